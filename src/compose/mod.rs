@@ -1,0 +1,1 @@
+//! Compose: the picked articles and their analyses in, a [`Brief`] out.

@@ -1,0 +1,102 @@
+//! Typed errors of the library: one per stage, each naming what went wrong and where.
+
+use thiserror::Error;
+
+/// Why a file could not be imported. Displayed as `<file>: <reason>`.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("{file}: {kind}")]
+pub struct IngestError {
+    /// The file name as the user gave it.
+    pub file: String,
+    /// The reason.
+    pub kind: IngestErrorKind,
+}
+
+/// The reasons an import can fail.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum IngestErrorKind {
+    /// Zero bytes, or only whitespace.
+    #[error("the file is empty")]
+    Empty,
+    /// Not text: the detail says what it looks like.
+    #[error("not a text document ({0})")]
+    Binary(String),
+    /// Larger than the import limit.
+    #[error("the file is {size} bytes, over the import limit of {limit} bytes")]
+    TooLarge {
+        /// Size of the file in bytes.
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// Readable, but no article body could be found in it.
+    #[error("no article text found")]
+    NoText,
+    /// A format BriefDesk cannot read (yet).
+    #[error("unsupported format: {0}")]
+    Unsupported(String),
+    /// The file could not be read from disk.
+    #[error("cannot read the file: {0}")]
+    Io(String),
+}
+
+impl IngestError {
+    /// An error for `file` with reason `kind`.
+    pub fn new(file: impl Into<String>, kind: IngestErrorKind) -> Self {
+        IngestError {
+            file: file.into(),
+            kind,
+        }
+    }
+}
+
+/// Why a brief could not be rendered.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum RenderError {
+    /// The template is missing, does not parse or fails to render.
+    #[error("template {name}: {message}")]
+    Template {
+        /// Template name or file.
+        name: String,
+        /// What Tera said.
+        message: String,
+    },
+    /// The template produced markup the typesetter does not accept.
+    #[error("template {name}, line {line}: {message}")]
+    Markup {
+        /// Template name or file.
+        name: String,
+        /// 1-based line of the rendered markup.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// A font could not be parsed, shaped or subset.
+    #[error("font {0}")]
+    Font(String),
+    /// The PDF could not be written.
+    #[error("PDF: {0}")]
+    Pdf(String),
+}
+
+/// Why a brief could not be composed.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ComposeError {
+    /// No article was given.
+    #[error("no articles to brief")]
+    NoArticles,
+}
+
+/// Any library error.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum Error {
+    /// Import failed.
+    #[error(transparent)]
+    Ingest(#[from] IngestError),
+    /// Compose failed.
+    #[error(transparent)]
+    Compose(#[from] ComposeError),
+    /// Render failed.
+    #[error(transparent)]
+    Render(#[from] RenderError),
+}

@@ -1,0 +1,16 @@
+//! BriefDesk core: ingest → analyze → compose → render, each a pure function of the one before.
+//!
+//! ```text
+//! bytes ─ingest─▶ Article ─analyze─▶ Analysis ─compose─▶ Brief ─render─▶ PDF bytes
+//! ```
+//! No stage reads files or the clock: the CLI and the desktop shell do the I/O.
+
+pub mod analyze;
+pub mod compose;
+pub mod error;
+pub mod ingest;
+pub mod model;
+pub mod render;
+
+pub use error::{ComposeError, Error, IngestError, IngestErrorKind, RenderError};
+pub use model::*;

@@ -1,0 +1,1 @@
+//! Render: a [`Brief`](crate::model::Brief) in, PDF bytes out (Tera → brief markup → blocks → pages).

@@ -1,0 +1,53 @@
+//! Helpers shared by the integration tests: fixture paths and golden-file checks.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+/// The repository's `tests/fixtures` folder.
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// The team's `../shared` folder, when it sits beside the checkout (as in CI).
+pub fn shared() -> Option<PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    p.is_dir().then_some(p)
+}
+
+/// Compares `actual` with the golden file `tests/golden/<name>`.
+///
+/// With `BRIEFDESK_BLESS=1` in the environment the golden file is (re)written instead; that is
+/// the one command to update every golden dump: `BRIEFDESK_BLESS=1 cargo test`.
+pub fn check_golden(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    if std::env::var_os("BRIEFDESK_BLESS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!(
+            "golden file {} is missing: run BRIEFDESK_BLESS=1 cargo test",
+            path.display()
+        )
+    });
+    if expected != actual {
+        let diff: Vec<String> = expected
+            .lines()
+            .zip(actual.lines())
+            .enumerate()
+            .filter(|(_, (e, a))| e != a)
+            .take(5)
+            .map(|(i, (e, a))| format!("line {}:\n  golden: {e}\n  actual: {a}", i + 1))
+            .collect();
+        panic!(
+            "{} differs from the golden file ({} vs {} lines)\n{}\nIf the change is intended: BRIEFDESK_BLESS=1 cargo test",
+            name,
+            expected.lines().count(),
+            actual.lines().count(),
+            diff.join("\n")
+        );
+    }
+}
