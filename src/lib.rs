@@ -7,6 +7,7 @@
 
 pub mod analyze;
 pub mod compose;
+pub mod dump;
 pub mod error;
 pub mod ingest;
 pub mod model;
