@@ -1,14 +1,31 @@
 //! Analyze: an [`Article`] in, its sentences, statements, key sentences and entities out.
 
+pub mod attribution;
+pub mod entities;
+pub mod people;
+pub mod quotes;
+pub mod rank;
+pub mod sentences;
+
 use crate::model::{Analysis, Article};
 
-/// Analyses one article.
+/// How many ranked key sentences an analysis keeps.
+pub const KEY_SENTENCES: usize = 8;
+
+/// Analyses one article: sentences, quotes and reported statements with resolved speakers,
+/// ranked key sentences and entities.
 pub fn analyze(article: &Article) -> Analysis {
+    let sentences = sentences::segment(article);
+    let quotes = quotes::find(article);
+    let mut people = people::People::scan(&article.text);
+    let statements = attribution::statements(article, &sentences, &quotes, &mut people);
+    let key_sentences = rank::key_sentences(&sentences, KEY_SENTENCES);
+    let entities = entities::find(&article.text, &people);
     Analysis {
         article_id: article.id.clone(),
-        sentences: vec![],
-        statements: vec![],
-        key_sentences: vec![],
-        entities: vec![],
+        sentences,
+        statements,
+        key_sentences,
+        entities,
     }
 }

@@ -1,1 +1,155 @@
 //! Compose: the picked articles and their analyses in, a [`Brief`] out.
+//!
+//! Sources are numbered in the order the articles are given. The bottom line takes the best key
+//! sentences across articles (2–3, no near-duplicates, none mostly quotation), in source order;
+//! key points take the next best; key statements are grouped by speaker, direct quotes first.
+//! Every line keeps the provenance of the passage it came from.
+
+mod select;
+
+use crate::error::ComposeError;
+use crate::model::{
+    Analysis, Article, Brief, BriefLine, BriefSettings, BriefStatement, Source, SpeakerGroup,
+    StatementKind,
+};
+
+pub use select::similarity;
+
+/// Most sentences in the bottom line.
+pub const BOTTOM_LINE_MAX: usize = 3;
+/// Most key points.
+pub const KEY_POINTS_MAX: usize = 5;
+/// Most speakers in the key statements.
+pub const SPEAKERS_MAX: usize = 8;
+/// Most direct quotes, and most reported statements, per speaker.
+pub const PER_SPEAKER_MAX: (usize, usize) = (4, 2);
+/// Name of the group of statements whose speaker was not found.
+pub const UNATTRIBUTED: &str = "Unattributed";
+
+/// Builds the brief from `items` (article with its analysis, in source order) and `settings`.
+pub fn compose(
+    items: &[(Article, Analysis)],
+    settings: &BriefSettings,
+) -> Result<Brief, ComposeError> {
+    if items.is_empty() {
+        return Err(ComposeError::NoArticles);
+    }
+    let sources: Vec<Source> = items
+        .iter()
+        .enumerate()
+        .map(|(i, (a, _))| Source {
+            number: i + 1,
+            article_id: a.id.clone(),
+            outlet: a.outlet.clone(),
+            title: a.title.clone(),
+            byline: a.byline.clone(),
+            date: a.published,
+            file_name: a.file_name.clone(),
+            url: a.url.clone(),
+        })
+        .collect();
+    let (bottom_line, key_points) = select::lines(items, BOTTOM_LINE_MAX, KEY_POINTS_MAX);
+    let title = settings
+        .title
+        .clone()
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| default_title(items, &bottom_line));
+    Ok(Brief {
+        title,
+        subtitle: settings.subtitle.clone().filter(|s| !s.trim().is_empty()),
+        date: settings.date,
+        author: settings.author.clone().filter(|s| !s.trim().is_empty()),
+        marking: settings.marking.trim().to_uppercase(),
+        bottom_line,
+        key_points,
+        speakers: speakers(items),
+        sources,
+    })
+}
+
+/// The title of the article the bottom line opens with (or of the first article).
+fn default_title(items: &[(Article, Analysis)], bottom_line: &[BriefLine]) -> String {
+    let lead = bottom_line
+        .first()
+        .and_then(|l| l.provenance.first())
+        .and_then(|p| items.iter().find(|(a, _)| a.id == p.article_id))
+        .unwrap_or(&items[0]);
+    lead.0.title.clone()
+}
+
+/// Key statements grouped by speaker: most quoted speakers first, direct quotes first.
+fn speakers(items: &[(Article, Analysis)]) -> Vec<SpeakerGroup> {
+    let mut groups: Vec<(SpeakerGroup, usize)> = Vec::new();
+    for (n, (article, analysis)) in items.iter().enumerate() {
+        for st in &analysis.statements {
+            let (name, role) = match &st.speaker {
+                Some(s) => (s.name.clone(), s.role.clone()),
+                None => (UNATTRIBUTED.to_string(), None),
+            };
+            let gi = match groups.iter().position(|(g, _)| g.name == name) {
+                Some(i) => i,
+                None => {
+                    groups.push((
+                        SpeakerGroup {
+                            name,
+                            role: None,
+                            statements: vec![],
+                        },
+                        groups.len(),
+                    ));
+                    groups.len() - 1
+                }
+            };
+            let group = &mut groups[gi].0;
+            if group.role.is_none() {
+                group.role = role;
+            }
+            let duplicate = group
+                .statements
+                .iter()
+                .any(|b| b.kind == st.kind && similarity(&b.text, &st.text) > 0.8);
+            if !duplicate {
+                group.statements.push(BriefStatement {
+                    kind: st.kind,
+                    text: st.text.clone(),
+                    mention: st.mention.clone(),
+                    outlet: article.outlet.clone(),
+                    date: article.published,
+                    source: n + 1,
+                    edited: false,
+                    provenance: st.provenance.clone(),
+                });
+            }
+        }
+    }
+    for (g, _) in &mut groups {
+        let (q, r) = PER_SPEAKER_MAX;
+        let direct: Vec<BriefStatement> = g
+            .statements
+            .iter()
+            .filter(|s| s.kind == StatementKind::DirectQuote)
+            .take(q)
+            .cloned()
+            .collect();
+        let reported = g
+            .statements
+            .iter()
+            .filter(|s| s.kind == StatementKind::Reported)
+            .take(r)
+            .cloned();
+        g.statements = direct.into_iter().chain(reported).collect();
+    }
+    groups.sort_by_key(|(g, first)| {
+        (
+            g.name == UNATTRIBUTED,
+            std::cmp::Reverse(g.statements.len()),
+            *first,
+        )
+    });
+    groups
+        .into_iter()
+        .map(|(g, _)| g)
+        .filter(|g| !(g.name == UNATTRIBUTED && g.statements.is_empty()))
+        .take(SPEAKERS_MAX)
+        .collect()
+}

@@ -1,0 +1,254 @@
+//! Statements with their speakers: direct quotes attributed by the cue beside them, quotes with
+//! no cue carried over from the previous speaker, and reported speech ("X said that …",
+//! "…, X said", "according to X").
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::analyze::people::People;
+use crate::analyze::quotes::Quote;
+use crate::model::{Article, Provenance, Sentence, Span, Statement, StatementKind};
+
+/// Verbs that introduce a quotation.
+const VERBS: &str = "said|says|say|added|adds|told|tells|asked|asks|stressed|stresses|noted|notes|warned|warns|\
+acknowledged|insisted|insists|argued|argues|explained|explains|continued|wrote|writes|declared|claimed|claims|\
+stated|replied|responded|recalled|remarked|observed|suggested|emphasi[sz]ed|admitted|conceded|announced|\
+confirmed|countered|cautioned|predicted|pledged|vowed|promised|complained|joked|quipped|tweeted|posted|\
+maintained|contended|reiterated|agreed|concluded|urged|demanded|pointed out|went on|underlined|underscored|\
+asserted|recounted|shouted|laughed|continues|added that|told reporters";
+
+/// A speaker as written: pronoun, description or (role +) name.
+const SPK: &str = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|(?:the|a|an|The|A|An)\s+(?:[\p{L}’'\-]+\s+){0,4}?[\p{L}’'\-]+|(?:(?:[A-Z][\p{L}.’'\-]*|of|for|the|de|al|bin|van|von)\s+){0,6}?[A-Z][\p{L}’'\-]+)";
+
+const TIME: &str = r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|last\s+week|this\s+week|earlier|later|recently))?";
+
+static CUE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^[\s,]*(?:(?P<spk1>{SPK})(?:,\s+[^,“”\x22]{{1,80}},)?\s+(?:(?:has|had|have|also|then|later|again|once|further)\s+)?(?P<v1>{VERBS})\b|(?P<v2>{VERBS})\s+(?P<spk2>{SPK}))"
+    ))
+    .expect("cue-after regex")
+});
+
+static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:^|[\s(])(?P<spk>{SPK})(?:,\s+[^,“”\x22]{{1,80}},)?\s+(?:\w+ly\s+)?(?P<v>{VERBS})\b[^“”\x22.]{{0,80}}?[:,]?\s*$"
+    ))
+    .expect("cue-before regex")
+});
+
+static REPORTED_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:(?:But|And|Yet|Still|However|Meanwhile|Separately|Later|Earlier|Now),?\s+)?(?:[^,“”\x22]{{0,100}},\s+)?(?P<spk>{SPK})(?:,\s+[^,“”\x22]{{1,80}},)?\s+(?:(?:also|repeatedly|later|again|has|had|have|then|further|previously|publicly|separately|\w+ly)\s+)*(?P<v>said|says|told|stressed|noted|warned|acknowledged|insisted|argued|added|claimed|suggested|emphasi[sz]ed|announced|stated|explained|confirmed|denied|urged|maintained|contended|reiterated|predicted|cautioned|pledged|vowed|promised|admitted|asserted|declared|observed|conceded|pointed out|underlined|underscored|signall?ed|indicated)\b{TIME}(?:\s+(?:reporters|journalists|lawmakers|parliament|delegates|the\s+[\p{{L}}]+|[A-Z][\p{{L}}]+(?:\s+[A-Z][\p{{L}}]+)?))?{TIME}(?:\s+(?:on|in|at|during|after|before)\s+[^,]{{1,50}},)?,?\s+(?:that\s+)?(?P<content>.+)$"
+    ))
+    .expect("reported-first regex")
+});
+
+static REPORTED_LAST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?P<content>[^“”\x22]{{20,}}?),\s+(?P<spk>{SPK})(?:,\s+[^,“”\x22]{{1,80}},)?\s+(?P<v>said|says|added|told\s+[\p{{L}}]+|noted|warned|stressed|insisted|argued|acknowledged|explained|claimed|announced|confirmed){TIME}(?:[.,;]|\s+(?:in|at|on|during|after|before|while)\b)"
+    ))
+    .expect("reported-last regex")
+});
+
+static ACCORDING_TO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r",?\s*(?i:according\s+to)\s+(?P<spk>{SPK}),?"))
+        .expect("according-to regex")
+});
+
+/// Finds the statements of `article`, given its sentences, quotes and people.
+pub fn statements(
+    article: &Article,
+    sentences: &[Sentence],
+    quotes: &[Quote],
+    people: &mut People,
+) -> Vec<Statement> {
+    let mut out: Vec<Statement> = Vec::new();
+    // Speaker of the last statement and its paragraph, for quotes without a cue.
+    let mut last: Option<(usize, Option<usize>, Option<String>)> = None;
+    let mut qi = 0;
+    for sen in sentences {
+        let mut had_direct = false;
+        while qi < quotes.len() && quotes[qi].open < sen.span.end {
+            let q = &quotes[qi];
+            qi += 1;
+            if q.open < sen.span.start && q.paragraph == sen.paragraph {
+                // Opened in an earlier sentence of this paragraph: already handled.
+                continue;
+            }
+            if let Some(st) = direct(article, sen, q, people, &mut last, &mut out) {
+                had_direct = true;
+                out.push(st);
+            }
+        }
+        if !had_direct {
+            if let Some(st) = reported(article, sen, people) {
+                let who = st.speaker.as_ref().and_then(|s| people.find(&s.name));
+                last = Some((sen.paragraph, who, st.mention.clone()));
+                out.push(st);
+            }
+        }
+    }
+    out
+}
+
+/// Attributes one quotation; `None` for a fragment inside someone's paraphrase.
+fn direct(
+    article: &Article,
+    sen: &Sentence,
+    q: &Quote,
+    people: &mut People,
+    last: &mut Option<(usize, Option<usize>, Option<String>)>,
+    out: &mut Vec<Statement>,
+) -> Option<Statement> {
+    let para_end = article.paragraphs[q.paragraph..]
+        .iter()
+        .find(|p| p.span.end >= q.close)
+        .map_or(article.text.len(), |p| p.span.end);
+    let after = article.text.get(q.close..para_end).unwrap_or("");
+    let after = after.split(['“', '"']).next().unwrap_or("");
+    let before_start = sen.span.start.min(q.open);
+    let before = article.text.get(before_start..q.open).unwrap_or("");
+    let text = q.text(article);
+
+    let (cue, mention, cue_pos) = if let Some(c) = CUE_AFTER.captures(after) {
+        let spk = c.name("spk1").or(c.name("spk2")).expect("speaker group");
+        let verb = c.name("v1").or(c.name("v2")).expect("verb group");
+        (
+            Some(verb.as_str()),
+            Some(spk.as_str()),
+            q.close + spk.start(),
+        )
+    } else if let Some(c) = CUE_BEFORE.captures(before) {
+        (
+            Some(c.name("v").expect("verb").as_str()),
+            Some(c.name("spk").expect("speaker").as_str()),
+            before_start + c.name("spk").expect("speaker").start(),
+        )
+    } else {
+        (None, None, q.open)
+    };
+
+    let whole = before
+        .trim_matches(|c: char| c.is_whitespace() || "—–-(".contains(c))
+        .is_empty()
+        && after
+            .split_terminator(['.', '!', '?'])
+            .next()
+            .is_none_or(|s| s.trim_matches(|c: char| !c.is_alphanumeric()).is_empty());
+    if cue.is_none() && !whole && q.parts.len() == 1 {
+        return None;
+    }
+
+    let pronoun = mention.filter(|m| m.split_whitespace().count() == 1);
+    let person = match mention {
+        Some(m) => people.resolve(m, cue_pos),
+        None => last
+            .as_ref()
+            .filter(|(p, _, _)| q.paragraph <= p + 1)
+            .and_then(|(_, who, _)| *who),
+    };
+    if let Some(i) = person {
+        people.heard(i, cue_pos, pronoun);
+    }
+    let mention = mention
+        .map(str::to_string)
+        .or_else(|| last.as_ref().and_then(|(_, _, m)| m.clone()));
+
+    // `“A,” he said, “B.”`: the second part joins the statement before it.
+    if let Some(prev) = out.last_mut() {
+        let gap = article
+            .text
+            .get(prev.provenance.span.end..q.open)
+            .unwrap_or("");
+        if prev.kind == StatementKind::DirectQuote
+            && prev.provenance.paragraph == q.paragraph
+            && cue.is_none()
+            && CUE_AFTER.is_match(gap)
+            && gap.trim_end().ends_with(',')
+        {
+            prev.text = format!("{} {}", prev.text, text);
+            prev.provenance.span.end = q.close;
+            return None;
+        }
+    }
+    *last = Some((q.paragraph, person, mention.clone()));
+    Some(Statement {
+        kind: StatementKind::DirectQuote,
+        text,
+        speaker: person.map(|i| people.persons[i].speaker()),
+        mention,
+        cue: cue.map(str::to_string),
+        provenance: Provenance {
+            article_id: article.id.clone(),
+            paragraph: q.paragraph,
+            span: Span::new(q.open, q.close),
+        },
+    })
+}
+
+/// Reported speech in one sentence, attributed to a person.
+fn reported(article: &Article, sen: &Sentence, people: &mut People) -> Option<Statement> {
+    let s = sen.text.as_str();
+    let (spk, verb, content, spk_pos) = if let Some(c) = ACCORDING_TO.captures(s) {
+        let m = c.get(0).expect("match");
+        let content = format!("{}{}", &s[..m.start()], &s[m.end()..]);
+        let spk = c.name("spk").expect("speaker");
+        (spk.as_str(), "according to", content, spk.start())
+    } else if let Some(c) = REPORTED_LAST.captures(s) {
+        let spk = c.name("spk").expect("speaker");
+        let verb = c.name("v").expect("verb").as_str();
+        (spk.as_str(), verb, c["content"].to_string(), spk.start())
+    } else if let Some(c) = REPORTED_FIRST.captures(s) {
+        let spk = c.name("spk").expect("speaker");
+        (
+            spk.as_str(),
+            c.name("v").expect("verb").as_str(),
+            c["content"].to_string(),
+            spk.start(),
+        )
+    } else {
+        return None;
+    };
+    let content = tidy(&content);
+    if content.split_whitespace().count() < 4 || content.starts_with(['“', '"']) {
+        return None;
+    }
+    let pos = sen.span.start + spk_pos;
+    let person = people.resolve(spk, pos)?;
+    people.heard(
+        person,
+        pos,
+        (spk.split_whitespace().count() == 1).then_some(spk),
+    );
+    Some(Statement {
+        kind: StatementKind::Reported,
+        text: content,
+        speaker: Some(people.persons[person].speaker()),
+        mention: Some(spk.to_string()),
+        cue: Some(verb.to_string()),
+        provenance: Provenance {
+            article_id: article.id.clone(),
+            paragraph: sen.paragraph,
+            span: sen.span,
+        },
+    })
+}
+
+/// Capitalises the first letter and ends the clause with a full stop.
+fn tidy(content: &str) -> String {
+    let c = content
+        .trim()
+        .trim_end_matches([',', ';', ':'])
+        .trim_start_matches(',')
+        .trim();
+    let mut chars = c.chars();
+    let mut s = match chars.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + chars.as_str(),
+        None => return String::new(),
+    };
+    if !s.ends_with(['.', '!', '?', '”', '"']) {
+        s.push('.');
+    }
+    s
+}

@@ -1,0 +1,453 @@
+//! People in an article: names with their roles, and resolution of "he", "the minister", "Rubio".
+//!
+//! A first pass registers every person introduced with a role ("Secretary of State Marco Rubio",
+//! "Amara Okafor, Nigeria's foreign minister,") or named as a speaker ("Jane Doe said"). Mentions
+//! are then resolved in text order: a surname or first name to the person who bears it, a
+//! description ("the Secretary") to the most recent person whose role contains its head word, and
+//! a pronoun to the most recent compatible speaker (or, failing that, person).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::Speaker;
+
+/// Role head words that make a preceding or appositive phrase a job title.
+pub const ROLE_HEADS: &str = "Secretary(?:-General)?|Minister|President|Vice[- ]President|Premier|Chancellor|\
+Ambassador|Envoy|Senator|Sen\\.|Representative|Rep\\.|Congressman|Congresswoman|Governor|Gov\\.|Mayor|\
+Spokesman|Spokeswoman|Spokesperson|spokesman|spokeswoman|spokesperson|Director|Chief|Chairman|Chairwoman|\
+Chair|Commissioner|General|Gen\\.|Admiral|Adm\\.|Colonel|Col\\.|Commander|King|Queen|Prince|Princess|Sheikh|\
+Speaker|Leader|Justice|Judge|Attorney General|Adviser|Advisor|Officer|Official|Analyst|Professor|Prof\\.|\
+Economist|Deputy|Lawmaker|Diplomat|Negotiator|Emir|Sultan|Pope|Archbishop|Bishop|Coordinator|Counsel|\
+Secretary of State|CEO|Executive|Founder|Head|Strategist|Researcher|Fellow|Candidate|Nominee|Lt\\.|Sgt\\.|Capt\\.|\
+minister|secretary|president|ambassador|envoy|senator|governor|mayor|director|chief|chairman|chairwoman|\
+commissioner|adviser|advisor|official|analyst|professor|economist|deputy|lawmaker|diplomat|negotiator|\
+coordinator|counsel|executive|founder|head|strategist|researcher|fellow|candidate|nominee|leader|commander";
+
+/// A capitalised name of 1–4 words (particles such as "de", "bin", "al-" allowed inside).
+pub const NAME: &str = r"[A-Z][\p{L}’'\-]+(?:\s+(?:(?:de|da|del|der|van|von|bin|ibn|al|el|la|le|di|du)\s+)?(?:[A-Z]\.|[A-Z][\p{L}’'\-]+)){0,3}";
+
+static ROLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<role>(?:(?:[A-Z][\p{{L}}’'.\-]+|of|for|the|and)\s+){{0,5}}?(?:{ROLE_HEADS})(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\p{{L}}\-]+(?:\s+(?:and\s+)?[A-Z][\p{{L}}\-]+){{0,3}}?)?)\s+(?P<name>{NAME})"
+    ))
+    .expect("role-name regex")
+});
+
+static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<name>{NAME}),\s+(?:the\s+|a\s+|an\s+)?(?P<role>[^,;“”\x22]{{0,50}}?\b(?:{ROLE_HEADS})\b[^,;“”\x22]{{0,50}}?),"
+    ))
+    .expect("appositive regex")
+});
+
+static TITLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\b(?P<title>Mr|Mrs|Ms|Dr)\.?\s+(?P<name>{NAME})")).expect("title regex")
+});
+
+/// Capitalised words that start a name match but are never (part of) a person's name.
+const NOT_NAMES: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "Yet",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "It",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "Its",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Speaking",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "State",
+    "House",
+    "Senate",
+    "Congress",
+    "Ministry",
+    "Department",
+    "Government",
+    "Office",
+    "Council",
+    "Parliament",
+    "Secretary",
+    "Minister",
+    "President",
+    "However",
+    "Still",
+    "Meanwhile",
+    "Officials",
+    "Asked",
+    "As",
+    "If",
+    "Washington",
+    "Reuters",
+    "Associated",
+    "Press",
+    "United",
+    "European",
+    "Union",
+    "Nations",
+    "Foreign",
+    "Prime",
+    "White",
+    "Pentagon",
+    "Kremlin",
+    "Beijing",
+    "Moscow",
+    "London",
+    "Paris",
+];
+
+/// A person found in the article.
+#[derive(Debug, Clone)]
+pub struct Person {
+    /// Full name.
+    pub name: String,
+    /// Role or title, when the text gives one.
+    pub role: Option<String>,
+    /// `Some(true)` female, `Some(false)` male, when known.
+    pub female: Option<bool>,
+}
+
+impl Person {
+    /// The public speaker record.
+    pub fn speaker(&self) -> Speaker {
+        Speaker {
+            name: self.name.clone(),
+            role: self.role.clone(),
+        }
+    }
+}
+
+/// The people of one article and where they were last mentioned or heard.
+#[derive(Debug, Default)]
+pub struct People {
+    /// Everyone found, in order of introduction.
+    pub persons: Vec<Person>,
+    /// (byte position, person) of every mention, sorted by position.
+    mentions: Vec<(usize, usize)>,
+    /// (byte position, person) of every time a person was the speaker of a statement.
+    speakers: Vec<(usize, usize)>,
+}
+
+/// Whether `s` looks like a person's name: capitalised words, none a stop word.
+pub fn looks_like_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 5
+        && !NOT_NAMES.contains(&words[0])
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(|c| c.is_uppercase())
+                || [
+                    "de", "da", "del", "der", "van", "von", "bin", "ibn", "al", "el", "la", "le",
+                    "di", "du",
+                ]
+                .contains(w)
+        })
+        && !crate::analyze::entities::is_place_or_group(s)
+}
+
+impl People {
+    /// Registers the people that `text` introduces with a role or a courtesy title.
+    pub fn scan(text: &str) -> People {
+        let mut people = People::default();
+        for c in ROLE_NAME.captures_iter(text) {
+            let (role, name) = split_role_name(&c["role"], &c["name"]);
+            let role = clean_role(&role);
+            if looks_like_name(&name) && name.contains(' ') {
+                let i = people.add(&name, role);
+                people.mentions.push((c.get(0).map_or(0, |m| m.start()), i));
+            }
+        }
+        for c in APPOSITIVE.captures_iter(text) {
+            let name = c["name"].to_string();
+            if looks_like_name(&name) && name.contains(' ') {
+                let i = people.add(&name, Some(clean_role(&c["role"]).unwrap_or_default()));
+                people.mentions.push((c.get(0).map_or(0, |m| m.start()), i));
+            }
+        }
+        for c in TITLE_NAME.captures_iter(text) {
+            let female = matches!(&c["title"], "Mrs" | "Ms");
+            if let Some(i) = people.find(&c["name"]) {
+                if &c["title"] != "Dr" {
+                    people.persons[i].female = Some(female);
+                }
+            }
+        }
+        people.index_mentions(text);
+        people
+    }
+
+    /// Adds a person (or completes the role of one already known) and returns its index.
+    pub fn add(&mut self, name: &str, role: Option<String>) -> usize {
+        let role = role.filter(|r| !r.is_empty());
+        if let Some(i) = self.find(name) {
+            if self.persons[i].role.is_none() {
+                self.persons[i].role = role;
+            }
+            if name.split_whitespace().count() > self.persons[i].name.split_whitespace().count() {
+                self.persons[i].name = name.to_string();
+            }
+            return i;
+        }
+        self.persons.push(Person {
+            name: name.to_string(),
+            role,
+            female: None,
+        });
+        self.persons.len() - 1
+    }
+
+    /// The person a written name refers to: exact, or by surname / first name.
+    pub fn find(&self, name: &str) -> Option<usize> {
+        let name = name.trim_end_matches(['’', '\'', 's']).trim();
+        let name = strip_title(name);
+        if let Some(i) = self.persons.iter().position(|p| p.name == name) {
+            return Some(i);
+        }
+        let last = name.split_whitespace().last()?;
+        let first = name.split_whitespace().next()?;
+        self.persons.iter().rposition(|p| {
+            let mut words = p.name.split_whitespace();
+            let pf = words.next().unwrap_or("");
+            let pl = p.name.split_whitespace().last().unwrap_or("");
+            pl == last || (name.split_whitespace().count() == 1 && pf == first)
+        })
+    }
+
+    fn index_mentions(&mut self, text: &str) {
+        for (i, p) in self.persons.iter().enumerate() {
+            let last = p.name.split_whitespace().last().unwrap_or(&p.name);
+            for (pos, _) in text.match_indices(last) {
+                let before = text[..pos].chars().next_back();
+                let after = text[pos + last.len()..].chars().next();
+                if !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+                {
+                    self.mentions.push((pos, i));
+                }
+            }
+        }
+        self.mentions.sort_unstable();
+        self.mentions.dedup();
+    }
+
+    /// Records that person `i` spoke at byte `pos` (and, from a pronoun, their gender).
+    pub fn heard(&mut self, i: usize, pos: usize, pronoun: Option<&str>) {
+        let at = self.speakers.partition_point(|&(p, _)| p <= pos);
+        self.speakers.insert(at, (pos, i));
+        match pronoun.map(str::to_lowercase).as_deref() {
+            Some("he") if self.persons[i].female.is_none() => self.persons[i].female = Some(false),
+            Some("she") if self.persons[i].female.is_none() => self.persons[i].female = Some(true),
+            _ => {}
+        }
+    }
+
+    /// The most recent speaker before `pos`, within `window` bytes.
+    pub fn last_speaker(&self, pos: usize, window: usize) -> Option<usize> {
+        self.speakers
+            .iter()
+            .rev()
+            .find(|&&(p, _)| p <= pos && pos - p <= window)
+            .map(|&(_, i)| i)
+    }
+
+    /// Resolves a speaker mention written at byte `pos` to a person, registering new names.
+    pub fn resolve(&mut self, mention: &str, pos: usize) -> Option<usize> {
+        let m = mention.trim();
+        let lower = m.to_lowercase();
+        if let Some(female) = match lower.as_str() {
+            "he" | "him" => Some(Some(false)),
+            "she" | "her" => Some(Some(true)),
+            "they" | "i" | "we" => Some(None),
+            _ => None,
+        } {
+            return self.pronoun(pos, female);
+        }
+        if let Some(desc) = lower
+            .strip_prefix("the ")
+            .or_else(|| lower.strip_prefix("a "))
+            .or_else(|| lower.strip_prefix("an "))
+        {
+            let head = desc.split_whitespace().last().unwrap_or(desc);
+            let by_role = self.recent(pos, |p| {
+                p.role
+                    .as_deref()
+                    .is_some_and(|r| r.to_lowercase().contains(head))
+            });
+            return by_role;
+        }
+        if let Some(c) = ROLE_NAME.captures(m) {
+            let (role, name) = split_role_name(&c["role"], &c["name"]);
+            if looks_like_name(&name) && name.contains(' ') {
+                return Some(self.add(&name, clean_role(&role)));
+            }
+        }
+        let name = strip_title(m);
+        if let Some(i) = self.find(name) {
+            return Some(i);
+        }
+        (looks_like_name(name) && name.contains(' ')).then(|| self.add(name, None))
+    }
+
+    fn pronoun(&self, pos: usize, female: Option<bool>) -> Option<usize> {
+        let fits = |i: usize| match (female, self.persons[i].female) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
+        self.speakers
+            .iter()
+            .rev()
+            .filter(|&&(p, i)| p <= pos && pos - p < 1500 && fits(i))
+            .map(|&(_, i)| i)
+            .next()
+            .or_else(|| self.recent(pos, |p| female.is_none() || p.female != female.map(|f| !f)))
+    }
+
+    fn recent(&self, pos: usize, pred: impl Fn(&Person) -> bool) -> Option<usize> {
+        self.mentions
+            .iter()
+            .rev()
+            .filter(|&&(p, i)| p <= pos && pred(&self.persons[i]))
+            .map(|&(_, i)| i)
+            .next()
+    }
+}
+
+/// Words that end a role ("of State", "for Foreign Affairs") rather than start a name.
+const ROLE_TAIL: &[&str] = &[
+    "State",
+    "Defense",
+    "Defence",
+    "Foreign",
+    "Affairs",
+    "Interior",
+    "Finance",
+    "Commerce",
+    "Trade",
+    "Health",
+    "Justice",
+    "Energy",
+    "Security",
+    "Agriculture",
+    "Education",
+    "Homeland",
+    "Treasury",
+    "Labor",
+    "Labour",
+    "Transport",
+    "Environment",
+    "Economy",
+    "War",
+    "Development",
+];
+
+/// Moves role words that the name pattern took ("State Marco Rubio") back into the role.
+fn split_role_name(role: &str, name: &str) -> (String, String) {
+    let mut role = role.to_string();
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    while words.len() > 1 && ROLE_TAIL.contains(&words[0]) {
+        role.push(' ');
+        role.push_str(words.remove(0));
+    }
+    (role, words.join(" "))
+}
+
+fn strip_title(s: &str) -> &str {
+    for t in ["Mr. ", "Mrs. ", "Ms. ", "Dr. ", "Mr ", "Mrs ", "Ms ", "Dr "] {
+        if let Some(rest) = s.strip_prefix(t) {
+            return rest;
+        }
+    }
+    s
+}
+
+fn clean_role(role: &str) -> Option<String> {
+    let r = role.trim();
+    let r = r
+        .strip_prefix("the ")
+        .or_else(|| r.strip_prefix("The "))
+        .unwrap_or(r);
+    let r = r.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let first = r.split_whitespace().next().unwrap_or("");
+    if [
+        "But", "And", "Yet", "So", "When", "After", "Before", "As", "Then",
+    ]
+    .contains(&first)
+    {
+        return clean_role(r.split_once(' ').map_or("", |x| x.1));
+    }
+    (!r.is_empty()).then(|| r.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn role_before_name_and_later_surname() {
+        let text = "Secretary of State Marco Rubio said Saturday. Later, Rubio left.";
+        let mut p = People::scan(text);
+        assert_eq!(p.persons.len(), 1);
+        assert_eq!(p.persons[0].name, "Marco Rubio");
+        assert_eq!(p.persons[0].role.as_deref(), Some("Secretary of State"));
+        assert_eq!(p.resolve("Rubio", 50), Some(0));
+        assert_eq!(p.resolve("the Secretary", 60), Some(0));
+    }
+
+    #[test]
+    fn appositive_role_and_pronouns() {
+        let text =
+            "Amara Okafor, Nigeria’s foreign minister, spoke. Mr. Tom Hale, a senior official, \
+                    also spoke.";
+        let mut p = People::scan(text);
+        let okafor = p.find("Okafor").unwrap();
+        let hale = p.find("Hale").unwrap();
+        assert_eq!(
+            p.persons[okafor].role.as_deref(),
+            Some("Nigeria’s foreign minister")
+        );
+        assert_eq!(p.persons[hale].female, Some(false));
+        assert_eq!(p.resolve("the minister", 100), Some(okafor));
+        p.heard(okafor, 10, Some("she"));
+        p.heard(hale, 60, None);
+        assert_eq!(p.resolve("she", 100), Some(okafor));
+        assert_eq!(p.resolve("he", 100), Some(hale));
+    }
+}

@@ -1,0 +1,156 @@
+//! Key-sentence ranking for the bottom line.
+//!
+//! Method: each sentence gets `0.55·lead + 0.45·centrality`, times penalties.
+//! - *lead*: news is written as an inverted pyramid, so the lead carries the story;
+//!   `1 / (1 + 0.35·i)` for the i-th sentence of the body.
+//! - *centrality*: cosine similarity between the sentence's stemmed content words and the whole
+//!   article's (TF weighted), normalised by the best sentence — the sentence that best covers the
+//!   article's vocabulary.
+//! - penalties: sentences that are mostly a direct quotation (a bottom line is the analyst's
+//!   statement of fact, not a speaker's words) ×0.6, questions ×0.5, fewer than 8 words ×0.5,
+//!   more than 60 words ×0.8.
+//!
+//! Scores are divided by the best so they lie in `[0, 1]`.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use crate::model::{KeySentence, Sentence};
+
+static STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    let mut s: HashSet<&'static str> = stop_words::get("en").iter().copied().collect();
+    s.extend(["said", "says", "told", "added", "mr", "ms", "mrs"]);
+    s
+});
+
+/// Stemmed content words of `text` (lower-cased; stop words and numbers dropped).
+pub fn terms(text: &str, stemmer: &Stemmer) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .map(|w| {
+            w.trim_matches(['\'', '’'])
+                .trim_end_matches("’s")
+                .trim_end_matches("'s")
+        })
+        .filter(|w| w.chars().count() > 1 && !w.chars().all(|c| c.is_ascii_digit()))
+        .map(str::to_lowercase)
+        .filter(|w| !STOP.contains(w.as_str()))
+        .map(|w| stemmer.stem(&w).into_owned())
+        .collect()
+}
+
+fn tf(terms: &[String]) -> HashMap<&str, f64> {
+    let mut m = HashMap::new();
+    for t in terms {
+        *m.entry(t.as_str()).or_insert(0.0) += 1.0;
+    }
+    m
+}
+
+fn cosine(a: &HashMap<&str, f64>, b: &HashMap<&str, f64>) -> f64 {
+    let dot: f64 = a.iter().map(|(k, v)| v * b.get(k).unwrap_or(&0.0)).sum();
+    let na: f64 = a.values().map(|v| v * v).sum::<f64>().sqrt();
+    let nb: f64 = b.values().map(|v| v * v).sum::<f64>().sqrt();
+    if na == 0.0 || nb == 0.0 {
+        0.0
+    } else {
+        dot / (na * nb)
+    }
+}
+
+/// Share of a sentence's characters inside quotation marks.
+pub fn quoted_share(s: &str) -> f64 {
+    let mut inside = false;
+    let (mut q, mut all) = (0usize, 0usize);
+    for c in s.chars() {
+        match c {
+            '“' => inside = true,
+            '”' => inside = false,
+            '"' => inside = !inside,
+            _ => {
+                all += 1;
+                if inside {
+                    q += 1;
+                }
+            }
+        }
+    }
+    if all == 0 {
+        0.0
+    } else {
+        q as f64 / all as f64
+    }
+}
+
+/// Ranks `sentences`, returning the best `n`, best first.
+pub fn key_sentences(sentences: &[Sentence], n: usize) -> Vec<KeySentence> {
+    let stemmer = Stemmer::create(Algorithm::English);
+    let per: Vec<Vec<String>> = sentences.iter().map(|s| terms(&s.text, &stemmer)).collect();
+    let all: Vec<String> = per.iter().flatten().cloned().collect();
+    let doc = tf(&all);
+    let cent: Vec<f64> = per.iter().map(|t| cosine(&tf(t), &doc)).collect();
+    let max_cent = cent.iter().cloned().fold(0.0, f64::max).max(1e-9);
+    let mut scored: Vec<KeySentence> = sentences
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let lead = 1.0 / (1.0 + 0.35 * i as f64);
+            let mut score = 0.55 * lead + 0.45 * cent[i] / max_cent;
+            let words = s.text.split_whitespace().count();
+            if quoted_share(&s.text) > 0.5 {
+                score *= 0.6;
+            }
+            if s.text.trim_end_matches(['”', '"']).ends_with('?') {
+                score *= 0.5;
+            }
+            if words < 8 {
+                score *= 0.5;
+            } else if words > 60 {
+                score *= 0.8;
+            }
+            KeySentence { sentence: i, score }
+        })
+        .collect();
+    scored.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.sentence.cmp(&b.sentence))
+    });
+    scored.truncate(n);
+    let best = scored.first().map_or(1.0, |k| k.score.max(1e-9));
+    for k in &mut scored {
+        k.score /= best;
+    }
+    scored
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Span;
+
+    fn s(text: &str) -> Sentence {
+        Sentence {
+            paragraph: 0,
+            span: Span::new(0, 0),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn lead_and_central_sentences_win_quotes_lose() {
+        let sents = vec![
+            s("The government of Freedonia raised fuel prices by a third on Monday, setting off protests in the capital."),
+            s("“We had no choice at all in this matter,” the minister said."),
+            s("Is this fair?"),
+            s("Protests over fuel prices spread to three more cities as the government refused to reverse the rise."),
+            s("The weather was mild."),
+        ];
+        let k = key_sentences(&sents, 3);
+        assert_eq!(k[0].sentence, 0);
+        assert_eq!(k[1].sentence, 3);
+        assert!((k[0].score - 1.0).abs() < 1e-9);
+        assert!(k.iter().all(|k| k.sentence != 2));
+    }
+}

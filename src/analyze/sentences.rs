@@ -1,0 +1,112 @@
+//! Sentence segmentation of an article, paragraph by paragraph, with byte spans.
+//!
+//! Uses `sentencex`, which keeps "U.S.", "Mr.", "Jan. 5", "No. 10" and multi-sentence
+//! quotations together. A dateline opening the first paragraph is left out of its sentence.
+
+use crate::model::{Article, Sentence, Span};
+
+/// Splits every paragraph of `article` into sentences, in text order.
+pub fn segment(article: &Article) -> Vec<Sentence> {
+    let lang = article.language.as_deref().unwrap_or("en");
+    let mut out = Vec::new();
+    for p in &article.paragraphs {
+        let mut start = p.span.start;
+        if p.index == 0 {
+            start += dateline_len(article.slice(p.span));
+        }
+        let text = article.text.get(start..p.span.end).unwrap_or("");
+        for b in sentencex::get_sentence_boundaries(lang, text) {
+            push_trimmed(
+                &mut out,
+                article,
+                p.index,
+                start + b.start_byte,
+                start + b.end_byte,
+            );
+        }
+    }
+    out
+}
+
+/// Byte length of a dateline opening `text` ("ISLAMABAD: ", "WASHINGTON (Reuters) — "), or 0.
+pub fn dateline_len(text: &str) -> usize {
+    static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^[A-Z][A-Z .,'’\-]{1,40}(?:\s*\([^)]{1,40}\))?\s*(?::|—|–|-{1,2})\s+")
+            .expect("dateline regex")
+    });
+    RE.find(text).map(|m| m.end()).unwrap_or(0)
+}
+
+fn push_trimmed(out: &mut Vec<Sentence>, article: &Article, paragraph: usize, s: usize, e: usize) {
+    let raw = article.text.get(s..e).unwrap_or("");
+    let lead = raw.len() - raw.trim_start().len();
+    let trail = raw.len() - raw.trim_end().len();
+    if lead + trail >= raw.len() {
+        return;
+    }
+    let span = Span::new(s + lead, e - trail);
+    out.push(Sentence {
+        paragraph,
+        span,
+        text: article.slice(span).to_string(),
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Paragraph, SourceFormat};
+
+    fn article(text: &str) -> Article {
+        let mut paragraphs = Vec::new();
+        let mut pos = 0;
+        for (i, p) in text.split("\n\n").enumerate() {
+            paragraphs.push(Paragraph {
+                index: i,
+                span: Span::new(pos, pos + p.len()),
+            });
+            pos += p.len() + 2;
+        }
+        Article {
+            id: "t".into(),
+            file_name: "t.txt".into(),
+            format: SourceFormat::Text,
+            title: "T".into(),
+            outlet: None,
+            byline: None,
+            published: None,
+            dateline: None,
+            language: None,
+            url: None,
+            text: text.into(),
+            paragraphs,
+        }
+    }
+
+    #[test]
+    fn abbreviations_do_not_split() {
+        let a = article(
+            "WASHINGTON: Mr. Lee met U.S. officials on Jan. 5 at No. 10 Downing St. with Sec. Hale. \
+             Then he left.\n\nA second paragraph.",
+        );
+        let s = segment(&a);
+        let texts: Vec<&str> = s.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "Mr. Lee met U.S. officials on Jan. 5 at No. 10 Downing St. with Sec. Hale.",
+                "Then he left.",
+                "A second paragraph."
+            ]
+        );
+        assert_eq!(s[2].paragraph, 1);
+        assert_eq!(a.slice(s[1].span), "Then he left.");
+    }
+
+    #[test]
+    fn dateline_forms() {
+        assert_eq!(dateline_len("ISLAMABAD: The"), 11);
+        assert_eq!(dateline_len("WASHINGTON (Reuters) — The"), 25);
+        assert_eq!(dateline_len("The US said"), 0);
+    }
+}

@@ -1,0 +1,113 @@
+//! Choosing the bottom-line sentences and key points across articles.
+
+use std::collections::HashSet;
+
+use crate::model::{Analysis, Article, BriefLine, Provenance};
+
+/// Dice similarity of two texts' lower-cased word sets, in `[0, 1]`.
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let words = |s: &str| -> HashSet<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    if wa.is_empty() || wb.is_empty() {
+        return 0.0;
+    }
+    2.0 * wa.intersection(&wb).count() as f64 / (wa.len() + wb.len()) as f64
+}
+
+fn mostly_quoted(s: &str) -> bool {
+    crate::analyze::rank::quoted_share(s) > 0.5
+}
+
+/// A candidate line: (score, source index, sentence index, line).
+type Candidate = (f64, usize, usize, BriefLine);
+
+/// The bottom line (up to `bl_max` sentences, at least 2 where there are) and key points (up to
+/// `kp_max`), both in source order.
+pub fn lines(
+    items: &[(Article, Analysis)],
+    bl_max: usize,
+    kp_max: usize,
+) -> (Vec<BriefLine>, Vec<BriefLine>) {
+    let mut cands: Vec<Candidate> = Vec::new();
+    for (n, (article, analysis)) in items.iter().enumerate() {
+        for k in &analysis.key_sentences {
+            let Some(s) = analysis.sentences.get(k.sentence) else {
+                continue;
+            };
+            if mostly_quoted(&s.text) {
+                continue;
+            }
+            cands.push((
+                k.score,
+                n,
+                k.sentence,
+                BriefLine {
+                    text: s.text.clone(),
+                    sources: vec![n + 1],
+                    provenance: vec![Provenance {
+                        article_id: article.id.clone(),
+                        paragraph: s.paragraph,
+                        span: s.span,
+                    }],
+                },
+            ));
+        }
+    }
+    cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut chosen: Vec<Candidate> = Vec::new();
+    for c in cands {
+        if let Some(dup) = chosen
+            .iter_mut()
+            .find(|x| similarity(&x.3.text, &c.3.text) > 0.6)
+        {
+            // The same point from another source: cite that source too.
+            if !dup.3.sources.contains(&(c.1 + 1)) {
+                dup.3.sources.push(c.1 + 1);
+                dup.3.provenance.extend(c.3.provenance);
+            }
+            continue;
+        }
+        chosen.push(c);
+    }
+    let n_bl = chosen
+        .iter()
+        .take(bl_max)
+        .enumerate()
+        .take_while(|(i, c)| *i < 2 || c.0 >= 0.6)
+        .count();
+    let mut bottom: Vec<Candidate> = chosen.drain(..n_bl).collect();
+    let mut points: Vec<Candidate> = chosen.into_iter().take(kp_max).collect();
+    let order = |v: &mut Vec<Candidate>| v.sort_by(|a, b| a.1.cmp(&b.1).then(a.2.cmp(&b.2)));
+    order(&mut bottom);
+    order(&mut points);
+    let strip = |v: Vec<Candidate>| v.into_iter().map(|c| c.3).collect();
+    (strip(bottom), strip(points))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn similarity_of_reworded_quote() {
+        let a = "We see an opportunity to expand our strategic relationship with Pakistan.";
+        let b = "we see an opportunity to expand our strategic relationship with Pakistan";
+        assert!((similarity(a, b) - 1.0).abs() < 1e-9);
+        assert!(similarity(a, "Every night brings a new challenge.") < 0.2);
+    }
+
+    #[test]
+    fn quoted_sentences_are_not_bottom_line() {
+        assert!(mostly_quoted(
+            "“We will win this fight, and soon,” he said."
+        ));
+        assert!(!mostly_quoted(
+            "He called it “a fine day” for the nation and its allies."
+        ));
+    }
+}
