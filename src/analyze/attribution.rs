@@ -19,34 +19,34 @@ maintained|contended|reiterated|agreed|concluded|urged|demanded|pointed out|went
 asserted|recounted|shouted|laughed|continues|added that|told reporters";
 
 /// A speaker as written: pronoun, description or (role +) name.
-const SPK: &str = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|(?:the|a|an|The|A|An)\s+(?:[\p{L}’'\-]+\s+){0,4}?[\p{L}’'\-]+|(?:(?:[A-Z][\p{L}.’'\-]*|of|for|the|de|al|bin|van|von)\s+){0,6}?[A-Z][\p{L}’'\-]+)";
+const SPK: &str = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|(?:the|a|an|The|A|An)\s+(?:[\p{L}’'\-]+\s+){0,4}?[\p{L}’'\-]+|(?:(?:[A-Z][\p{L}.’'\-]*|of|for|the|de|al|bin|van|von)\s+){0,6}[A-Z][\p{L}’'\-]+)";
 
 const TIME: &str = r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|last\s+week|this\s+week|earlier|later|recently))?";
 
 static CUE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^[\s,]*(?:(?P<spk1>{SPK})(?:,\s+[^,“”\x22]{{1,80}},)?\s+(?:(?:has|had|have|also|then|later|again|once|further)\s+)?(?P<v1>{VERBS})\b|(?P<v2>{VERBS})\s+(?P<spk2>{SPK}))"
+        r"^[\s,]*(?:(?P<spk1>{SPK})(?:,\s+(?P<app1>[^,“”\x22]{{1,80}}),)?\s+(?:(?:has|had|have|also|then|later|again|once|further)\s+)?(?P<v1>{VERBS})\b|(?P<v2>{VERBS})\s+(?P<spk2>{SPK})(?:,\s+(?P<app2>[^,“”\x22]{{1,80}}),)?)"
     ))
     .expect("cue-after regex")
 });
 
 static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:^|[\s(])(?P<spk>{SPK})(?:,\s+[^,“”\x22]{{1,80}},)?\s+(?:\w+ly\s+)?(?P<v>{VERBS})\b[^“”\x22.]{{0,80}}?[:,]?\s*$"
+        r"(?:^|[\s(])(?P<spk>{SPK})(?:,\s+(?P<app>[^,“”\x22]{{1,80}}),)?\s+(?:\w+ly\s+)?(?P<v>{VERBS})\b[^“”\x22.:,]{{0,40}}?[:,]\s*$"
     ))
     .expect("cue-before regex")
 });
 
 static REPORTED_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:(?:But|And|Yet|Still|However|Meanwhile|Separately|Later|Earlier|Now),?\s+)?(?:[^,“”\x22]{{0,100}},\s+)?(?P<spk>{SPK})(?:,\s+[^,“”\x22]{{1,80}},)?\s+(?:(?:also|repeatedly|later|again|has|had|have|then|further|previously|publicly|separately|\w+ly)\s+)*(?P<v>said|says|told|stressed|noted|warned|acknowledged|insisted|argued|added|claimed|suggested|emphasi[sz]ed|announced|stated|explained|confirmed|denied|urged|maintained|contended|reiterated|predicted|cautioned|pledged|vowed|promised|admitted|asserted|declared|observed|conceded|pointed out|underlined|underscored|signall?ed|indicated)\b{TIME}(?:\s+(?:reporters|journalists|lawmakers|parliament|delegates|the\s+[\p{{L}}]+|[A-Z][\p{{L}}]+(?:\s+[A-Z][\p{{L}}]+)?))?{TIME}(?:\s+(?:on|in|at|during|after|before)\s+[^,]{{1,50}},)?,?\s+(?:that\s+)?(?P<content>.+)$"
+        r"^(?:(?:But|And|Yet|Still|However|Meanwhile|Separately|Later|Earlier|Now),?\s+)?(?:[^,“”\x22]{{0,100}},\s+)?(?P<spk>{SPK})(?:,\s+(?P<app>[^,“”\x22]{{1,80}}),)?\s+(?:(?:also|repeatedly|later|again|has|had|have|then|further|previously|publicly|separately|\w+ly)\s+)*(?P<v>said|says|stressed|noted|warned|acknowledged|insisted|argued|added|claimed|suggested|emphasi[sz]ed|announced|stated|explained|confirmed|denied|urged|maintained|contended|reiterated|predicted|cautioned|pledged|vowed|promised|admitted|asserted|declared|observed|conceded|pointed out|underlined|underscored|signall?ed|indicated|told(?:\s+(?:the\s+)?(?:[A-Z][\p{{L}}]+\s+)?(?:reporters|journalists|lawmakers|parliament|delegates|radio|television|TV|media|broadcaster|newspaper|[\p{{L}}]+|[A-Z][\p{{L}}]+(?:\s+[A-Z][\p{{L}}]+)?)))\b{TIME}(?:\s+(?:on|in|at|during|after|before)\s+[^,]{{1,50}},)?,?\s+(?:that\s+)?(?P<content>.+)$"
     ))
     .expect("reported-first regex")
 });
 
 static REPORTED_LAST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?P<content>[^“”\x22]{{20,}}?),\s+(?P<spk>{SPK})(?:,\s+[^,“”\x22]{{1,80}},)?\s+(?P<v>said|says|added|told\s+[\p{{L}}]+|noted|warned|stressed|insisted|argued|acknowledged|explained|claimed|announced|confirmed){TIME}(?:[.,;]|\s+(?:in|at|on|during|after|before|while)\b)"
+        r"^(?P<content>[^“”\x22]{{20,}}?),\s+(?P<spk>{SPK})(?:,\s+(?P<app>[^,“”\x22]{{1,80}}),)?\s+(?P<v>said|says|added|told\s+[\p{{L}}]+|noted|warned|stressed|insisted|argued|acknowledged|explained|claimed|announced|confirmed){TIME}(?:[.,;]|\s+(?:in|at|on|during|after|before|while)\b)"
     ))
     .expect("reported-last regex")
 });
@@ -110,9 +110,23 @@ fn direct(
     let before_start = sen.span.start.min(q.open);
     let before = article.text.get(before_start..q.open).unwrap_or("");
     let text = q.text(article);
+    let text = text.trim_end_matches(',').trim_end().to_string();
+
+    // `“A,” he said, “B.”`: the second part joins the statement before it.
+    if let Some(prev) = out.last_mut() {
+        let gap = article.text.get(prev.provenance.span.end..q.open).unwrap_or("");
+        if prev.kind == StatementKind::DirectQuote
+            && prev.provenance.paragraph == q.paragraph
+            && CUE_AFTER.find(gap).is_some_and(|m| gap[m.end()..].trim() == ",")
+        {
+            prev.text = format!("{}, {}", prev.text, text);
+            prev.provenance.span.end = q.close;
+            return None;
+        }
+    }
 
     let (cue, mention, cue_pos) = if let Some(c) = CUE_AFTER.captures(after) {
-        let spk = c.name("spk1").or(c.name("spk2")).expect("speaker group");
+        let spk = speaker_of(&c, &["app1", "app2", "spk1", "spk2"]);
         let verb = c.name("v1").or(c.name("v2")).expect("verb group");
         (
             Some(verb.as_str()),
@@ -120,10 +134,11 @@ fn direct(
             q.close + spk.start(),
         )
     } else if let Some(c) = CUE_BEFORE.captures(before) {
+        let spk = speaker_of(&c, &["app", "spk"]);
         (
             Some(c.name("v").expect("verb").as_str()),
-            Some(c.name("spk").expect("speaker").as_str()),
-            before_start + c.name("spk").expect("speaker").start(),
+            Some(spk.as_str()),
+            before_start + spk.start(),
         )
     } else {
         (None, None, q.open)
@@ -155,23 +170,6 @@ fn direct(
         .map(str::to_string)
         .or_else(|| last.as_ref().and_then(|(_, _, m)| m.clone()));
 
-    // `“A,” he said, “B.”`: the second part joins the statement before it.
-    if let Some(prev) = out.last_mut() {
-        let gap = article
-            .text
-            .get(prev.provenance.span.end..q.open)
-            .unwrap_or("");
-        if prev.kind == StatementKind::DirectQuote
-            && prev.provenance.paragraph == q.paragraph
-            && cue.is_none()
-            && CUE_AFTER.is_match(gap)
-            && gap.trim_end().ends_with(',')
-        {
-            prev.text = format!("{} {}", prev.text, text);
-            prev.provenance.span.end = q.close;
-            return None;
-        }
-    }
     *last = Some((q.paragraph, person, mention.clone()));
     Some(Statement {
         kind: StatementKind::DirectQuote,
@@ -196,11 +194,11 @@ fn reported(article: &Article, sen: &Sentence, people: &mut People) -> Option<St
         let spk = c.name("spk").expect("speaker");
         (spk.as_str(), "according to", content, spk.start())
     } else if let Some(c) = REPORTED_LAST.captures(s) {
-        let spk = c.name("spk").expect("speaker");
+        let spk = speaker_of(&c, &["app", "spk"]);
         let verb = c.name("v").expect("verb").as_str();
         (spk.as_str(), verb, c["content"].to_string(), spk.start())
     } else if let Some(c) = REPORTED_FIRST.captures(s) {
-        let spk = c.name("spk").expect("speaker");
+        let spk = speaker_of(&c, &["app", "spk"]);
         (
             spk.as_str(),
             c.name("v").expect("verb").as_str(),
@@ -226,13 +224,31 @@ fn reported(article: &Article, sen: &Sentence, people: &mut People) -> Option<St
         text: content,
         speaker: Some(people.persons[person].speaker()),
         mention: Some(spk.to_string()),
-        cue: Some(verb.to_string()),
+        cue: Some(if verb.starts_with("told") { "told" } else { verb }.to_string()),
         provenance: Provenance {
             article_id: article.id.clone(),
             paragraph: sen.paragraph,
             span: sen.span,
         },
     })
+}
+
+/// The speaker group of a cue match: an appositive that is a name ("A spokeswoman, Maria
+/// Lindqvist, said") wins over the phrase before it; `groups` lists candidates in that order.
+fn speaker_of<'t>(c: &regex::Captures<'t>, groups: &[&str]) -> regex::Match<'t> {
+    let mut fallback = None;
+    for g in groups {
+        if let Some(m) = c.name(g) {
+            if g.starts_with("app") {
+                if crate::analyze::people::looks_like_name(m.as_str()) {
+                    return m;
+                }
+            } else if fallback.is_none() {
+                fallback = Some(m);
+            }
+        }
+    }
+    fallback.expect("a speaker group matched")
 }
 
 /// Capitalises the first letter and ends the clause with a full stop.

@@ -41,6 +41,13 @@ static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("appositive regex")
 });
 
+static DESC_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?:[Tt]he|[Aa]n?)\s+(?P<role>(?:[\p{{L}}’'\-]+\s+){{0,3}}?(?:{ROLE_HEADS})),\s+(?P<name>{NAME}),"
+    ))
+    .expect("description-name regex")
+});
+
 static TITLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"\b(?P<title>Mr|Mrs|Ms|Dr)\.?\s+(?P<name>{NAME})")).expect("title regex")
 });
@@ -160,8 +167,8 @@ impl Person {
 pub struct People {
     /// Everyone found, in order of introduction.
     pub persons: Vec<Person>,
-    /// (byte position, person) of every mention, sorted by position.
-    mentions: Vec<(usize, usize)>,
+    /// (byte position, person, as a sentence subject) of every mention, sorted by position.
+    mentions: Vec<(usize, usize, bool)>,
     /// (byte position, person) of every time a person was the speaker of a statement.
     speakers: Vec<(usize, usize)>,
 }
@@ -192,14 +199,21 @@ impl People {
             let role = clean_role(&role);
             if looks_like_name(&name) && name.contains(' ') {
                 let i = people.add(&name, role);
-                people.mentions.push((c.get(0).map_or(0, |m| m.start()), i));
+                people.mentions.push((c.get(0).map_or(0, |m| m.start()), i, true));
             }
         }
         for c in APPOSITIVE.captures_iter(text) {
             let name = c["name"].to_string();
             if looks_like_name(&name) && name.contains(' ') {
                 let i = people.add(&name, Some(clean_role(&c["role"]).unwrap_or_default()));
-                people.mentions.push((c.get(0).map_or(0, |m| m.start()), i));
+                people.mentions.push((c.get(0).map_or(0, |m| m.start()), i, true));
+            }
+        }
+        for c in DESC_NAME.captures_iter(text) {
+            let name = c["name"].to_string();
+            if looks_like_name(&name) && name.contains(' ') {
+                let i = people.add(&name, clean_role(&c["role"]));
+                people.mentions.push((c.get(0).map_or(0, |m| m.start()), i, true));
             }
         }
         for c in TITLE_NAME.captures_iter(text) {
@@ -260,7 +274,7 @@ impl People {
                 if !before.is_some_and(char::is_alphanumeric)
                     && !after.is_some_and(char::is_alphanumeric)
                 {
-                    self.mentions.push((pos, i));
+                    self.mentions.push((pos, i, is_subject(text, pos)));
                 }
             }
         }
@@ -331,51 +345,56 @@ impl People {
             (Some(a), Some(b)) => a == b,
             _ => true,
         };
-        self.speakers
+        // The most recent speaker or sentence subject, then any mention.
+        let subjects = self.mentions.iter().filter(|m| m.2).map(|&(p, i, _)| (p, i));
+        let mut cands: Vec<(usize, usize)> = self.speakers.iter().copied().chain(subjects).collect();
+        cands.sort_unstable();
+        cands
             .iter()
             .rev()
-            .filter(|&&(p, i)| p <= pos && pos - p < 1500 && fits(i))
+            .find(|&&(p, i)| p <= pos && pos - p < 1500 && fits(i))
             .map(|&(_, i)| i)
-            .next()
             .or_else(|| self.recent(pos, |p| female.is_none() || p.female != female.map(|f| !f)))
     }
 
     fn recent(&self, pos: usize, pred: impl Fn(&Person) -> bool) -> Option<usize> {
-        self.mentions
-            .iter()
+        let named = self.mentions.iter().map(|&(p, i, _)| (p, i));
+        let mut all: Vec<(usize, usize)> = self.speakers.iter().copied().chain(named).collect();
+        all.sort_unstable();
+        all.iter()
             .rev()
-            .filter(|&&(p, i)| p <= pos && pred(&self.persons[i]))
+            .find(|&&(p, i)| p <= pos && pred(&self.persons[i]))
             .map(|&(_, i)| i)
-            .next()
     }
 }
 
+/// Whether the mention at `pos` opens its sentence (only capitalised words, role words and
+/// commas before it since the last sentence end), as the subject of a sentence usually does.
+fn is_subject(text: &str, pos: usize) -> bool {
+    let head = &text[..pos];
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|(_, c)| ['.', '!', '?', '\n', '“', '”', '"'].contains(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    head[start..]
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || ["of", "the", "for", "and", "de", "al", "bin", "van", "von"].contains(&w)
+                || ROLE_WORD.is_match(w)
+        })
+}
+
+static ROLE_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("^(?:{ROLE_HEADS})$")).expect("role word regex"));
+
 /// Words that end a role ("of State", "for Foreign Affairs") rather than start a name.
 const ROLE_TAIL: &[&str] = &[
-    "State",
-    "Defense",
-    "Defence",
-    "Foreign",
-    "Affairs",
-    "Interior",
-    "Finance",
-    "Commerce",
-    "Trade",
-    "Health",
-    "Justice",
-    "Energy",
-    "Security",
-    "Agriculture",
-    "Education",
-    "Homeland",
-    "Treasury",
-    "Labor",
-    "Labour",
-    "Transport",
-    "Environment",
-    "Economy",
-    "War",
-    "Development",
+    "State", "Defense", "Defence", "Foreign", "Affairs", "Interior", "Finance", "Commerce",
+    "Trade", "Health", "Justice", "Energy", "Security", "Agriculture", "Education", "Homeland",
+    "Treasury", "Labor", "Labour", "Transport", "Environment", "Economy", "War", "Development",
 ];
 
 /// Moves role words that the name pattern took ("State Marco Rubio") back into the role.

@@ -15,14 +15,20 @@ pub fn segment(article: &Article) -> Vec<Sentence> {
             start += dateline_len(article.slice(p.span));
         }
         let text = article.text.get(start..p.span.end).unwrap_or("");
+        let mut carry: Option<usize> = None;
         for b in sentencex::get_sentence_boundaries(lang, text) {
-            push_trimmed(
-                &mut out,
-                article,
-                p.index,
-                start + b.start_byte,
-                start + b.end_byte,
-            );
+            let s = carry.take().unwrap_or(start + b.start_byte);
+            let mut e = start + b.end_byte;
+            // An opening quotation mark belongs to the sentence it opens.
+            let body = article.text.get(s..e).unwrap_or("").trim_end();
+            if let Some(mark) = body.chars().next_back().filter(|c| *c == '“' || *c == '"') {
+                let at = s + body.len() - mark.len_utf8();
+                if mark == '“' || body[..body.len() - 1].ends_with(char::is_whitespace) {
+                    e = at;
+                    carry = Some(at);
+                }
+            }
+            push_trimmed(&mut out, article, p.index, s, e);
         }
     }
     out
@@ -101,6 +107,14 @@ mod tests {
         );
         assert_eq!(s[2].paragraph, 1);
         assert_eq!(a.slice(s[1].span), "Then he left.");
+    }
+
+    #[test]
+    fn opening_mark_moves_to_its_sentence() {
+        let a = article("He said he would meet Tamm in Brussels next week. “I have always found her a reasonable partner.");
+        let s = segment(&a);
+        assert_eq!(s[0].text, "He said he would meet Tamm in Brussels next week.");
+        assert!(s[1].text.starts_with('“'), "{:?}", s[1].text);
     }
 
     #[test]

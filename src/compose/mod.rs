@@ -124,19 +124,8 @@ fn speakers(items: &[(Article, Analysis)]) -> Vec<SpeakerGroup> {
     }
     for (g, _) in &mut groups {
         let (q, r) = PER_SPEAKER_MAX;
-        let direct: Vec<BriefStatement> = g
-            .statements
-            .iter()
-            .filter(|s| s.kind == StatementKind::DirectQuote)
-            .take(q)
-            .cloned()
-            .collect();
-        let reported = g
-            .statements
-            .iter()
-            .filter(|s| s.kind == StatementKind::Reported)
-            .take(r)
-            .cloned();
+        let direct = best(&g.statements, StatementKind::DirectQuote, q);
+        let reported = best(&g.statements, StatementKind::Reported, r);
         g.statements = direct.into_iter().chain(reported).collect();
     }
     groups.sort_by_key(|(g, first)| {
@@ -152,4 +141,30 @@ fn speakers(items: &[(Article, Analysis)]) -> Vec<SpeakerGroup> {
         .filter(|g| !(g.name == UNATTRIBUTED && g.statements.is_empty()))
         .take(SPEAKERS_MAX)
         .collect()
+}
+
+/// The `n` most informative statements of `kind` (full sentences of 8–40 words before fragments
+/// and long passages), kept in source order.
+fn best(statements: &[BriefStatement], kind: StatementKind, n: usize) -> Vec<BriefStatement> {
+    let mut picked: Vec<(usize, &BriefStatement)> = statements
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.kind == kind)
+        .collect();
+    let merit = |s: &BriefStatement| {
+        let w = s.text.split_whitespace().count();
+        if w < 4 {
+            0
+        } else if w < 8 {
+            1
+        } else if w <= 40 {
+            3
+        } else {
+            2
+        }
+    };
+    picked.sort_by_key(|(i, s)| (std::cmp::Reverse(merit(s)), *i));
+    picked.truncate(n);
+    picked.sort_by_key(|(i, _)| *i);
+    picked.into_iter().map(|(_, s)| s.clone()).collect()
 }

@@ -23,6 +23,43 @@ fn mostly_quoted(s: &str) -> bool {
     crate::analyze::rank::quoted_share(s) > 0.5
 }
 
+/// The sentence made readable on its own: a pronoun subject that the analysis resolved to a
+/// speaker is replaced by the speaker's surname, and a leading "But"/"And" is dropped.
+fn standalone(text: &str, span: crate::model::Span, analysis: &Analysis) -> String {
+    let speaker = analysis
+        .statements
+        .iter()
+        .find(|st| st.provenance.span == span)
+        .filter(|st| {
+            matches!(
+                st.mention.as_deref(),
+                Some("he" | "He" | "she" | "She" | "they" | "They")
+            )
+        })
+        .and_then(|st| Some((st.mention.clone()?, st.speaker.clone()?)));
+    let mut t = text.to_string();
+    for lead in ["But ", "And ", "Yet ", "So "] {
+        if let Some(rest) = t.strip_prefix(lead) {
+            t = rest.to_string();
+        }
+    }
+    if let Some((pronoun, who)) = speaker {
+        let surname = who.name.split_whitespace().last().unwrap_or(&who.name).to_string();
+        let lower = pronoun.to_lowercase();
+        let words: Vec<&str> = t.splitn(4, ' ').collect();
+        if let Some(i) = words.iter().take(3).position(|w| w.to_lowercase() == lower) {
+            let mut w: Vec<String> = words.iter().map(|s| s.to_string()).collect();
+            w[i] = surname;
+            t = w.join(" ");
+        }
+    }
+    let mut c = t.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => t,
+    }
+}
+
 /// A candidate line: (score, source index, sentence index, line).
 type Candidate = (f64, usize, usize, BriefLine);
 
@@ -47,7 +84,7 @@ pub fn lines(
                 n,
                 k.sentence,
                 BriefLine {
-                    text: s.text.clone(),
+                    text: standalone(&s.text, s.span, analysis),
                     sources: vec![n + 1],
                     provenance: vec![Provenance {
                         article_id: article.id.clone(),
