@@ -28,7 +28,11 @@ fn corpus(n: usize) -> Vec<(String, Vec<u8>)> {
         })
         .collect();
     base.sort();
-    assert!(!base.is_empty(), "no readable fixtures in {}", dir.display());
+    assert!(
+        !base.is_empty(),
+        "no readable fixtures in {}",
+        dir.display()
+    );
     (0..n)
         .map(|i| {
             let (name, bytes) = &base[i % base.len()];
@@ -92,7 +96,10 @@ fn main() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let mut base_lib = None;
     let mut base_cli = None;
-    println!("{:>9} {:>14} {:>8} {:>14} {:>8}", "articles", "library", "ratio", "cli (wall)", "ratio");
+    println!(
+        "{:>9} {:>14} {:>8} {:>14} {:>8}",
+        "articles", "library", "ratio", "cli (wall)", "ratio"
+    );
     for n in [10usize, 100] {
         let arts = corpus(n);
         let dir = tmp.path().join(format!("in{n}"));

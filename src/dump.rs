@@ -117,7 +117,10 @@ pub fn brief(b: &Brief) -> String {
             s,
             "  {}{}",
             g.name,
-            g.role.as_ref().map(|r| format!(", {r}")).unwrap_or_default()
+            g.role
+                .as_ref()
+                .map(|r| format!(", {r}"))
+                .unwrap_or_default()
         );
         for st in &g.statements {
             let q = match st.kind {

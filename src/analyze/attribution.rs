@@ -114,10 +114,15 @@ fn direct(
 
     // `“A,” he said, “B.”`: the second part joins the statement before it.
     if let Some(prev) = out.last_mut() {
-        let gap = article.text.get(prev.provenance.span.end..q.open).unwrap_or("");
+        let gap = article
+            .text
+            .get(prev.provenance.span.end..q.open)
+            .unwrap_or("");
         if prev.kind == StatementKind::DirectQuote
             && prev.provenance.paragraph == q.paragraph
-            && CUE_AFTER.find(gap).is_some_and(|m| gap[m.end()..].trim() == ",")
+            && CUE_AFTER
+                .find(gap)
+                .is_some_and(|m| gap[m.end()..].trim() == ",")
         {
             prev.text = format!("{}, {}", prev.text, text);
             prev.provenance.span.end = q.close;
@@ -224,7 +229,14 @@ fn reported(article: &Article, sen: &Sentence, people: &mut People) -> Option<St
         text: content,
         speaker: Some(people.persons[person].speaker()),
         mention: Some(spk.to_string()),
-        cue: Some(if verb.starts_with("told") { "told" } else { verb }.to_string()),
+        cue: Some(
+            if verb.starts_with("told") {
+                "told"
+            } else {
+                verb
+            }
+            .to_string(),
+        ),
         provenance: Provenance {
             article_id: article.id.clone(),
             paragraph: sen.paragraph,

@@ -199,21 +199,27 @@ impl People {
             let role = clean_role(&role);
             if looks_like_name(&name) && name.contains(' ') {
                 let i = people.add(&name, role);
-                people.mentions.push((c.get(0).map_or(0, |m| m.start()), i, true));
+                people
+                    .mentions
+                    .push((c.get(0).map_or(0, |m| m.start()), i, true));
             }
         }
         for c in APPOSITIVE.captures_iter(text) {
             let name = c["name"].to_string();
             if looks_like_name(&name) && name.contains(' ') {
                 let i = people.add(&name, Some(clean_role(&c["role"]).unwrap_or_default()));
-                people.mentions.push((c.get(0).map_or(0, |m| m.start()), i, true));
+                people
+                    .mentions
+                    .push((c.get(0).map_or(0, |m| m.start()), i, true));
             }
         }
         for c in DESC_NAME.captures_iter(text) {
             let name = c["name"].to_string();
             if looks_like_name(&name) && name.contains(' ') {
                 let i = people.add(&name, clean_role(&c["role"]));
-                people.mentions.push((c.get(0).map_or(0, |m| m.start()), i, true));
+                people
+                    .mentions
+                    .push((c.get(0).map_or(0, |m| m.start()), i, true));
             }
         }
         for c in TITLE_NAME.captures_iter(text) {
@@ -346,8 +352,13 @@ impl People {
             _ => true,
         };
         // The most recent speaker or sentence subject, then any mention.
-        let subjects = self.mentions.iter().filter(|m| m.2).map(|&(p, i, _)| (p, i));
-        let mut cands: Vec<(usize, usize)> = self.speakers.iter().copied().chain(subjects).collect();
+        let subjects = self
+            .mentions
+            .iter()
+            .filter(|m| m.2)
+            .map(|&(p, i, _)| (p, i));
+        let mut cands: Vec<(usize, usize)> =
+            self.speakers.iter().copied().chain(subjects).collect();
         cands.sort_unstable();
         cands
             .iter()
@@ -392,9 +403,30 @@ static ROLE_WORD: LazyLock<Regex> =
 
 /// Words that end a role ("of State", "for Foreign Affairs") rather than start a name.
 const ROLE_TAIL: &[&str] = &[
-    "State", "Defense", "Defence", "Foreign", "Affairs", "Interior", "Finance", "Commerce",
-    "Trade", "Health", "Justice", "Energy", "Security", "Agriculture", "Education", "Homeland",
-    "Treasury", "Labor", "Labour", "Transport", "Environment", "Economy", "War", "Development",
+    "State",
+    "Defense",
+    "Defence",
+    "Foreign",
+    "Affairs",
+    "Interior",
+    "Finance",
+    "Commerce",
+    "Trade",
+    "Health",
+    "Justice",
+    "Energy",
+    "Security",
+    "Agriculture",
+    "Education",
+    "Homeland",
+    "Treasury",
+    "Labor",
+    "Labour",
+    "Transport",
+    "Environment",
+    "Economy",
+    "War",
+    "Development",
 ];
 
 /// Moves role words that the name pattern took ("State Marco Rubio") back into the role.

@@ -113,7 +113,10 @@ mod tests {
     fn opening_mark_moves_to_its_sentence() {
         let a = article("He said he would meet Tamm in Brussels next week. “I have always found her a reasonable partner.");
         let s = segment(&a);
-        assert_eq!(s[0].text, "He said he would meet Tamm in Brussels next week.");
+        assert_eq!(
+            s[0].text,
+            "He said he would meet Tamm in Brussels next week."
+        );
         assert!(s[1].text.starts_with('“'), "{:?}", s[1].text);
     }
 

@@ -44,7 +44,12 @@ fn standalone(text: &str, span: crate::model::Span, analysis: &Analysis) -> Stri
         }
     }
     if let Some((pronoun, who)) = speaker {
-        let surname = who.name.split_whitespace().last().unwrap_or(&who.name).to_string();
+        let surname = who
+            .name
+            .split_whitespace()
+            .last()
+            .unwrap_or(&who.name)
+            .to_string();
         let lower = pronoun.to_lowercase();
         let words: Vec<&str> = t.splitn(4, ' ').collect();
         if let Some(i) = words.iter().take(3).position(|w| w.to_lowercase() == lower) {

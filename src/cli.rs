@@ -1,0 +1,250 @@
+//! Command-line arguments and the commands behind them; all file I/O of the CLI happens here.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use briefdesk::render::{PageSize, RenderOptions, Templates};
+use briefdesk::{
+    analyze, compose, dump, ingest, Analysis, Article, BriefSettings, IngestError, IngestErrorKind,
+};
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+
+/// BriefDesk: print-ready policy briefs from news articles, offline.
+#[derive(Parser, Debug)]
+#[command(name = "briefdesk", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Build a PDF brief from article files (text, Markdown, saved HTML pages).
+    Build {
+        /// Article files, or folders of them.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Where to write the PDF.
+        #[arg(short, long, default_value = "brief.pdf")]
+        output: PathBuf,
+        /// Template name (see `briefdesk templates`) or path to a template file.
+        #[arg(long, default_value = "policy-brief")]
+        template: String,
+        /// Brief title (default: the headline of the lead article).
+        #[arg(long)]
+        title: Option<String>,
+        /// Subtitle under the title.
+        #[arg(long)]
+        subtitle: Option<String>,
+        /// Author or unit.
+        #[arg(long)]
+        author: Option<String>,
+        /// Date printed on the brief, YYYY-MM-DD (default: today).
+        #[arg(long, value_parser = parse_date)]
+        date: Option<NaiveDate>,
+        /// Handling marking for the banner at the top and foot of every page.
+        #[arg(long, default_value = "OFFICIAL")]
+        marking: String,
+        /// Paper size: a4 or letter.
+        #[arg(long, default_value = "a4")]
+        page_size: PageSize,
+    },
+    /// Show what BriefDesk finds in articles: metadata, statements with speakers, key sentences.
+    Analyze {
+        /// Article files, or folders of them.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Print stable JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the built-in and user templates.
+    Templates,
+}
+
+fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a YYYY-MM-DD date"))
+}
+
+/// Runs the parsed command; per-file problems are printed, not returned.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Build {
+            files,
+            output,
+            template,
+            title,
+            subtitle,
+            author,
+            date,
+            marking,
+            page_size,
+        } => {
+            let (templates, template) = load_templates(&template)?;
+            let items = load(&files);
+            if items.is_empty() {
+                eprintln!("error: no readable article among the {} given", files.len());
+                return Ok(ExitCode::from(1));
+            }
+            let settings = BriefSettings {
+                title,
+                subtitle,
+                author,
+                date: date.unwrap_or_else(|| chrono::Local::now().date_naive()),
+                marking,
+            };
+            let brief = compose::compose(&items, &settings)?;
+            let pdf = briefdesk::render::render_pdf(
+                &brief,
+                &templates,
+                &RenderOptions {
+                    template,
+                    page_size,
+                },
+            )?;
+            write_atomic(&output, &pdf)
+                .with_context(|| format!("cannot write {}", output.display()))?;
+            eprintln!(
+                "wrote {} ({} articles, {} bytes)",
+                output.display(),
+                items.len(),
+                pdf.len()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Analyze { files, json } => {
+            let items = load(&files);
+            let mut out = std::io::stdout().lock();
+            if json {
+                let docs: Vec<serde_json::Value> = items
+                    .iter()
+                    .map(|(a, an)| serde_json::json!({ "article": a, "analysis": an }))
+                    .collect();
+                serde_json::to_writer_pretty(&mut out, &docs)?;
+                writeln!(out)?;
+            } else {
+                for (a, an) in &items {
+                    let head = dump::article(a);
+                    let head = head.split("\n[¶").next().unwrap_or("");
+                    writeln!(out, "{head}\n{}", dump::statements(an))?;
+                }
+            }
+            Ok(if items.is_empty() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Templates => {
+            let (templates, _) = load_templates("policy-brief")?;
+            for t in templates.list() {
+                println!("{:<16} {:<10} {}", t.name, t.origin, t.description);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// The user's template folder: `$XDG_CONFIG_HOME/briefdesk/templates` on Linux.
+fn user_template_dir() -> Option<PathBuf> {
+    dirs::config_dir().map(|d| d.join("briefdesk").join("templates"))
+}
+
+/// Built-in templates, the user's folder over them, and `--template` as a name or a file.
+fn load_templates(template: &str) -> Result<(Templates, String)> {
+    let mut templates = Templates::builtin();
+    if let Some(dir) = user_template_dir() {
+        templates = templates.with_user_dir(&dir)?;
+    }
+    let path = Path::new(template);
+    if path.is_file() {
+        Ok(templates.with_file(path)?)
+    } else {
+        Ok((templates, template.to_string()))
+    }
+}
+
+/// Expands folders into their files (sorted), keeping the order of the arguments.
+fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for p in paths {
+        match std::fs::read_dir(p) {
+            Ok(entries) if p.is_dir() => {
+                let mut files: Vec<PathBuf> = entries
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.is_file())
+                    .collect();
+                files.sort();
+                out.extend(files);
+            }
+            _ => out.push(p.clone()),
+        }
+    }
+    out
+}
+
+/// Reads, ingests and analyzes every file; a file that fails is reported and skipped.
+fn load(paths: &[PathBuf]) -> Vec<(Article, Analysis)> {
+    let mut items = Vec::new();
+    for path in expand(paths) {
+        match read_article(&path) {
+            Ok(a) => {
+                let an = analyze::analyze(&a);
+                items.push((a, an));
+            }
+            Err(e) => eprintln!("error: {e}"),
+        }
+    }
+    items
+}
+
+fn read_article(path: &Path) -> std::result::Result<Article, IngestError> {
+    let shown = path.display().to_string();
+    let io = |e: std::io::Error| {
+        let reason = match e.kind() {
+            std::io::ErrorKind::NotFound => "no such file".to_string(),
+            std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+            _ => e.to_string(),
+        };
+        IngestError::new(&shown, IngestErrorKind::Io(reason))
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if meta.is_dir() {
+        return Err(IngestError::new(
+            &shown,
+            IngestErrorKind::Io("is a folder".into()),
+        ));
+    }
+    if meta.len() > ingest::MAX_FILE_BYTES {
+        return Err(IngestError::new(
+            &shown,
+            IngestErrorKind::TooLarge {
+                size: meta.len(),
+                limit: ingest::MAX_FILE_BYTES,
+            },
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| shown.clone());
+    ingest::ingest(&name, &bytes).map_err(|e| IngestError::new(&shown, e.kind))
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so a
+/// crash or a full disk never leaves a half-written file behind.
+fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path)?;
+    Ok(())
+}

@@ -1,0 +1,181 @@
+//! Format detection: binary refusal by magic numbers and byte statistics, then HTML, Markdown or
+//! plain text by content and extension together.
+
+use crate::model::SourceFormat;
+
+/// Magic numbers of common non-text files, with what to tell the user.
+const MAGIC: &[(&[u8], &str)] = &[
+    (b"%PDF-", "looks like a PDF"),
+    (
+        b"PK\x03\x04",
+        "looks like a ZIP archive (DOCX, EPUB or similar)",
+    ),
+    (
+        b"PK\x05\x06",
+        "looks like a ZIP archive (DOCX, EPUB or similar)",
+    ),
+    (b"\x89PNG\r\n\x1a\n", "looks like an image (PNG)"),
+    (b"\xFF\xD8\xFF", "looks like an image (JPEG)"),
+    (b"GIF87a", "looks like an image (GIF)"),
+    (b"GIF89a", "looks like an image (GIF)"),
+    (b"\x7FELF", "looks like binary data (an ELF program)"),
+    (b"\x1F\x8B", "looks like a gzip archive"),
+    (b"7z\xBC\xAF\x27\x1C", "looks like a 7-Zip archive"),
+    (b"Rar!\x1A\x07", "looks like a RAR archive"),
+    (
+        b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
+        "looks like an old Office document (DOC/XLS)",
+    ),
+    (b"{\\rtf", "looks like an RTF document"),
+];
+
+/// Whether the bytes open with a UTF-16 byte-order mark.
+pub fn has_utf16_bom(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF])
+}
+
+/// Why the raw bytes are not a text document, or `None` when they may be text.
+///
+/// Checks magic numbers (PDF, ZIP, images, programs, archives), then NUL bytes, which text in
+/// UTF-8 or a single-byte encoding never contains (UTF-16 is recognised first and let through).
+pub fn binary_reason(bytes: &[u8]) -> Option<&'static str> {
+    if let Some((_, why)) = MAGIC.iter().find(|(m, _)| bytes.starts_with(m)) {
+        return Some(why);
+    }
+    if bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
+        return Some("looks like an image (WebP)");
+    }
+    if has_utf16_bom(bytes) || crate::ingest::decode::bomless_utf16(bytes).is_some() {
+        return None;
+    }
+    if bytes.contains(&0) {
+        return Some("looks like binary data: it contains NUL bytes");
+    }
+    None
+}
+
+/// Whether decoded text has so many control characters that it cannot be an article.
+pub fn too_many_controls(text: &str) -> bool {
+    let mut total = 0usize;
+    let mut controls = 0usize;
+    for c in text.chars().take(200_000) {
+        total += 1;
+        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}') {
+            controls += 1;
+        }
+    }
+    // Real text has next to none; random bytes read as Windows-1252 have ~13 %.
+    total > 0 && controls * 100 > total
+}
+
+/// The lowercase extension of a file name, without the dot.
+pub fn extension(name: &str) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    match base.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => ext.to_ascii_lowercase(),
+        _ => String::new(),
+    }
+}
+
+/// Strong HTML markers anywhere near the start of the text.
+fn has_html_markers(head: &str) -> bool {
+    ["<!doctype html", "<html", "<head", "<body"]
+        .iter()
+        .any(|m| head.contains(m))
+}
+
+/// `<p>` paragraphs with their closing tags: an HTML fragment.
+fn has_paragraph_tags(head: &str) -> bool {
+    (head.matches("<p>").count() + head.matches("<p ").count()) >= 1 && head.contains("</p>")
+}
+
+/// Whether the text opens with YAML front matter (`---` … `---` with `key: value` lines).
+pub fn has_front_matter(text: &str) -> bool {
+    crate::ingest::markdown::split_front_matter(text).is_some()
+}
+
+/// Whether the first non-blank line is an ATX heading (`# Title`).
+fn starts_with_atx_heading(text: &str) -> bool {
+    text.lines()
+        .map(str::trim_end)
+        .find(|l| !l.trim().is_empty())
+        .is_some_and(|l| {
+            let hashes = l.chars().take_while(|&c| c == '#').count();
+            (1..=6).contains(&hashes) && l[hashes..].starts_with(' ') && l.len() > hashes + 1
+        })
+}
+
+/// The format of decoded `text` named `name`, by content and extension.
+///
+/// HTML wins whenever the content has page markers (`<!doctype html`, `<html>`, `<head>`,
+/// `<body>`) whatever the extension, or `<p>…</p>` tags in a file not named as Markdown;
+/// `.html`/`.htm`/`.xhtml` files are HTML. Markdown by extension, front matter or an opening
+/// ATX heading. Everything else is plain text.
+pub fn format(name: &str, text: &str) -> SourceFormat {
+    let ext = extension(name);
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(8192)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let markdown_ext = matches!(ext.as_str(), "md" | "markdown" | "mdown" | "mkd" | "mkdn");
+    if has_html_markers(&head)
+        || matches!(ext.as_str(), "html" | "htm" | "xhtml" | "shtml")
+        || (!markdown_ext && has_paragraph_tags(&head))
+    {
+        return SourceFormat::Html;
+    }
+    if markdown_ext || has_front_matter(text) || starts_with_atx_heading(text) {
+        return SourceFormat::Markdown;
+    }
+    SourceFormat::Text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_by_content_and_name() {
+        assert_eq!(
+            format(
+                "a.txt",
+                "<!DOCTYPE html><html><body><p>Hi</p></body></html>"
+            ),
+            SourceFormat::Html
+        );
+        assert_eq!(
+            format("a.txt", "<p>One.</p>\n<p>Two.</p>"),
+            SourceFormat::Html
+        );
+        assert_eq!(format("a.md", "Plain words."), SourceFormat::Markdown);
+        assert_eq!(
+            format("a.txt", "# Title\n\nBody text."),
+            SourceFormat::Markdown
+        );
+        assert_eq!(
+            format("a", "---\ntitle: T\n---\nBody."),
+            SourceFormat::Markdown
+        );
+        assert_eq!(
+            format("notes.txt", "#hashtag is not a heading\n\nText."),
+            SourceFormat::Text
+        );
+        assert_eq!(format("x.html", "Just words."), SourceFormat::Html);
+    }
+
+    #[test]
+    fn binary_by_magic_and_nul() {
+        assert_eq!(binary_reason(b"%PDF-1.7\n..."), Some("looks like a PDF"));
+        assert!(binary_reason(b"\x89PNG\r\n\x1a\n\0\0")
+            .unwrap()
+            .contains("PNG"));
+        assert!(binary_reason(b"abc\0def").unwrap().contains("NUL"));
+        assert_eq!(binary_reason(b"Plain text."), None);
+        assert_eq!(binary_reason(b"\xFF\xFEH\0i\0"), None);
+        assert_eq!(extension("dir.v2/file"), "");
+        assert_eq!(extension("a/b/Story.HTML"), "html");
+        assert_eq!(extension(".bashrc"), "");
+    }
+}

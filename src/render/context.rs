@@ -1,0 +1,166 @@
+//! The Tera context of a brief: the serialized [`Brief`] under `brief`, plus ready-to-print
+//! values at the top level (dates as "28 November 2026", source numbers as "1,3", speakers'
+//! statements split into direct quotes and reported speech).
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use tera::Context;
+
+use crate::model::{Brief, BriefLine, BriefStatement, Source, SpeakerGroup, StatementKind};
+
+/// A date as printed in briefs: "28 November 2026".
+pub fn long_date(d: NaiveDate) -> String {
+    d.format("%-d %B %Y").to_string()
+}
+
+#[derive(Serialize)]
+struct LineView<'a> {
+    text: &'a str,
+    sources: &'a [usize],
+    refs: String,
+}
+
+#[derive(Serialize)]
+struct StatementView<'a> {
+    text: &'a str,
+    kind: &'static str,
+    is_quote: bool,
+    mention: Option<&'a str>,
+    outlet: Option<&'a str>,
+    date: Option<String>,
+    attribution: Option<String>,
+    source: usize,
+    edited: bool,
+}
+
+#[derive(Serialize)]
+struct SpeakerView<'a> {
+    name: &'a str,
+    role: Option<&'a str>,
+    quotes: Vec<StatementView<'a>>,
+    reported: Vec<StatementView<'a>>,
+    statements: Vec<StatementView<'a>>,
+}
+
+#[derive(Serialize)]
+struct SourceView<'a> {
+    number: usize,
+    outlet: Option<&'a str>,
+    title: &'a str,
+    byline: Option<&'a str>,
+    date: Option<String>,
+    file_name: &'a str,
+    url: Option<&'a str>,
+}
+
+fn line(l: &BriefLine) -> LineView<'_> {
+    LineView {
+        text: &l.text,
+        sources: &l.sources,
+        refs: l
+            .sources
+            .iter()
+            .map(usize::to_string)
+            .collect::<Vec<_>>()
+            .join(","),
+    }
+}
+
+fn statement(s: &BriefStatement) -> StatementView<'_> {
+    let date = s.date.map(long_date);
+    let parts: Vec<&str> = [s.outlet.as_deref(), date.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    StatementView {
+        attribution: (!parts.is_empty()).then(|| parts.join(", ")),
+        text: &s.text,
+        kind: match s.kind {
+            StatementKind::DirectQuote => "direct_quote",
+            StatementKind::Reported => "reported",
+        },
+        is_quote: s.kind == StatementKind::DirectQuote,
+        mention: s.mention.as_deref(),
+        outlet: s.outlet.as_deref(),
+        date,
+        source: s.source,
+        edited: s.edited,
+    }
+}
+
+fn speaker(g: &SpeakerGroup) -> SpeakerView<'_> {
+    let of = |kind| {
+        g.statements
+            .iter()
+            .filter(|s| s.kind == kind)
+            .map(statement)
+            .collect::<Vec<_>>()
+    };
+    let mut statements = of(StatementKind::DirectQuote);
+    statements.extend(of(StatementKind::Reported));
+    SpeakerView {
+        name: &g.name,
+        role: g.role.as_deref(),
+        quotes: of(StatementKind::DirectQuote),
+        reported: of(StatementKind::Reported),
+        statements,
+    }
+}
+
+fn source(s: &Source) -> SourceView<'_> {
+    SourceView {
+        number: s.number,
+        outlet: s.outlet.as_deref(),
+        title: &s.title,
+        byline: s.byline.as_deref(),
+        date: s.date.map(long_date),
+        file_name: &s.file_name,
+        url: s.url.as_deref(),
+    }
+}
+
+/// Everything a template can use.
+///
+/// Top level: `title`, `subtitle`, `date` (long form), `date_iso`, `author`, `marking`,
+/// `bottom_line` and `key_points` (each `{text, sources, refs}`), `speakers` (each `{name,
+/// role, quotes, reported, statements}`, statements `{text, kind, is_quote, mention, outlet,
+/// date, attribution, source, edited}`, attribution being "Outlet, date"), `sources` (each `{number, outlet, title, byline, date, file_name,
+/// url}`); and `brief`, the [`Brief`] exactly as serialized.
+pub fn build(brief: &Brief) -> Context {
+    let mut ctx = Context::new();
+    ctx.insert("brief", brief);
+    ctx.insert("title", &brief.title);
+    ctx.insert("subtitle", &brief.subtitle);
+    ctx.insert("date", &long_date(brief.date));
+    ctx.insert("date_iso", &brief.date.to_string());
+    ctx.insert("author", &brief.author);
+    ctx.insert("marking", &brief.marking);
+    ctx.insert(
+        "bottom_line",
+        &brief.bottom_line.iter().map(line).collect::<Vec<_>>(),
+    );
+    ctx.insert(
+        "key_points",
+        &brief.key_points.iter().map(line).collect::<Vec<_>>(),
+    );
+    ctx.insert(
+        "speakers",
+        &brief.speakers.iter().map(speaker).collect::<Vec<_>>(),
+    );
+    ctx.insert(
+        "sources",
+        &brief.sources.iter().map(source).collect::<Vec<_>>(),
+    );
+    ctx
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_dates() {
+        let d = NaiveDate::from_ymd_opt(2026, 11, 8).unwrap();
+        assert_eq!(long_date(d), "8 November 2026");
+    }
+}

@@ -1,0 +1,101 @@
+//! Drawing primitives the typesetter produces and the PDF writer consumes: positioned glyph
+//! runs, filled rectangles and rules. Coordinates are points, y growing downwards from the
+//! top of whatever holds them (a line, a fragment, a page).
+
+use super::fonts::FontKey;
+
+/// A colour in RGB, each channel 0–1.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rgb(pub f32, pub f32, pub f32);
+
+impl Rgb {
+    /// A colour from 0–255 channels.
+    pub const fn bytes(r: u8, g: u8, b: u8) -> Rgb {
+        Rgb(r as f32 / 255.0, g as f32 / 255.0, b as f32 / 255.0)
+    }
+}
+
+/// A glyph at its final horizontal position.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlacedGlyph {
+    /// Glyph id in the full (not yet subset) font.
+    pub gid: u16,
+    /// Left edge of the glyph's advance box.
+    pub x: f32,
+    /// The text it stands for (empty for the second and later glyphs of a cluster).
+    pub text: String,
+}
+
+/// Glyphs of one font, size and colour on one baseline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextRun {
+    /// The font.
+    pub font: FontKey,
+    /// Size in points.
+    pub size: f32,
+    /// Fill colour.
+    pub color: Rgb,
+    /// Baseline.
+    pub baseline: f32,
+    /// The glyphs, left to right.
+    pub glyphs: Vec<PlacedGlyph>,
+}
+
+/// One thing to draw.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Draw {
+    /// Text.
+    Text(TextRun),
+    /// A filled rectangle; `y` is its top edge.
+    Rect {
+        /// Left.
+        x: f32,
+        /// Top.
+        y: f32,
+        /// Width.
+        w: f32,
+        /// Height.
+        h: f32,
+        /// Fill.
+        fill: Rgb,
+    },
+    /// A straight rule.
+    Line {
+        /// Start x.
+        x1: f32,
+        /// Start y.
+        y1: f32,
+        /// End x.
+        x2: f32,
+        /// End y.
+        y2: f32,
+        /// Stroke width.
+        width: f32,
+        /// Stroke colour.
+        color: Rgb,
+    },
+}
+
+impl Draw {
+    /// The same drawing moved by `(dx, dy)`.
+    pub fn translate(&mut self, dx: f32, dy: f32) {
+        match self {
+            Draw::Text(run) => {
+                run.baseline += dy;
+                for g in &mut run.glyphs {
+                    g.x += dx;
+                }
+            }
+            Draw::Rect { x, y, .. } => {
+                *x += dx;
+                *y += dy;
+            }
+            Draw::Line { x1, y1, x2, y2, .. } => {
+                *x1 += dx;
+                *x2 += dx;
+                *y1 += dy;
+                *y2 += dy;
+            }
+        }
+    }
+}

@@ -1,0 +1,289 @@
+//! The page frame: page geometry, the handling-marking banner at the top and foot of every
+//! page, the running footer ("Page X of Y"), and the placement of paginated fragments and
+//! their decorations into page coordinates.
+
+use super::draw::{Draw, Rgb};
+use super::fonts::Family;
+use super::layout::{Decoration, Flow};
+use super::linebreak::{place_line, Line};
+use super::paginate::PageLayout;
+use super::shape::{Item, Shaper};
+use super::style::{self, Align, TextStyle};
+use crate::error::RenderError;
+
+/// 20 mm in points.
+const MARGIN: f32 = 56.69;
+
+/// Where things go on a page; y grows downwards from the top edge.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Geometry {
+    /// Page width.
+    pub width: f32,
+    /// Page height.
+    pub height: f32,
+    /// Left and right margin.
+    pub margin: f32,
+    /// Top of the text body.
+    pub body_top: f32,
+    /// Bottom of the text body.
+    pub body_bottom: f32,
+}
+
+impl Geometry {
+    /// The geometry of a page `width` × `height` points.
+    pub fn new(width: f32, height: f32) -> Geometry {
+        Geometry {
+            width,
+            height,
+            margin: MARGIN,
+            body_top: MARGIN + 6.0,
+            body_bottom: height - MARGIN - 14.0,
+        }
+    }
+
+    /// Width of the text column.
+    pub fn body_width(&self) -> f32 {
+        self.width - 2.0 * self.margin
+    }
+
+    /// Height of the text body.
+    pub fn body_height(&self) -> f32 {
+        self.body_bottom - self.body_top
+    }
+}
+
+/// What the frame prints besides the body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Furniture {
+    /// Handling marking, printed in capitals at the top and foot.
+    pub marking: String,
+    /// Left part of the footer line (the brief's title, shortened to fit).
+    pub footer: String,
+}
+
+/// Colours of a Traffic Light Protocol label (text, background), per FIRST TLP 2.0.
+fn tlp_colours(marking: &str) -> Option<(Rgb, Rgb)> {
+    let label = marking.trim().strip_prefix("TLP:")?;
+    let text = match label.split(['+', ' ']).next()? {
+        "RED" => Rgb::bytes(0xff, 0x2b, 0x2b),
+        "AMBER" => Rgb::bytes(0xff, 0xc0, 0x00),
+        "GREEN" => Rgb::bytes(0x33, 0xff, 0x00),
+        "CLEAR" | "WHITE" => Rgb::bytes(0xff, 0xff, 0xff),
+        _ => return None,
+    };
+    Some((text, Rgb(0.0, 0.0, 0.0)))
+}
+
+/// Sets one line of text; returns its drawings and natural width.
+pub fn single_line(
+    shaper: &mut Shaper,
+    text: &str,
+    style: &TextStyle,
+    x: f32,
+    width: f32,
+    baseline: f32,
+) -> Result<(Vec<Draw>, f32), RenderError> {
+    let content = [super::inline::Inline::Text {
+        text: text.to_string(),
+        style: Default::default(),
+    }];
+    let items = shaper.items(&content, style)?;
+    let natural: f32 = items.iter().map(Item::width).sum();
+    let line = Line {
+        start: 0,
+        end: items.len(),
+        ratio: 0.0,
+        last: true,
+        natural,
+    };
+    let runs = place_line(&items, &line, x, width, style.align, baseline);
+    Ok((runs.into_iter().map(Draw::Text).collect(), natural))
+}
+
+/// `text` shortened at a word boundary, with an ellipsis, until it fits `width` in `style`.
+fn fit(
+    shaper: &mut Shaper,
+    text: &str,
+    style: &TextStyle,
+    width: f32,
+) -> Result<String, RenderError> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut candidate = words.join(" ");
+    let mut n = words.len();
+    while n > 1 && single_line(shaper, &candidate, style, 0.0, width, 0.0)?.1 > width {
+        n -= 1;
+        let kept = words[..n].join(" ");
+        candidate = format!(
+            "{}…",
+            kept.trim_end_matches([',', ';', ':', '.', '·', '–', '—'])
+        );
+    }
+    Ok(candidate)
+}
+
+fn banner(
+    shaper: &mut Shaper,
+    marking: &str,
+    geo: &Geometry,
+    baseline: f32,
+) -> Result<Vec<Draw>, RenderError> {
+    let text = marking.trim().to_uppercase();
+    let tlp = tlp_colours(&text);
+    let mut style = TextStyle {
+        family: Family::Sans,
+        size: 12.0,
+        leading: 14.0,
+        bold: true,
+        italic: false,
+        color: tlp.map_or(style::INK, |(fg, _)| fg),
+        align: Align::Center,
+    };
+    let mut width = single_line(shaper, &text, &style, 0.0, 0.0, 0.0)?.1;
+    if width > geo.body_width() {
+        style.size = (style.size * geo.body_width() / width).max(6.0);
+        width = single_line(shaper, &text, &style, 0.0, 0.0, 0.0)?.1;
+    }
+    let (mut draws, _) = single_line(
+        shaper,
+        &text,
+        &style,
+        geo.margin,
+        geo.body_width(),
+        baseline,
+    )?;
+    if let Some((_, bg)) = tlp {
+        let pad = 6.0;
+        draws.insert(
+            0,
+            Draw::Rect {
+                x: (geo.width - width) / 2.0 - pad,
+                y: baseline - style.size * 0.95,
+                w: width + 2.0 * pad,
+                h: style.size * 1.3,
+                fill: bg,
+            },
+        );
+    }
+    Ok(draws)
+}
+
+fn hairline(geo: &Geometry, y: f32) -> Draw {
+    Draw::Line {
+        x1: geo.margin,
+        y1: y,
+        x2: geo.width - geo.margin,
+        y2: y,
+        width: 0.5,
+        color: style::RULE,
+    }
+}
+
+/// Every page's drawings in page coordinates: decorations, body, banners and footer.
+pub fn compose(
+    shaper: &mut Shaper,
+    flow: &Flow,
+    pages: &[PageLayout],
+    geo: &Geometry,
+    furniture: &Furniture,
+) -> Result<Vec<Vec<Draw>>, RenderError> {
+    let total = pages.len();
+    let top_banner = banner(shaper, &furniture.marking, geo, geo.margin - 22.0)?;
+    let foot_banner = banner(shaper, &furniture.marking, geo, geo.height - 22.0)?;
+    let footer_y = geo.height - geo.margin + 8.0;
+    let footer_style = TextStyle {
+        align: Align::Left,
+        ..style::FOOTER
+    };
+    let footer_text = fit(
+        shaper,
+        &furniture.footer,
+        &footer_style,
+        geo.body_width() * 0.7,
+    )?;
+    let (footer_left, _) = single_line(
+        shaper,
+        &footer_text,
+        &footer_style,
+        geo.margin,
+        geo.body_width(),
+        footer_y,
+    )?;
+    let mut out = Vec::with_capacity(total);
+    for (n, page) in pages.iter().enumerate() {
+        let mut draws = decorations(flow, page, geo);
+        for p in &page.placed {
+            for d in &flow.fragments[p.fragment].draws {
+                let mut d = d.clone();
+                d.translate(geo.margin, geo.body_top + p.y);
+                draws.push(d);
+            }
+        }
+        draws.extend(top_banner.iter().cloned());
+        draws.push(hairline(geo, geo.margin - 14.0));
+        draws.push(hairline(geo, footer_y - 11.0));
+        draws.extend(footer_left.iter().cloned());
+        let page_no = format!("Page {} of {}", n + 1, total);
+        let right = TextStyle {
+            align: Align::Right,
+            ..style::FOOTER
+        };
+        draws.extend(
+            single_line(
+                shaper,
+                &page_no,
+                &right,
+                geo.margin,
+                geo.body_width(),
+                footer_y,
+            )?
+            .0,
+        );
+        draws.extend(foot_banner.iter().cloned());
+        out.push(draws);
+    }
+    Ok(out)
+}
+
+/// Backgrounds and rules of the groups on `page`, spanning their fragments on that page.
+fn decorations(flow: &Flow, page: &PageLayout, geo: &Geometry) -> Vec<Draw> {
+    let mut draws = Vec::new();
+    for (g, group) in flow.groups.iter().enumerate() {
+        let mut span: Option<(f32, f32)> = None;
+        for p in &page.placed {
+            let f = &flow.fragments[p.fragment];
+            if f.groups.contains(&g) {
+                let (top, bottom) = (p.y, p.y + f.height);
+                span = Some(span.map_or((top, bottom), |(t, b)| (t.min(top), b.max(bottom))));
+            }
+        }
+        let Some((top, bottom)) = span else { continue };
+        let (x, y, h) = (geo.margin + group.x, geo.body_top + top, bottom - top);
+        match group.decoration {
+            Decoration::Shade => {
+                draws.push(Draw::Rect {
+                    x,
+                    y,
+                    w: group.width,
+                    h,
+                    fill: style::SHADE,
+                });
+                draws.push(Draw::Rect {
+                    x,
+                    y,
+                    w: style::BOX_ACCENT,
+                    h,
+                    fill: style::NAVY,
+                });
+            }
+            Decoration::LeftRule => draws.push(Draw::Line {
+                x1: x + 3.0,
+                y1: y + 1.0,
+                x2: x + 3.0,
+                y2: y + h - 1.0,
+                width: 1.5,
+                color: style::RULE,
+            }),
+        }
+    }
+    draws
+}

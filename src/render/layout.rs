@@ -1,0 +1,364 @@
+//! Blocks → a [`Flow`]: a vertical list of unbreakable fragments (one per text line, table
+//! row or spacer) with the spacing, keep-with-next flags and decorations the paginator needs.
+//!
+//! Fragments are positioned relative to the left edge of the text column and their own top;
+//! decorations (the shaded box, the quote rule) are groups drawn around whichever of their
+//! fragments land on a page, so a box that splits across pages is drawn on both.
+
+use super::blocks::{Block, DivClass, ParaClass};
+use super::draw::{Draw, PlacedGlyph, TextRun};
+use super::fonts::{font, FontKey};
+use super::inline::Inline;
+use super::linebreak::{break_lines, place_line, split_wide_boxes};
+use super::shape::{Piece, Shaper};
+use super::style::{self, BlockStyle, TextStyle};
+use crate::error::RenderError;
+
+/// An unbreakable slice of the flow.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Fragment {
+    /// Height in points.
+    pub height: f32,
+    /// Space above; dropped at the top of a page.
+    pub space_before: f32,
+    /// The page must not break between this fragment and the next.
+    pub keep_with_next: bool,
+    /// What to draw, relative to the column's left edge and the fragment's top.
+    pub draws: Vec<Draw>,
+    /// Decoration groups ([`Flow::groups`]) it belongs to.
+    pub groups: Vec<usize>,
+    /// A table row: the fragment of the table's header row, repeated after a page break.
+    pub repeat_header: Option<usize>,
+}
+
+/// What a group draws around its fragments.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Decoration {
+    /// A shaded background with an accent bar on the left (the bottom-line box).
+    Shade,
+    /// A rule on the left (block quotations).
+    LeftRule,
+}
+
+/// A decoration spanning from `x` for `width` points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Group {
+    /// What to draw.
+    pub decoration: Decoration,
+    /// Left edge relative to the column.
+    pub x: f32,
+    /// Width.
+    pub width: f32,
+}
+
+/// The laid-out brief before pagination.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Flow {
+    /// Fragments top to bottom.
+    pub fragments: Vec<Fragment>,
+    /// Decoration groups.
+    pub groups: Vec<Group>,
+}
+
+/// Where blocks are being set.
+#[derive(Debug, Clone, Default)]
+pub struct Ctx {
+    /// Left edge of the measure.
+    pub x: f32,
+    /// Width of the measure.
+    pub width: f32,
+    /// Enclosing decoration groups.
+    pub groups: Vec<usize>,
+    /// Inside a table cell (`Some(true)` for a header cell).
+    pub cell: Option<bool>,
+    /// Inside a block quotation.
+    pub quote: bool,
+}
+
+/// Lays out blocks into a [`Flow`].
+pub struct Layouter<'s> {
+    /// The result so far.
+    pub flow: Flow,
+    /// The shaper (collects missing glyphs).
+    pub shaper: &'s mut Shaper,
+    /// Space owed below the previous block; `None` at the top of a container.
+    pending: Option<f32>,
+}
+
+impl<'s> Layouter<'s> {
+    /// An empty layouter.
+    pub fn new(shaper: &'s mut Shaper) -> Self {
+        Layouter {
+            flow: Flow::default(),
+            shaper,
+            pending: None,
+        }
+    }
+
+    /// Lays out `blocks` in a column `width` points wide.
+    pub fn layout(mut self, blocks: &[Block], width: f32) -> Result<Flow, RenderError> {
+        let ctx = Ctx {
+            width,
+            ..Ctx::default()
+        };
+        self.blocks(blocks, &ctx)?;
+        Ok(self.flow)
+    }
+
+    /// Lays out blocks in `ctx`.
+    pub fn blocks(&mut self, blocks: &[Block], ctx: &Ctx) -> Result<(), RenderError> {
+        for b in blocks {
+            self.block(b, ctx)?;
+        }
+        Ok(())
+    }
+
+    /// The space above a block whose own space above is `before`.
+    pub fn take_space(&mut self, before: f32) -> f32 {
+        self.pending.take().map_or(0.0, |after| after.max(before))
+    }
+
+    /// Sets the space owed below the block just finished.
+    pub fn set_space_after(&mut self, after: f32) {
+        self.pending = Some(after);
+    }
+
+    fn open_container(&mut self, before: f32) {
+        self.pending = self.pending.map(|p| p.max(before));
+    }
+
+    fn block(&mut self, block: &Block, ctx: &Ctx) -> Result<(), RenderError> {
+        match block {
+            Block::Heading { level, content } => self.text(content, style::heading(*level), ctx),
+            Block::Para { class, content } => self.text(content, para_style(*class, ctx), ctx),
+            Block::List { ordered, items } => self.list(*ordered, items, ctx),
+            Block::Quote(blocks) => {
+                let group = self.group(Decoration::LeftRule, ctx.x, 0.0);
+                let inner = Ctx {
+                    x: ctx.x + style::QUOTE_INDENT,
+                    width: ctx.width - style::QUOTE_INDENT,
+                    groups: with(&ctx.groups, group),
+                    quote: true,
+                    ..ctx.clone()
+                };
+                self.open_container(6.0);
+                self.blocks(blocks, &inner)?;
+                let after = self.pending.unwrap_or(0.0).max(8.0);
+                self.set_space_after(after);
+                Ok(())
+            }
+            Block::Table(rows) => super::table::layout(self, rows, ctx),
+            Block::Div { class, blocks } => self.div(*class, blocks, ctx),
+        }
+    }
+
+    fn group(&mut self, decoration: Decoration, x: f32, width: f32) -> usize {
+        self.flow.groups.push(Group {
+            decoration,
+            x,
+            width,
+        });
+        self.flow.groups.len() - 1
+    }
+
+    fn div(&mut self, class: DivClass, blocks: &[Block], ctx: &Ctx) -> Result<(), RenderError> {
+        match class {
+            DivClass::Section => self.blocks(blocks, ctx),
+            DivClass::TitleBlock => {
+                self.blocks(blocks, ctx)?;
+                let space_before = self.take_space(4.0);
+                self.flow.fragments.push(Fragment {
+                    height: 1.5,
+                    space_before,
+                    draws: vec![Draw::Line {
+                        x1: ctx.x,
+                        y1: 0.75,
+                        x2: ctx.x + ctx.width,
+                        y2: 0.75,
+                        width: 1.5,
+                        color: style::NAVY,
+                    }],
+                    groups: ctx.groups.clone(),
+                    ..Fragment::default()
+                });
+                self.set_space_after(12.0);
+                Ok(())
+            }
+            DivClass::BottomLine => {
+                let group = self.group(Decoration::Shade, ctx.x, ctx.width);
+                let groups = with(&ctx.groups, group);
+                let pad = style::BOX_PADDING;
+                let space_before = self.take_space(10.0);
+                self.spacer(pad, space_before, true, &groups);
+                let inset = pad + style::BOX_ACCENT;
+                let inner = Ctx {
+                    x: ctx.x + inset,
+                    width: ctx.width - inset - pad,
+                    groups: groups.clone(),
+                    ..ctx.clone()
+                };
+                self.pending = None;
+                self.blocks(blocks, &inner)?;
+                if let Some(last) = self.flow.fragments.last_mut() {
+                    last.keep_with_next = true;
+                }
+                self.pending = None;
+                self.spacer(pad - 3.0, 0.0, false, &groups);
+                self.set_space_after(12.0);
+                Ok(())
+            }
+        }
+    }
+
+    fn spacer(&mut self, height: f32, space_before: f32, keep: bool, groups: &[usize]) {
+        self.flow.fragments.push(Fragment {
+            height,
+            space_before,
+            keep_with_next: keep,
+            groups: groups.to_vec(),
+            ..Fragment::default()
+        });
+    }
+
+    /// Sets a paragraph or heading: one fragment per line.
+    pub fn text(
+        &mut self,
+        content: &[Inline],
+        style: BlockStyle,
+        ctx: &Ctx,
+    ) -> Result<(), RenderError> {
+        let items = self.shaper.items(content, &style.text)?;
+        if items.is_empty() {
+            return Ok(());
+        }
+        let items = split_wide_boxes(items, ctx.width);
+        let lines = break_lines(&items, ctx.width);
+        let baseline = baseline(&style.text)?;
+        let mut space_before = self.take_space(style.space_before);
+        for line in &lines {
+            let runs = place_line(&items, line, ctx.x, ctx.width, style.text.align, baseline);
+            self.flow.fragments.push(Fragment {
+                height: style.text.leading,
+                space_before,
+                keep_with_next: style.keep_with_next,
+                draws: runs.into_iter().map(Draw::Text).collect(),
+                groups: ctx.groups.clone(),
+                repeat_header: None,
+            });
+            space_before = 0.0;
+        }
+        self.set_space_after(style.space_after);
+        Ok(())
+    }
+
+    fn list(&mut self, ordered: bool, items: &[Vec<Block>], ctx: &Ctx) -> Result<(), RenderError> {
+        let inner = Ctx {
+            x: ctx.x + style::LIST_INDENT,
+            width: ctx.width - style::LIST_INDENT,
+            ..ctx.clone()
+        };
+        self.open_container(2.0);
+        for (n, item) in items.iter().enumerate() {
+            if n > 0 {
+                self.set_space_after(style::ITEM_GAP);
+            }
+            let first = self.flow.fragments.len();
+            self.blocks(item, &inner)?;
+            let marker = if ordered {
+                format!("{}.", n + 1)
+            } else {
+                "•".to_string()
+            };
+            self.marker(first, &marker, ordered, ctx.x)?;
+        }
+        let after = self.pending.unwrap_or(0.0).max(7.0);
+        self.set_space_after(after);
+        Ok(())
+    }
+
+    /// Draws a list marker beside the first line set since fragment `first`.
+    fn marker(&mut self, first: usize, text: &str, right: bool, x: f32) -> Result<(), RenderError> {
+        let Some((frag, run)) =
+            self.flow.fragments[first..]
+                .iter()
+                .enumerate()
+                .find_map(|(i, f)| {
+                    f.draws.iter().find_map(|d| match d {
+                        Draw::Text(r) => Some((first + i, r.clone())),
+                        _ => None,
+                    })
+                })
+        else {
+            return Ok(());
+        };
+        let key = FontKey::select(run.font.family(), false, false);
+        let piece = self.shaper.piece(text, key, run.size, 0.0, style::NAVY)?;
+        let left = if right {
+            x + style::LIST_INDENT - 4.0 - piece.width
+        } else {
+            x + 2.0
+        };
+        self.flow.fragments[frag]
+            .draws
+            .push(Draw::Text(piece_run(&piece, left, run.baseline)));
+        Ok(())
+    }
+}
+
+/// The distance from a line's top to its baseline: the em box centred in the leading.
+pub fn baseline(text: &TextStyle) -> Result<f32, RenderError> {
+    let f = font(FontKey::select(text.family, false, false))?;
+    let extent = (f.ascender + f.descender) * text.size;
+    Ok((text.leading - extent) / 2.0 + f.ascender * text.size)
+}
+
+/// A piece drawn as a run starting at `x`.
+pub fn piece_run(piece: &Piece, x: f32, baseline: f32) -> TextRun {
+    let mut pen = x;
+    let glyphs = piece
+        .glyphs
+        .iter()
+        .map(|g| {
+            let placed = PlacedGlyph {
+                gid: g.gid,
+                x: pen + g.offset,
+                text: g.text.clone(),
+            };
+            pen += g.advance;
+            placed
+        })
+        .collect();
+    TextRun {
+        font: piece.font,
+        size: piece.size,
+        color: piece.color,
+        baseline: baseline - piece.rise,
+        glyphs,
+    }
+}
+
+fn para_style(class: ParaClass, ctx: &Ctx) -> BlockStyle {
+    let mut s = style::paragraph(class);
+    match (class, ctx.cell) {
+        (ParaClass::Body, Some(header)) => {
+            s.text = TextStyle {
+                bold: header,
+                color: if header { style::NAVY } else { style::INK },
+                ..style::CELL
+            };
+            s.space_after = 3.0;
+        }
+        (ParaClass::Body, None) if ctx.quote => {
+            s.text.italic = true;
+            s.space_after = 4.0;
+        }
+        _ => {}
+    }
+    s
+}
+
+fn with(groups: &[usize], g: usize) -> Vec<usize> {
+    let mut v = groups.to_vec();
+    v.push(g);
+    v
+}

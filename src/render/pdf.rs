@@ -1,0 +1,281 @@
+//! Page drawings → PDF bytes through printpdf's low-level API.
+//!
+//! Fonts are subset here with `subsetter` (only the glyphs the brief uses, renumbered), named
+//! with a deterministic `ABCDEF+` subset tag, and every glyph carries its text so the
+//! ToUnicode map gives back curly quotes, dashes and diacritics on copy and paste.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use printpdf::{
+    Codepoint, Color, FontId, Line, LinePoint, Op, PaintMode, ParsedFont, PdfDocument,
+    PdfFontHandle, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Point, Pt, Rect, TextItem,
+    TextMatrix,
+};
+use subsetter::GlyphRemapper;
+
+use super::draw::{Draw, Rgb, TextRun};
+use super::fonts::{font, FontKey};
+use crate::error::RenderError;
+
+/// Document information written to the PDF.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Meta {
+    /// Title.
+    pub title: String,
+    /// Author, when known.
+    pub author: Option<String>,
+    /// Subject line.
+    pub subject: Option<String>,
+    /// Creation and modification date.
+    pub date: chrono::NaiveDate,
+}
+
+/// A subset font ready to embed: its resource id and the old → new glyph id map.
+struct Subset {
+    id: FontId,
+    remap: GlyphRemapper,
+}
+
+/// Writes the pages (`width` × `height` points, drawings in top-down coordinates).
+pub fn write(
+    pages: &[Vec<Draw>],
+    width: f32,
+    height: f32,
+    meta: &Meta,
+) -> Result<Vec<u8>, RenderError> {
+    let mut doc = PdfDocument::new(&meta.title);
+    let subsets = embed_fonts(&mut doc, pages)?;
+    doc.pages = pages
+        .iter()
+        .map(|draws| {
+            let mut page = PdfPage::new(
+                printpdf::Mm(0.0),
+                printpdf::Mm(0.0),
+                ops(draws, height, &subsets),
+            );
+            let rect = Rect::from_wh(Pt(width), Pt(height));
+            page.media_box = rect.clone();
+            page.trim_box = rect.clone();
+            page.crop_box = rect;
+            page
+        })
+        .collect();
+    let date = pdf_date(meta.date);
+    let info = &mut doc.metadata.info;
+    info.creation_date = date;
+    info.modification_date = date;
+    info.metadata_date = date;
+    info.producer = "BriefDesk".into();
+    info.creator = "BriefDesk".into();
+    info.author = meta.author.clone().unwrap_or_default();
+    info.subject = meta.subject.clone().unwrap_or_default();
+    let opts = PdfSaveOptions {
+        optimize: true,
+        subset_fonts: false,
+        secure: true,
+        image_optimization: None,
+    };
+    let mut warnings = Vec::new();
+    let bytes = doc.save(&opts, &mut warnings);
+    if let Some(w) = warnings
+        .iter()
+        .find(|w| w.severity == PdfParseErrorSeverity::Error)
+    {
+        return Err(RenderError::Pdf(w.msg.clone()));
+    }
+    if bytes.is_empty() {
+        return Err(RenderError::Pdf("printpdf wrote no bytes".into()));
+    }
+    Ok(bytes)
+}
+
+fn pdf_date(d: chrono::NaiveDate) -> printpdf::OffsetDateTime {
+    use chrono::Datelike;
+    printpdf::OffsetDateTime {
+        date: printpdf::Date {
+            year: d.year(),
+            month: d.month() as u8,
+            day: d.day() as u8,
+        },
+        time: printpdf::Time {
+            hour: 0,
+            minute: 0,
+            second: 0,
+            millisecond: 0,
+        },
+        offset: printpdf::Offset {
+            hours: 0,
+            minutes: 0,
+            seconds: 0,
+            milliseconds: 0,
+        },
+    }
+}
+
+/// A six-letter subset tag derived from the font and its glyph set (FNV-1a), so the same
+/// brief always gets the same tag.
+fn subset_tag(name: &str, gids: &BTreeSet<u16>) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let bytes = name
+        .bytes()
+        .chain(gids.iter().flat_map(|g| g.to_be_bytes()));
+    for b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    (0..6)
+        .map(|i| char::from(b'A' + ((h >> (i * 8)) % 26) as u8))
+        .collect()
+}
+
+/// Subsets and registers every font the pages use.
+fn embed_fonts(
+    doc: &mut PdfDocument,
+    pages: &[Vec<Draw>],
+) -> Result<BTreeMap<FontKey, Subset>, RenderError> {
+    let mut used: BTreeMap<FontKey, BTreeSet<u16>> = BTreeMap::new();
+    for d in pages.iter().flatten() {
+        if let Draw::Text(run) = d {
+            used.entry(run.font)
+                .or_default()
+                .extend(run.glyphs.iter().map(|g| g.gid));
+        }
+    }
+    let mut out = BTreeMap::new();
+    for (key, gids) in used {
+        let f = font(key)?;
+        let list: Vec<u16> = gids.iter().copied().collect();
+        let remap = GlyphRemapper::new_from_glyphs_sorted(&list);
+        let bytes = subsetter::subset(f.data, 0, &remap).map_err(|e| {
+            RenderError::Font(format!(
+                "{}: subsetting failed: {e:?}",
+                key.postscript_name()
+            ))
+        })?;
+        let mut font_warnings = Vec::new();
+        let mut parsed =
+            ParsedFont::from_bytes(&bytes, 0, &mut font_warnings).ok_or_else(|| {
+                RenderError::Font(format!(
+                    "{}: the subset does not parse",
+                    key.postscript_name()
+                ))
+            })?;
+        parsed.font_name = Some(format!(
+            "{}+{}",
+            subset_tag(key.postscript_name(), &gids),
+            key.postscript_name()
+        ));
+        let id = FontId(format!("F{}", key.index() + 1));
+        doc.resources
+            .fonts
+            .map
+            .insert(id.clone(), printpdf::PdfFont::new(parsed));
+        out.insert(key, Subset { id, remap });
+    }
+    Ok(out)
+}
+
+fn color(c: Rgb) -> Color {
+    Color::Rgb(printpdf::Rgb {
+        r: c.0,
+        g: c.1,
+        b: c.2,
+        icc_profile: None,
+    })
+}
+
+/// The operations of one page; `height` flips y to PDF's bottom-up coordinates.
+fn ops(draws: &[Draw], height: f32, subsets: &BTreeMap<FontKey, Subset>) -> Vec<Op> {
+    let mut ops = Vec::new();
+    for d in draws {
+        match d {
+            Draw::Rect { x, y, w, h, fill } => {
+                ops.push(Op::SetFillColor { col: color(*fill) });
+                ops.push(Op::DrawRectangle {
+                    rectangle: Rect {
+                        x: Pt(*x),
+                        y: Pt(height - y - h),
+                        width: Pt(*w),
+                        height: Pt(*h),
+                        mode: Some(PaintMode::Fill),
+                        winding_order: None,
+                    },
+                });
+            }
+            Draw::Line {
+                x1,
+                y1,
+                x2,
+                y2,
+                width,
+                color: c,
+            } => {
+                ops.push(Op::SetOutlineColor { col: color(*c) });
+                ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
+                let point = |x: f32, y: f32| LinePoint {
+                    p: Point {
+                        x: Pt(x),
+                        y: Pt(height - y),
+                    },
+                    bezier: false,
+                };
+                ops.push(Op::DrawLine {
+                    line: Line {
+                        points: vec![point(*x1, *y1), point(*x2, *y2)],
+                        is_closed: false,
+                    },
+                });
+            }
+            Draw::Text(run) => {
+                if let Some(s) = subsets.get(&run.font) {
+                    text_ops(run, height, s, &mut ops);
+                }
+            }
+        }
+    }
+    ops
+}
+
+/// One `Tm` + `TJ` for a run: each glyph's TJ adjustment moves the pen from where the
+/// viewer's `/W` advance leaves it to the glyph's typeset position.
+fn text_ops(run: &TextRun, height: f32, subset: &Subset, ops: &mut Vec<Op>) {
+    let Some(first) = run.glyphs.first() else {
+        return;
+    };
+    let f = match font(run.font) {
+        Ok(f) => f,
+        Err(_) => return,
+    };
+    // Adjustments are whole thousandths of an em (short content streams); the pen the viewer
+    // will really be at is tracked so rounding never accumulates along the run.
+    let mut codepoints = Vec::with_capacity(run.glyphs.len());
+    let mut pen = first.x;
+    for (i, g) in run.glyphs.iter().enumerate() {
+        pen += f.pdf_advance_em(g.gid) * run.size;
+        let offset = match run.glyphs.get(i + 1) {
+            Some(next) => ((pen - next.x) * 1000.0 / run.size).round(),
+            None => 0.0,
+        };
+        pen -= offset * run.size / 1000.0;
+        codepoints.push(Codepoint {
+            gid: subset.remap.get(g.gid).unwrap_or(0),
+            offset,
+            cid: Some(g.text.clone()),
+        });
+    }
+    ops.push(Op::StartTextSection);
+    ops.push(Op::SetFillColor {
+        col: color(run.color),
+    });
+    ops.push(Op::SetFont {
+        font: PdfFontHandle::External(subset.id.clone()),
+        size: Pt(run.size),
+    });
+    ops.push(Op::SetTextMatrix {
+        matrix: TextMatrix::Translate(Pt(first.x), Pt(height - run.baseline)),
+    });
+    ops.push(Op::ShowText {
+        items: vec![TextItem::GlyphIds(codepoints)],
+    });
+    ops.push(Op::EndTextSection);
+}

@@ -1,0 +1,334 @@
+//! Inline content → a list of boxes, glue and penalties (the Knuth–Plass item model): words
+//! are shaped with rustybuzz, spaces become stretchable glue, break opportunities inside words
+//! (after hyphens, dashes, slashes) and `<br>` become penalties.
+//!
+//! Characters no embedded font has are never dropped: the other family is tried, then U+FFFD
+//! (or `?`) is set instead and the character is recorded in [`Shaper::missing`].
+
+use std::collections::BTreeSet;
+
+use super::draw::Rgb;
+use super::fonts::{font, FontKey};
+use super::inline::{Inline, InlineStyle};
+use super::style::{TextStyle, MUTED, NAVY, SUP_RISE, SUP_SCALE};
+use crate::error::RenderError;
+
+/// A shaped glyph.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    /// Glyph id in the full font.
+    pub gid: u16,
+    /// Advance in points (kerning included).
+    pub advance: f32,
+    /// Horizontal displacement in points.
+    pub offset: f32,
+    /// The text this glyph stands for.
+    pub text: String,
+}
+
+/// An unbreakable piece of a word in one font, size and colour.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Piece {
+    /// Font.
+    pub font: FontKey,
+    /// Size in points.
+    pub size: f32,
+    /// Baseline shift upwards (superscripts).
+    pub rise: f32,
+    /// Colour.
+    pub color: Rgb,
+    /// The glyphs.
+    pub glyphs: Vec<Glyph>,
+    /// Sum of advances.
+    pub width: f32,
+}
+
+/// A space: its natural width, how far it may stretch and shrink, and its glyph.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glue {
+    /// Natural width.
+    pub width: f32,
+    /// Maximum comfortable stretch.
+    pub stretch: f32,
+    /// Maximum shrink.
+    pub shrink: f32,
+    /// The space glyph drawn when the glue is not at a line end (for copy and paste).
+    pub space: Piece,
+}
+
+/// One item of a paragraph.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    /// Unbreakable material.
+    Box(Piece),
+    /// Breakable space.
+    Glue(Glue),
+    /// A break opportunity: `cost` 0 is a free break, [`FORCED`] a forced one.
+    Penalty {
+        /// Width added when the line breaks here (a hyphen, later).
+        width: f32,
+        /// Cost of breaking here.
+        cost: f32,
+    },
+}
+
+/// Cost of a forced break.
+pub const FORCED: f32 = f32::NEG_INFINITY;
+
+/// Shapes text and remembers characters that had to be substituted.
+#[derive(Debug, Default)]
+pub struct Shaper {
+    /// Characters no embedded font could show.
+    pub missing: BTreeSet<char>,
+}
+
+fn breaks_after(c: char) -> bool {
+    matches!(c, '-' | '–' | '—' | '/' | '_')
+}
+
+impl Shaper {
+    /// The items of `content` set in `base`.
+    pub fn items(
+        &mut self,
+        content: &[Inline],
+        base: &TextStyle,
+    ) -> Result<Vec<Item>, RenderError> {
+        let mut items = Vec::new();
+        for inline in content {
+            match inline {
+                Inline::Break => items.push(Item::Penalty {
+                    width: 0.0,
+                    cost: FORCED,
+                }),
+                Inline::Text { text, style } => self.text(text, style, base, &mut items)?,
+            }
+        }
+        Ok(items)
+    }
+
+    fn text(
+        &mut self,
+        text: &str,
+        style: &InlineStyle,
+        base: &TextStyle,
+        items: &mut Vec<Item>,
+    ) -> Result<(), RenderError> {
+        let italic = if style.upright {
+            style.italic
+        } else {
+            base.italic != style.italic
+        };
+        let key = FontKey::select(base.family, base.bold || style.bold, italic);
+        let (size, rise) = if style.sup {
+            (base.size * SUP_SCALE, base.size * SUP_RISE)
+        } else {
+            (base.size, 0.0)
+        };
+        let color = if style.muted {
+            MUTED
+        } else if style.link.is_some() {
+            NAVY
+        } else {
+            base.color
+        };
+        let mut word = String::new();
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                ' ' => {
+                    self.word(&word, key, size, rise, color, items)?;
+                    word.clear();
+                    let space = self.piece(" ", key, base.size, 0.0, color)?;
+                    let width = space.width;
+                    items.push(Item::Glue(Glue {
+                        width,
+                        stretch: width * 0.6,
+                        shrink: width * 0.3,
+                        space,
+                    }));
+                }
+                '\u{200b}' => {
+                    self.word(&word, key, size, rise, color, items)?;
+                    word.clear();
+                    items.push(Item::Penalty {
+                        width: 0.0,
+                        cost: 0.0,
+                    });
+                }
+                '\u{ad}' | '\u{200c}'..='\u{200f}' | '\u{feff}' => {}
+                _ => {
+                    word.push(c);
+                    let next_is_word = chars.peek().is_some_and(|n| *n != ' ');
+                    if breaks_after(c) && next_is_word && word.chars().count() > 1 {
+                        self.word(&word, key, size, rise, color, items)?;
+                        word.clear();
+                        items.push(Item::Penalty {
+                            width: 0.0,
+                            cost: 0.0,
+                        });
+                    }
+                }
+            }
+        }
+        self.word(&word, key, size, rise, color, items)
+    }
+
+    /// Pushes the boxes of one word (one per font when a fallback font is needed).
+    fn word(
+        &mut self,
+        word: &str,
+        key: FontKey,
+        size: f32,
+        rise: f32,
+        color: Rgb,
+        items: &mut Vec<Item>,
+    ) -> Result<(), RenderError> {
+        if word.is_empty() {
+            return Ok(());
+        }
+        let primary = font(key)?;
+        let alternate = font(key.fallback())?;
+        let mut segment = String::new();
+        let mut segment_font = key;
+        for c in word.chars() {
+            let (f, ch) = if primary.has_char(c) {
+                (key, c)
+            } else if alternate.has_char(c) {
+                (alternate.key, c)
+            } else {
+                self.missing.insert(c);
+                let sub = ['\u{fffd}', '?']
+                    .into_iter()
+                    .find(|s| primary.has_char(*s))
+                    .unwrap_or('?');
+                (key, sub)
+            };
+            if f != segment_font && !segment.is_empty() {
+                items.push(Item::Box(self.piece(
+                    &segment,
+                    segment_font,
+                    size,
+                    rise,
+                    color,
+                )?));
+                segment.clear();
+            }
+            segment_font = f;
+            segment.push(ch);
+        }
+        items.push(Item::Box(self.piece(
+            &segment,
+            segment_font,
+            size,
+            rise,
+            color,
+        )?));
+        Ok(())
+    }
+
+    /// Shapes `text` (all of whose characters `key` has) into one piece.
+    pub fn piece(
+        &mut self,
+        text: &str,
+        key: FontKey,
+        size: f32,
+        rise: f32,
+        color: Rgb,
+    ) -> Result<Piece, RenderError> {
+        let f = font(key)?;
+        let shaped = f.shape(text);
+        let infos = shaped.glyph_infos();
+        let positions = shaped.glyph_positions();
+        let mut glyphs = Vec::with_capacity(infos.len());
+        let mut width = 0.0;
+        for (i, (info, pos)) in infos.iter().zip(positions).enumerate() {
+            let start = info.cluster as usize;
+            let first_of_cluster = i == 0 || infos[i - 1].cluster != info.cluster;
+            let end = infos[i + 1..]
+                .iter()
+                .map(|n| n.cluster as usize)
+                .find(|c| *c != start)
+                .unwrap_or(text.len());
+            let advance = f.em(pos.x_advance) * size;
+            width += advance;
+            glyphs.push(Glyph {
+                gid: u16::try_from(info.glyph_id).map_err(|_| {
+                    RenderError::Font(format!("glyph id {} out of range", info.glyph_id))
+                })?,
+                advance,
+                offset: f.em(pos.x_offset) * size,
+                text: if first_of_cluster {
+                    text.get(start..end.max(start)).unwrap_or("").to_string()
+                } else {
+                    String::new()
+                },
+            });
+        }
+        Ok(Piece {
+            font: key,
+            size,
+            rise,
+            color,
+            glyphs,
+            width,
+        })
+    }
+}
+
+impl Item {
+    /// Natural width.
+    pub fn width(&self) -> f32 {
+        match self {
+            Item::Box(p) => p.width,
+            Item::Glue(g) => g.width,
+            Item::Penalty { .. } => 0.0,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::style::BODY;
+
+    fn text(s: &str) -> Vec<Inline> {
+        vec![Inline::Text {
+            text: s.into(),
+            style: InlineStyle::default(),
+        }]
+    }
+
+    #[test]
+    fn words_glue_and_breaks() {
+        let mut sh = Shaper::default();
+        let items = sh.items(&text("Zürich well-known “Dār”"), &BODY).unwrap();
+        let kinds: String = items
+            .iter()
+            .map(|i| match i {
+                Item::Box(_) => 'B',
+                Item::Glue(_) => 'G',
+                Item::Penalty { .. } => 'P',
+            })
+            .collect();
+        assert_eq!(kinds, "BGBPBGB");
+        let Item::Box(p) = &items[0] else { panic!() };
+        let t: String = p.glyphs.iter().map(|g| g.text.as_str()).collect();
+        assert_eq!(t, "Zürich");
+        assert!(sh.missing.is_empty());
+    }
+
+    #[test]
+    fn missing_glyphs_are_substituted_and_recorded() {
+        let mut sh = Shaper::default();
+        let items = sh.items(&text("a\u{4e2d}b"), &BODY).unwrap();
+        assert!(sh.missing.contains(&'\u{4e2d}'));
+        let glyphs: usize = items
+            .iter()
+            .map(|i| match i {
+                Item::Box(p) => p.glyphs.len(),
+                _ => 0,
+            })
+            .sum();
+        assert_eq!(glyphs, 3);
+    }
+}

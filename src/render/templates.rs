@@ -1,0 +1,220 @@
+//! The brief templates: the built-ins embedded in the binary, user templates from a folder or
+//! a file, and the Tera instance that renders them (autoescaping every template, since the
+//! imported article text is untrusted).
+//!
+//! Templates are named by their file name without `.html` ("policy-brief"); both forms are
+//! accepted. A user template may `{% extends "policy-brief.html" %}` and override blocks; the
+//! built-ins also stay reachable as `builtin/<name>.html`, so a user file that replaces
+//! `policy-brief.html` can still extend the original.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use tera::Tera;
+
+use crate::error::RenderError;
+
+/// The built-in templates: (file name, source).
+const BUILTIN: [(&str, &str); 1] = [(
+    "policy-brief.html",
+    include_str!("../../templates/policy-brief.html"),
+)];
+
+/// Prefix under which the built-ins stay available to `{% extends %}`.
+const BUILTIN_PREFIX: &str = "builtin/";
+
+/// A template as listed for the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateInfo {
+    /// Name without `.html`, as passed to `--template`.
+    pub name: String,
+    /// `"built-in"` or the file it was read from.
+    pub origin: String,
+    /// The first `{# … #}` comment of the template, if any.
+    pub description: String,
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    source: String,
+    origin: String,
+}
+
+/// The set of templates a brief can be rendered with.
+#[derive(Clone)]
+pub struct Templates {
+    entries: BTreeMap<String, Entry>,
+    tera: Result<Tera, RenderError>,
+}
+
+impl std::fmt::Debug for Templates {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Templates")
+            .field("names", &self.entries.keys().collect::<Vec<_>>())
+            .finish()
+    }
+}
+
+fn tera_error(fallback: &str, e: &tera::Error) -> RenderError {
+    let name = match e.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r)
+            if !r.filename().is_empty() =>
+        {
+            r.filename()
+        }
+        tera::ErrorKind::MissingParent { current, .. } => current,
+        tera::ErrorKind::CircularExtend { tpl, .. } => tpl,
+        _ => fallback,
+    };
+    let mut message = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        message.push_str(&format!(": {s}"));
+        source = s.source();
+    }
+    RenderError::Template {
+        name: display_name(name).to_string(),
+        message,
+    }
+}
+
+/// `name` with `.html` removed, as shown to users.
+pub fn display_name(name: &str) -> &str {
+    name.strip_suffix(".html").unwrap_or(name)
+}
+
+fn description(source: &str) -> String {
+    source
+        .trim_start()
+        .strip_prefix("{#")
+        .and_then(|rest| rest.split_once("#}"))
+        .map(|(c, _)| c.split_whitespace().collect::<Vec<_>>().join(" "))
+        .unwrap_or_default()
+}
+
+impl Templates {
+    /// The templates embedded in BriefDesk.
+    pub fn builtin() -> Templates {
+        let mut entries = BTreeMap::new();
+        for (name, source) in BUILTIN {
+            for key in [name.to_string(), format!("{BUILTIN_PREFIX}{name}")] {
+                entries.insert(
+                    key,
+                    Entry {
+                        source: source.to_string(),
+                        origin: "built-in".into(),
+                    },
+                );
+            }
+        }
+        let tera = build(&entries);
+        Templates { entries, tera }
+    }
+
+    /// Adds every `*.html` file of `dir`, replacing built-ins of the same name. A missing
+    /// folder changes nothing.
+    pub fn with_user_dir(mut self, dir: &Path) -> Result<Templates, RenderError> {
+        if !dir.exists() {
+            return Ok(self);
+        }
+        let read_error = |message: String| RenderError::Template {
+            name: dir.display().to_string(),
+            message,
+        };
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .map_err(|e| read_error(format!("cannot read the template folder: {e}")))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "html") && p.is_file())
+            .collect();
+        files.sort();
+        for path in files {
+            self.add_file(&path)?;
+        }
+        self.tera = build(&self.entries);
+        if let Err(e) = &self.tera {
+            return Err(e.clone());
+        }
+        Ok(self)
+    }
+
+    /// Adds the template file `path` (for `--template PATH`); returns the name to render it by.
+    pub fn with_file(mut self, path: &Path) -> Result<(Templates, String), RenderError> {
+        let name = self.add_file(path)?;
+        self.tera = build(&self.entries);
+        if let Err(e) = &self.tera {
+            return Err(e.clone());
+        }
+        Ok((self, display_name(&name).to_string()))
+    }
+
+    fn add_file(&mut self, path: &Path) -> Result<String, RenderError> {
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .filter(|s| !s.is_empty())
+            .ok_or_else(|| RenderError::Template {
+                name: path.display().to_string(),
+                message: "not a template file name".into(),
+            })?;
+        let source = std::fs::read_to_string(path).map_err(|e| RenderError::Template {
+            name: path.display().to_string(),
+            message: format!("cannot read the template: {e}"),
+        })?;
+        let name = format!("{stem}.html");
+        self.entries.insert(
+            name.clone(),
+            Entry {
+                source,
+                origin: path.display().to_string(),
+            },
+        );
+        Ok(name)
+    }
+
+    /// The templates a user can choose, by name.
+    pub fn list(&self) -> Vec<TemplateInfo> {
+        self.entries
+            .iter()
+            .filter(|(name, _)| !name.starts_with(BUILTIN_PREFIX))
+            .map(|(name, e)| TemplateInfo {
+                name: display_name(name).to_string(),
+                origin: e.origin.clone(),
+                description: description(&e.source),
+            })
+            .collect()
+    }
+
+    /// The Tera name of a template given as "policy-brief" or "policy-brief.html".
+    fn resolve(&self, name: &str) -> Result<String, RenderError> {
+        [name.to_string(), format!("{name}.html")]
+            .into_iter()
+            .find(|n| self.entries.contains_key(n))
+            .ok_or_else(|| RenderError::Template {
+                name: name.to_string(),
+                message: format!(
+                    "no such template (available: {})",
+                    self.list()
+                        .iter()
+                        .map(|t| t.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            })
+    }
+
+    /// Renders template `name` with `ctx` into brief markup.
+    pub fn render(&self, name: &str, ctx: &tera::Context) -> Result<String, RenderError> {
+        let key = self.resolve(name)?;
+        let tera = self.tera.as_ref().map_err(Clone::clone)?;
+        tera.render(&key, ctx).map_err(|e| tera_error(&key, &e))
+    }
+}
+
+/// A Tera instance holding all `entries`, autoescaping all of them.
+fn build(entries: &BTreeMap<String, Entry>) -> Result<Tera, RenderError> {
+    let mut tera = Tera::new();
+    tera.autoescape_on(vec![""]);
+    tera.add_raw_templates(entries.iter().map(|(n, e)| (n.as_str(), e.source.as_str())))
+        .map_err(|e| tera_error("templates", &e))?;
+    Ok(tera)
+}

@@ -1,0 +1,244 @@
+//! Analysis: sentences, direct and reported statements with resolved speakers, key sentences.
+
+mod common;
+
+use briefdesk::{analyze, dump, ingest, Analysis, Article, StatementKind};
+
+fn load(path: &std::path::Path) -> (Article, Analysis) {
+    let bytes = std::fs::read(path).unwrap();
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    let a = ingest::ingest(&name, &bytes).unwrap();
+    let an = analyze::analyze(&a);
+    (a, an)
+}
+
+fn speaker_of<'a>(an: &'a Analysis, quote_start: &str) -> Option<(&'a str, Option<&'a str>)> {
+    an.statements
+        .iter()
+        .find(|s| s.text.starts_with(quote_start))
+        .map(|s| {
+            let sp = s.speaker.as_ref();
+            (
+                sp.map_or("?", |s| s.name.as_str()),
+                sp.and_then(|s| s.role.as_deref()),
+            )
+        })
+}
+
+#[test]
+fn rubio_sample_every_quote_is_rubio_secretary_of_state() {
+    let Some(shared) = common::shared() else {
+        eprintln!("../shared is absent: the shared-sample check cannot run here");
+        return;
+    };
+    let (a, an) = load(&shared.join("samples/rubio-pakistan.txt"));
+    assert_eq!(a.dateline.as_deref(), Some("ISLAMABAD"));
+    let quotes: Vec<_> = an
+        .statements
+        .iter()
+        .filter(|s| s.kind == StatementKind::DirectQuote)
+        .collect();
+    // The eleven quotations of the article, "he said" ones and uncued ones included.
+    let expected = [
+        "We know they’re concerned",
+        "But, I think they have to understand",
+        "We see an opportunity to expand",
+        "Our job is to try",
+        "They [India] have some relationships",
+        "Even before that conflict",
+        "We’d like to expand it",
+        "But I think it’s a very encouraging",
+        "We have to have relations",
+        "That’s our job",
+        "Every night brings a new challenge",
+    ];
+    for e in expected {
+        assert!(
+            quotes.iter().any(|q| q.text.starts_with(e)),
+            "quote “{e}…” not found in {:#?}",
+            quotes.iter().map(|q| &q.text).collect::<Vec<_>>()
+        );
+    }
+    for q in &quotes {
+        let sp = q.speaker.as_ref().expect("every quote has a speaker");
+        assert_eq!(sp.name, "Marco Rubio", "{}", q.text);
+        assert_eq!(sp.role.as_deref(), Some("Secretary of State"), "{}", q.text);
+    }
+    // Fragments inside paraphrase are not quotes of their own.
+    assert!(!quotes.iter().any(|q| q.text == "pragmatically"));
+    // Reported speech is kept apart and attributed too.
+    assert!(an
+        .statements
+        .iter()
+        .any(|s| s.kind == StatementKind::Reported
+            && s.text.contains("rebuild ties with Islamabad")
+            && s.speaker
+                .as_ref()
+                .is_some_and(|sp| sp.name == "Marco Rubio")));
+}
+
+#[test]
+fn port_dispute_speakers_roles_and_patterns() {
+    let (a, an) = load(&common::fixtures().join("analyze/port-dispute.txt"));
+    assert_eq!(a.dateline.as_deref(), Some("RIGA"));
+    let check = |start: &str, name: &str| {
+        let got = speaker_of(&an, start).unwrap_or_else(|| panic!("no statement “{start}…”"));
+        assert_eq!(got.0, name, "speaker of “{start}…”");
+    };
+    // “…,” Name said. / second quote with no cue in the same paragraph.
+    check("We signed a treaty", "Kārlis Ozoliņš");
+    check("If the fees rise on Jan. 5", "Kārlis Ozoliņš");
+    // "She said …" right after the minister is introduced (reported).
+    check("The fees reflected the cost", "Helena Tamm");
+    // "the minister" → the most recent minister.
+    check("Nobody in Tallinn", "Helena Tamm");
+    // according to X.
+    check("The terminal handled 2.4 million", "Helena Tamm");
+    // Straight quotes, "said Name, role,".
+    check("The numbers speak for themselves", "Andris Kalniņš");
+    check("Latvian lorries pay twice", "Andris Kalniņš");
+    // X warned that …
+    check("Hauliers could divert traffic", "Andris Kalniņš");
+    // "A spokeswoman, Name, said …"
+    check("The bloc expected both governments", "Maria Lindqvist");
+    // X told Latvian radio that …
+    check("He would meet Tamm in Brussels", "Kārlis Ozoliņš");
+
+    // “A,” she said, “B.” is one statement.
+    let split = an
+        .statements
+        .iter()
+        .find(|s| s.text.starts_with("We are ready to talk"))
+        .unwrap();
+    assert_eq!(split.text, "We are ready to talk, but not under threats.");
+    // A quote carried into the next paragraph, closed there, with its cue after it.
+    let carried = an
+        .statements
+        .iter()
+        .find(|s| s.text.starts_with("I have always found her"))
+        .unwrap();
+    assert!(
+        carried.text.ends_with("that hurts our hauliers"),
+        "{}",
+        carried.text
+    );
+    assert_eq!(carried.speaker.as_ref().unwrap().name, "Kārlis Ozoliņš");
+    assert_eq!(
+        a.slice(carried.provenance.span).matches("\n\n").count(),
+        1,
+        "the span runs over two paragraphs"
+    );
+    // Roles from the text.
+    let roles: Vec<_> = an
+        .statements
+        .iter()
+        .filter_map(|s| s.speaker.as_ref())
+        .map(|s| (s.name.as_str(), s.role.as_deref()))
+        .collect();
+    assert!(roles.contains(&("Helena Tamm", Some("Estonian Foreign Minister"))));
+    assert!(roles.contains(&("Kārlis Ozoliņš", Some("Latvian Transport Minister"))));
+    // Every statement's provenance points at its words.
+    for s in &an.statements {
+        let passage = a.slice(s.provenance.span);
+        let first = s.text.split_whitespace().nth(1).unwrap_or("");
+        assert!(
+            passage.contains(first),
+            "span of “{}” is “{passage}”",
+            s.text
+        );
+    }
+}
+
+#[test]
+fn golden_sentences_and_statements_of_every_fixture() {
+    let mut paths: Vec<_> = std::fs::read_dir(common::fixtures())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .collect();
+    paths.push(common::fixtures().join("analyze/port-dispute.txt"));
+    paths.sort();
+    for p in paths {
+        let (_, an) = load(&p);
+        let name = p.file_name().unwrap().to_string_lossy().into_owned();
+        common::check_golden(&format!("{name}.sentences.txt"), &dump::sentences(&an));
+        common::check_golden(&format!("{name}.statements.txt"), &dump::statements(&an));
+    }
+}
+
+/// Text made of the pieces that trip quote and sentence rules, in random order.
+fn adversarial(seed: u64, len: usize) -> String {
+    const PIECES: &[&str] = &[
+        "“",
+        "”",
+        "\"",
+        "‘",
+        "’",
+        " he said",
+        " she added,",
+        " Mr.",
+        " U.S.",
+        "\n\n",
+        "\n",
+        " é",
+        " 中文",
+        " Rubio",
+        ",",
+        ".",
+        " according to",
+        " the minister",
+        " Secretary of State Ana Ruiz",
+        " said:",
+        " told reporters",
+        " that",
+        " (",
+        ")",
+        " —",
+        "ISLAMABAD:",
+        " Jan. 5",
+        "?",
+        "!",
+        " The",
+        " we will",
+        "  ",
+        "\u{200b}",
+        "’s",
+        " Ms. Lee,",
+        " a spokesman,",
+    ];
+    let mut x = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
+    let mut s = String::from("Title line\n\n");
+    for _ in 0..len {
+        x = x
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        s.push_str(PIECES[(x >> 33) as usize % PIECES.len()]);
+    }
+    s
+}
+
+#[test]
+fn adversarial_text_never_panics_and_spans_stay_valid() {
+    for seed in 0..400 {
+        let text = adversarial(seed, 20 + (seed as usize % 200));
+        let Ok(a) = ingest::ingest("fuzz.txt", text.as_bytes()) else {
+            continue;
+        };
+        let an = analyze::analyze(&a);
+        for s in &an.sentences {
+            assert!(
+                a.text.get(s.span.start..s.span.end).is_some(),
+                "seed {seed}"
+            );
+        }
+        for st in &an.statements {
+            let sp = st.provenance.span;
+            assert!(
+                sp.start <= sp.end && a.text.get(sp.start..sp.end).is_some(),
+                "seed {seed}"
+            );
+        }
+    }
+}

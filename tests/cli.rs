@@ -1,0 +1,240 @@
+//! The `briefdesk` command line as a user runs it: build, analyze, templates, bad input.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn briefdesk(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_briefdesk"))
+        .args(args)
+        .current_dir(cwd)
+        .env("XDG_CONFIG_HOME", cwd.join("config"))
+        .output()
+        .expect("run briefdesk")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn pdftotext(pdf: &Path) -> String {
+    let o = Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    assert!(o.status.success());
+    String::from_utf8(o.stdout).unwrap()
+}
+
+fn fixture(name: &str) -> String {
+    common::fixtures().join(name).to_string_lossy().into_owned()
+}
+
+#[test]
+fn build_writes_a_pdf_with_the_articles_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("brief.pdf");
+    let o = briefdesk(
+        &[
+            "build",
+            &fixture("analyze/port-dispute.txt"),
+            "-o",
+            out.to_str().unwrap(),
+            "--title",
+            "Baltic ports dispute",
+            "--author",
+            "Nordic Unit",
+            "--date",
+            "2026-11-28",
+            "--marking",
+            "official",
+        ],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("panicked"));
+    let text = pdftotext(&out);
+    assert!(text.contains("Baltic ports dispute"));
+    assert!(text.contains("Nordic Unit"));
+    assert!(text.contains("OFFICIAL"));
+    assert!(text.contains("Ozoliņš"), "diacritics survive: {text}");
+    assert!(
+        text.contains("“We signed a treaty, not a suggestion"),
+        "{text}"
+    );
+    // Only the PDF is left in the folder: no temporary files from the atomic write.
+    let left: Vec<PathBuf> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .collect();
+    assert_eq!(left, vec![out]);
+}
+
+#[test]
+fn bad_files_are_named_with_a_reason_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::write(p.join("empty.txt"), b"").unwrap();
+    std::fs::write(
+        p.join("picture.html"),
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10",
+    )
+    .unwrap();
+    std::fs::write(
+        p.join("bytes.txt"),
+        [0xffu8, 0xfe, 0x00, 0x81, 0x00, 0x9f, 0x00, 0x00],
+    )
+    .unwrap();
+    let big = std::fs::File::create(p.join("huge.txt")).unwrap();
+    big.set_len(50 * 1024 * 1024).unwrap();
+    let out = p.join("brief.pdf");
+    let o = briefdesk(
+        &[
+            "build",
+            "empty.txt",
+            "picture.html",
+            "bytes.txt",
+            "huge.txt",
+            "missing.txt",
+            &fixture("harbor-talks.txt"),
+            "-o",
+            "brief.pdf",
+            "--date",
+            "2026-11-28",
+        ],
+        p,
+    );
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    let lines: Vec<&str> = err.lines().filter(|l| l.starts_with("error: ")).collect();
+    for (file, reason) in [
+        ("empty.txt", "empty"),
+        ("picture.html", "not a text document"),
+        ("bytes.txt", ""),
+        ("huge.txt", "limit"),
+        ("missing.txt", "no such file"),
+    ] {
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.starts_with(&format!("error: {file}: ")) && l.contains(reason)),
+            "no error naming {file} ({reason}) in:\n{err}"
+        );
+    }
+    assert_eq!(lines.len(), 5, "{err}");
+    assert!(pdftotext(&out).contains("Sources"));
+}
+
+#[test]
+fn nothing_usable_fails_and_keeps_the_old_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::write(p.join("empty.txt"), b"  \n").unwrap();
+    std::fs::write(p.join("brief.pdf"), b"previous brief").unwrap();
+    let o = briefdesk(&["build", "empty.txt", "-o", "brief.pdf"], p);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("error: empty.txt: the file is empty"));
+    assert_eq!(
+        std::fs::read(p.join("brief.pdf")).unwrap(),
+        b"previous brief"
+    );
+}
+
+#[test]
+fn unwritable_output_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = briefdesk(
+        &[
+            "build",
+            &fixture("harbor-talks.txt"),
+            "-o",
+            "no/such/folder/brief.pdf",
+        ],
+        dir.path(),
+    );
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(
+        err.contains("cannot write no/such/folder/brief.pdf"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"));
+}
+
+#[test]
+fn letter_paper_and_folder_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("letter.pdf");
+    let o = briefdesk(
+        &[
+            "build",
+            common::fixtures().to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--page-size",
+            "letter",
+        ],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let info = Command::new("pdfinfo").arg(&out).output().unwrap();
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(info.contains("612 x 792 pts"), "{info}");
+}
+
+#[test]
+fn analyze_json_is_stable_and_traceable() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = briefdesk(
+        &["analyze", "--json", &fixture("analyze/port-dispute.txt")],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let doc = &v[0];
+    assert_eq!(doc["article"]["dateline"], "RIGA");
+    let text = doc["article"]["text"].as_str().unwrap();
+    let statements = doc["analysis"]["statements"].as_array().unwrap();
+    assert!(statements.len() >= 8);
+    for s in statements {
+        assert!(["direct_quote", "reported"].contains(&s["kind"].as_str().unwrap()));
+        let span = &s["provenance"]["span"];
+        let (a, b) = (
+            span["start"].as_u64().unwrap(),
+            span["end"].as_u64().unwrap(),
+        );
+        assert!(text.get(a as usize..b as usize).is_some());
+    }
+    let text_out = briefdesk(
+        &["analyze", &fixture("analyze/port-dispute.txt")],
+        dir.path(),
+    );
+    let shown = String::from_utf8_lossy(&text_out.stdout);
+    assert!(shown.contains("QUOTE") && shown.contains("Helena Tamm (Estonian Foreign Minister)"));
+}
+
+#[test]
+fn templates_and_help() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = briefdesk(&["templates"], dir.path());
+    assert!(o.status.success());
+    assert!(String::from_utf8_lossy(&o.stdout).contains("policy-brief"));
+    for args in [
+        &["--help"][..],
+        &["build", "--help"],
+        &["analyze", "--help"],
+        &["templates", "--help"],
+    ] {
+        let o = briefdesk(args, dir.path());
+        assert!(o.status.success(), "{args:?}");
+        assert!(String::from_utf8_lossy(&o.stdout).contains("Usage"));
+    }
+    let o = briefdesk(&["build", "x.txt", "--date", "28/11/2026"], dir.path());
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("YYYY-MM-DD"));
+}

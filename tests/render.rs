@@ -1,0 +1,528 @@
+//! Render stage: PDFs checked with qpdf and poppler (text, fonts, page sizes), templates,
+//! markup errors and autoescaping. Set `BRIEFDESK_RENDER_OUT=/tmp/brief.pdf` (and
+//! `BRIEFDESK_RENDER_LONG_OUT` for a Letter brief with a long sources table) to keep samples.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Instant;
+
+use briefdesk::render::{render, render_markup, render_pdf, PageSize, RenderOptions, Templates};
+use briefdesk::{
+    Brief, BriefLine, BriefStatement, Provenance, RenderError, Source, Span, SpeakerGroup,
+    StatementKind,
+};
+use chrono::NaiveDate;
+
+fn date(m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, m, d).unwrap()
+}
+
+fn prov(article: &str, paragraph: usize) -> Provenance {
+    Provenance {
+        article_id: article.into(),
+        paragraph,
+        span: Span::new(0, 10),
+    }
+}
+
+fn line(text: &str, sources: &[usize]) -> BriefLine {
+    BriefLine {
+        text: text.into(),
+        sources: sources.to_vec(),
+        provenance: sources.iter().map(|n| prov(&format!("a{n}"), 0)).collect(),
+    }
+}
+
+fn statement(
+    kind: StatementKind,
+    text: &str,
+    outlet: &str,
+    day: u32,
+    source: usize,
+) -> BriefStatement {
+    BriefStatement {
+        kind,
+        text: text.into(),
+        mention: None,
+        outlet: Some(outlet.into()),
+        date: Some(date(11, day)),
+        source,
+        edited: false,
+        provenance: prov(&format!("a{source}"), 2),
+    }
+}
+
+/// A fictional brief on fictional water-sharing talks, long enough for two or more pages.
+fn sample_brief() -> Brief {
+    use StatementKind::{DirectQuote as Q, Reported as R};
+    let outlets = [
+        (
+            "Neue Zürcher Abendblatt",
+            "Talks on Rhine flows resume in Zürich after a six-month pause",
+            Some("Jürg Brändli"),
+        ),
+        (
+            "The Lahore Courier",
+            "Dār says the upstream proposal “falls short” of the 1998 accord",
+            Some("Ayesha Dār"),
+        ),
+        (
+            "Danube Review",
+            "Šefčíková: Commission ready to mediate on drought allocations",
+            None,
+        ),
+        (
+            "Alpine Ledger",
+            "Hydropower operators warn of 14% output cut in dry years",
+            Some("Mara Lindqvist"),
+        ),
+        (
+            "Courrier de Genève",
+            "Observers doubt a deal before the spring thaw",
+            Some("Élodie Marchand"),
+        ),
+        (
+            "Baltic Wire",
+            "Insurers price in longer droughts along the Rhine corridor",
+            None,
+        ),
+        (
+            "Gulf Standard",
+            "Shipping firms reroute as Rhine levels fall to 40-year lows",
+            Some("Omar Farouk"),
+        ),
+        (
+            "Nordic Policy Digest",
+            "What a water-sharing compact would mean for Europe’s industry",
+            Some("Sven Åkesson"),
+        ),
+    ];
+    let sources = outlets
+        .iter()
+        .enumerate()
+        .map(|(i, (outlet, title, byline))| Source {
+            number: i + 1,
+            article_id: format!("a{}", i + 1),
+            outlet: Some((*outlet).into()),
+            title: (*title).into(),
+            byline: byline.map(Into::into),
+            date: Some(date(11, 20 + i as u32)),
+            file_name: format!(
+                "2026-11-{}-{}.html",
+                20 + i,
+                outlet.to_lowercase().replace(' ', "-")
+            ),
+            url: None,
+        })
+        .collect();
+    let long = "The delegations met for nine hours on Thursday and agreed to publish a joint \
+                 hydrological baseline — the first since 2019 — before the next round.";
+    Brief {
+        title: "Rhine water-sharing talks: a deal is possible before spring, but not on current terms".into(),
+        subtitle: Some("Positions of the riparian states and the Commission after the Zürich round".into()),
+        date: date(11, 28),
+        author: Some("Policy Unit, Desk 3 (fictional)".into()),
+        marking: "Official – Sensitive".into(),
+        bottom_line: vec![
+            line("The Zürich round produced a shared data baseline but no movement on drought allocations, the core dispute.", &[1, 3]),
+            line("Dār’s rejection of the upstream proposal makes an agreement before the spring thaw unlikely unless the Commission tables a compromise.", &[2, 5]),
+            line("Industry is already pricing in longer droughts, which raises the cost of delay.", &[4, 6, 7]),
+        ],
+        key_points: vec![
+            line("Delegations agreed to publish a joint hydrological baseline — the first since 2019 — before the next round in January.", &[1]),
+            line("The downstream bloc led by Ayesha Dār called the upstream offer “a step back from the 1998 accord”; its counter-proposal ties allocations to measured flows.", &[2]),
+            line("Commissioner Šefčíková offered mediation and a €300 million fund for storage, conditional on a binding drought clause.", &[3]),
+            line("Hydropower operators expect a 14% output cut in dry years; insurers and shippers are adjusting premiums and routes now.", &[4, 6, 7]),
+            line("Most observers expect no deal before the spring thaw; a partial agreement on data sharing is the likeliest outcome.", &[5, 8]),
+        ],
+        speakers: vec![
+            SpeakerGroup {
+                name: "Ayesha Dār".into(),
+                role: Some("Chief negotiator of the downstream states (fictional)".into()),
+                statements: vec![
+                    statement(Q, "This proposal is a step back from the 1998 accord, and we will not sign it in its present form.", "The Lahore Courier", 21, 2),
+                    statement(Q, "We’re ready to talk about storage — but only once the drought clause is binding.", "Courrier de Genève", 24, 5),
+                    statement(R, "She said the downstream bloc would table its own allocation formula, based on measured flows at Basel, before Christmas.", "The Lahore Courier", 21, 2),
+                ],
+            },
+            SpeakerGroup {
+                name: "Lena Šefčíková".into(),
+                role: Some("European Commissioner for Environment (fictional)".into()),
+                statements: vec![
+                    statement(Q, "The Commission is ready to mediate, and ready to pay for storage, if the parties accept a binding drought clause.", "Danube Review", 22, 3),
+                    BriefStatement {
+                        edited: true,
+                        ..statement(R, "According to her spokesperson, the €300 million fund could be disbursed from 2027 if a framework is signed in spring.", "Danube Review", 22, 3)
+                    },
+                ],
+            },
+            SpeakerGroup {
+                name: "Jürg Brändli".into(),
+                role: Some("Swiss federal water envoy (fictional)".into()),
+                statements: vec![
+                    statement(Q, "Zürich has shown that the data can be shared. The politics is harder, and it will take longer.", "Neue Zürcher Abendblatt", 20, 1),
+                    statement(R, long, "Neue Zürcher Abendblatt", 20, 1),
+                ],
+            },
+            SpeakerGroup {
+                name: "Mara Lindqvist".into(),
+                role: Some("Analyst, Alpine Energy Forum (fictional)".into()),
+                statements: vec![
+                    statement(Q, "A 14% cut in dry years is our central case, not the worst case – operators are planning for more.", "Alpine Ledger", 23, 4),
+                    statement(R, "She said operators had begun to shift maintenance to the summer months to protect winter output.", "Alpine Ledger", 23, 4),
+                ],
+            },
+            SpeakerGroup {
+                name: "Unattributed".into(),
+                role: None,
+                statements: vec![
+                    statement(R, "Shipping firms said barges on the middle Rhine were loading at a third of capacity, and that some cargo had moved to rail.", "Gulf Standard", 26, 7),
+                    statement(R, "Insurers said premiums for river cargo had risen for a third consecutive quarter.", "Baltic Wire", 25, 6),
+                ],
+            },
+        ],
+        sources,
+    }
+}
+
+fn templates() -> Templates {
+    Templates::builtin()
+}
+
+fn opts(page_size: PageSize) -> RenderOptions {
+    RenderOptions {
+        template: "policy-brief".into(),
+        page_size,
+    }
+}
+
+fn tool(cmd: &str, args: &[&str]) -> String {
+    let out = Command::new(cmd)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{cmd} must be installed (apt: qpdf, poppler-utils): {e}"));
+    assert!(
+        out.status.success(),
+        "{cmd} {args:?} failed:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn write_pdf(dir: &Path, name: &str, bytes: &[u8]) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+fn pdftotext(path: &str) -> String {
+    tool("pdftotext", &["-enc", "UTF-8", "-layout", path, "-"])
+}
+
+#[test]
+fn a4_and_letter_pdfs_pass_qpdf_and_poppler() {
+    let dir = tempfile::tempdir().unwrap();
+    let brief = sample_brief();
+    for (size, expected) in [
+        (PageSize::A4, "595.28 x 841.89 pts"),
+        (PageSize::Letter, "612 x 792 pts"),
+    ] {
+        let bytes = render_pdf(&brief, &templates(), &opts(size)).unwrap();
+        let path = write_pdf(dir.path(), &format!("{size:?}.pdf"), &bytes);
+        tool("qpdf", &["--check", &path]);
+
+        let info = tool("pdfinfo", &[&path]);
+        assert!(info.contains(expected), "{size:?}: {info}");
+        assert!(info.contains("Producer:        BriefDesk"), "{info}");
+        assert!(
+            info.contains("Title:           Rhine water-sharing talks"),
+            "{info}"
+        );
+
+        let fonts = tool("pdffonts", &[&path]);
+        let rows: Vec<&str> = fonts.lines().skip(2).collect();
+        assert!(rows.len() >= 3, "{fonts}");
+        for row in rows {
+            let name = row.split_whitespace().next().unwrap();
+            let (tag, base) = name
+                .split_once('+')
+                .unwrap_or_else(|| panic!("no subset tag: {row}"));
+            assert!(
+                tag.len() == 6 && tag.chars().all(|c| c.is_ascii_uppercase()),
+                "{row}"
+            );
+            assert!(base.starts_with("Liberation"), "{row}");
+            assert!(row.contains(" yes yes "), "not embedded and subset: {row}");
+        }
+
+        let text = pdftotext(&path);
+        let pages: Vec<&str> = text
+            .split('\u{c}')
+            .filter(|p| !p.trim().is_empty())
+            .collect();
+        assert!(
+            pages.len() >= 2,
+            "{size:?}: expected 2+ pages, got {}",
+            pages.len()
+        );
+        for (i, page) in pages.iter().enumerate() {
+            assert_eq!(
+                page.matches("OFFICIAL – SENSITIVE").count(),
+                2,
+                "banner top and foot on page {}:\n{page}",
+                i + 1
+            );
+            let footer = format!("Page {} of {}", i + 1, pages.len());
+            assert!(page.contains(&footer), "missing {footer:?}:\n{page}");
+        }
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for needle in [
+            "“This proposal is a step back from the 1998 accord",
+            "We’re ready to talk about storage",
+            "Zürich",
+            "Ayesha Dār",
+            "Lena Šefčíková",
+            "Sven Åkesson",
+            "€300 million",
+            "(edited)",
+            "— the first since 2019 —",
+            "Bottom line",
+            "Key statements",
+        ] {
+            assert!(
+                flat.contains(needle),
+                "{size:?}: {needle:?} not in the text:\n{text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn same_input_gives_the_same_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let brief = sample_brief();
+    let a = render_pdf(&brief, &templates(), &opts(PageSize::A4)).unwrap();
+    let b = render_pdf(&brief, &templates(), &opts(PageSize::A4)).unwrap();
+    let ta = pdftotext(&write_pdf(dir.path(), "a.pdf", &a));
+    let tb = pdftotext(&write_pdf(dir.path(), "b.pdf", &b));
+    assert_eq!(ta, tb);
+    if let Some(out) = std::env::var_os("BRIEFDESK_RENDER_OUT") {
+        std::fs::write(out, &a).unwrap();
+    }
+}
+
+#[test]
+fn sources_table_header_repeats_and_nothing_is_substituted() {
+    let mut brief = sample_brief();
+    let mut more = brief.sources.clone();
+    for round in 0..6 {
+        for s in &brief.sources {
+            more.push(Source {
+                number: more.len() + 1,
+                title: format!("{} (follow-up {})", s.title, round + 1),
+                ..s.clone()
+            });
+        }
+    }
+    brief.sources = more;
+    let rendered = render(&brief, &templates(), &opts(PageSize::Letter)).unwrap();
+    assert!(
+        rendered.missing_glyphs.is_empty(),
+        "{:?}",
+        rendered.missing_glyphs
+    );
+    if let Some(out) = std::env::var_os("BRIEFDESK_RENDER_LONG_OUT") {
+        std::fs::write(out, &rendered.pdf).unwrap();
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let text = pdftotext(&write_pdf(dir.path(), "long.pdf", &rendered.pdf));
+    let pages: Vec<&str> = text
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    assert_eq!(pages.len(), rendered.pages);
+    let with_table: Vec<&&str> = pages.iter().filter(|p| p.contains(".html")).collect();
+    assert!(with_table.len() >= 2, "the sources table should span pages");
+    for page in with_table {
+        assert!(
+            page.contains("No.") && page.contains("Outlet") && page.contains("Byline"),
+            "header not repeated:\n{page}"
+        );
+    }
+}
+
+#[test]
+fn missing_glyphs_are_substituted_not_dropped() {
+    let mut brief = sample_brief();
+    brief.key_points[0].text.push_str(" (漢字 ✓)");
+    let rendered = render(&brief, &templates(), &opts(PageSize::A4)).unwrap();
+    assert!(
+        rendered.missing_glyphs.contains(&'漢'),
+        "{:?}",
+        rendered.missing_glyphs
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let text = pdftotext(&write_pdf(dir.path(), "m.pdf", &rendered.pdf));
+    assert!(text.contains('\u{fffd}') || text.contains('?'), "{text}");
+}
+
+#[test]
+fn user_template_dir_overrides_a_block() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("desk.html"),
+        "{# Desk variant: custom key points. #}\n{% extends \"policy-brief.html\" %}\n\
+         {% block key_points %}<h2>Our view</h2><p>Custom block for {{ title }}.</p>{% endblock key_points %}",
+    )
+    .unwrap();
+    let t = Templates::builtin().with_user_dir(dir.path()).unwrap();
+    let listed = t.list();
+    let desk = listed
+        .iter()
+        .find(|i| i.name == "desk")
+        .expect("desk listed");
+    assert_eq!(desk.description, "Desk variant: custom key points.");
+    assert!(desk.origin.ends_with("desk.html"));
+    assert!(listed
+        .iter()
+        .any(|i| i.name == "policy-brief" && i.origin == "built-in"));
+
+    let brief = sample_brief();
+    let markup = render_markup(&brief, &t, "desk").unwrap();
+    assert!(markup.contains("<h2>Our view</h2>") && !markup.contains("Key points"));
+    let pdf = render_pdf(
+        &brief,
+        &t,
+        &RenderOptions {
+            template: "desk.html".into(),
+            page_size: PageSize::A4,
+        },
+    )
+    .unwrap();
+    let text = pdftotext(&write_pdf(dir.path(), "desk.pdf", &pdf));
+    assert!(
+        text.contains("Our view") && text.contains("Key statements"),
+        "{text}"
+    );
+
+    let unchanged = Templates::builtin()
+        .with_user_dir(&dir.path().join("missing"))
+        .unwrap();
+    assert_eq!(unchanged.list().len(), 1);
+}
+
+#[test]
+fn template_file_with_unknown_tag_is_a_markup_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.html");
+    std::fs::write(
+        &path,
+        "<h1>{{ title }}</h1>\n<p>fine</p>\n<marquee>no</marquee>\n",
+    )
+    .unwrap();
+    let (t, name) = Templates::builtin().with_file(&path).unwrap();
+    assert_eq!(name, "bad");
+    let err = render_pdf(
+        &sample_brief(),
+        &t,
+        &RenderOptions {
+            template: name,
+            page_size: PageSize::A4,
+        },
+    )
+    .unwrap_err();
+    match &err {
+        RenderError::Markup {
+            name,
+            line,
+            message,
+        } => {
+            assert_eq!(name, "bad");
+            assert_eq!(*line, 3);
+            assert!(message.contains("marquee"), "{message}");
+        }
+        other => panic!("expected a markup error, got {other:?}"),
+    }
+    assert!(
+        err.to_string().starts_with("template bad, line 3:"),
+        "{err}"
+    );
+
+    std::fs::write(&path, "<p class=\"fancy\">x</p>").unwrap();
+    let (t, name) = Templates::builtin().with_file(&path).unwrap();
+    let err = render_pdf(
+        &sample_brief(),
+        &t,
+        &RenderOptions {
+            template: name,
+            page_size: PageSize::A4,
+        },
+    )
+    .unwrap_err();
+    assert!(
+        matches!(err, RenderError::Markup { line: 1, .. }),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn template_syntax_and_name_errors_are_template_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.html");
+    std::fs::write(&path, "<p>{% if title %}unclosed</p>").unwrap();
+    let err = Templates::builtin().with_file(&path).unwrap_err();
+    assert!(
+        matches!(&err, RenderError::Template { name, .. } if name == "broken"),
+        "{err:?}"
+    );
+    let err = render_markup(&sample_brief(), &Templates::builtin(), "nope").unwrap_err();
+    assert!(err.to_string().contains("policy-brief"), "{err}");
+}
+
+#[test]
+fn imported_text_is_escaped_not_parsed() {
+    let mut brief = sample_brief();
+    brief.speakers[0].statements[0].text = "<script>alert('x')</script> & <b>not bold</b>".into();
+    let markup = render_markup(&brief, &templates(), "policy-brief").unwrap();
+    assert!(markup.contains("&lt;script&gt;"), "{markup}");
+    let pdf = render_pdf(&brief, &templates(), &opts(PageSize::A4)).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let text = pdftotext(&write_pdf(dir.path(), "esc.pdf", &pdf));
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("“<script>alert('x')</script> & <b>not bold</b>”"),
+        "{text}"
+    );
+}
+
+#[test]
+fn renders_a_four_page_brief_quickly() {
+    let mut brief = sample_brief();
+    let extra = brief.speakers.clone();
+    for round in ["second", "third"] {
+        brief
+            .speakers
+            .extend(extra.iter().cloned().map(|g| SpeakerGroup {
+                name: format!("{} ({round} round)", g.name),
+                ..g
+            }));
+    }
+    let sources = brief.sources.clone();
+    brief.sources.extend(sources.into_iter().map(|s| Source {
+        number: s.number + 8,
+        ..s
+    }));
+    let t = templates();
+    let first = render(&brief, &t, &opts(PageSize::A4)).unwrap();
+    assert_eq!(first.pages, 4, "the timing brief should have four pages");
+    let runs = 5;
+    let start = Instant::now();
+    for _ in 0..runs {
+        render_pdf(&brief, &t, &opts(PageSize::A4)).unwrap();
+    }
+    let each = start.elapsed() / runs;
+    eprintln!("render_pdf: {each:?} per four-page brief");
+    let limit = if cfg!(debug_assertions) { 3000 } else { 50 };
+    assert!(each.as_millis() < limit, "render took {each:?}");
+}
