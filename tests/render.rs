@@ -307,6 +307,7 @@ fn same_input_gives_the_same_text() {
     let ta = pdftotext(&write_pdf(dir.path(), "a.pdf", &a));
     let tb = pdftotext(&write_pdf(dir.path(), "b.pdf", &b));
     assert_eq!(ta, tb);
+    assert!(a == b, "the same brief must give the same bytes");
     if let Some(out) = std::env::var_os("BRIEFDESK_RENDER_OUT") {
         std::fs::write(out, &a).unwrap();
     }
@@ -410,6 +411,55 @@ fn user_template_dir_overrides_a_block() {
         .with_user_dir(&dir.path().join("missing"))
         .unwrap();
     assert_eq!(unchanged.list().len(), 1);
+}
+
+#[test]
+fn a_user_file_can_replace_a_builtin_and_still_extend_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("policy-brief.html"),
+        "{% extends \"builtin/policy-brief.html\" %}\n\
+         {% block sources %}<p class=\"note\">Sources withheld.</p>{% endblock sources %}",
+    )
+    .unwrap();
+    let t = Templates::builtin().with_user_dir(dir.path()).unwrap();
+    let listed = t.list();
+    assert_eq!(listed.len(), 1);
+    assert!(
+        listed[0].origin.ends_with("policy-brief.html"),
+        "{listed:?}"
+    );
+    let markup = render_markup(&sample_brief(), &t, "policy-brief.html").unwrap();
+    assert!(markup.contains("Sources withheld.") && markup.contains("Key points"));
+}
+
+#[test]
+fn a_minimal_brief_with_a_tlp_marking_renders_one_page() {
+    let brief = Brief {
+        title: "Short note".into(),
+        subtitle: None,
+        date: date(1, 2),
+        author: None,
+        marking: "TLP:AMBER".into(),
+        bottom_line: vec![line("Nothing to report.", &[])],
+        key_points: Vec::new(),
+        speakers: Vec::new(),
+        sources: Vec::new(),
+    };
+    let rendered = render(&brief, &templates(), &opts(PageSize::A4)).unwrap();
+    assert_eq!(rendered.pages, 1);
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_pdf(dir.path(), "tlp.pdf", &rendered.pdf);
+    tool("qpdf", &["--check", &path]);
+    let text = pdftotext(&path);
+    assert_eq!(text.matches("TLP:AMBER").count(), 2, "{text}");
+    assert!(
+        text.contains("Page 1 of 1") && text.contains("2 January 2026"),
+        "{text}"
+    );
+    if let Some(out) = std::env::var_os("BRIEFDESK_RENDER_TLP_OUT") {
+        std::fs::write(out, &rendered.pdf).unwrap();
+    }
 }
 
 #[test]

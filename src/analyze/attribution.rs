@@ -39,7 +39,7 @@ static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 static REPORTED_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:(?:But|And|Yet|Still|However|Meanwhile|Separately|Later|Earlier|Now),?\s+)?(?:[^,“”\x22]{{0,100}},\s+)?(?P<spk>{SPK})(?:,\s+(?P<app>[^,“”\x22]{{1,80}}),)?\s+(?:(?:also|repeatedly|later|again|has|had|have|then|further|previously|publicly|separately|\w+ly)\s+)*(?P<v>said|says|stressed|noted|warned|acknowledged|insisted|argued|added|claimed|suggested|emphasi[sz]ed|announced|stated|explained|confirmed|denied|urged|maintained|contended|reiterated|predicted|cautioned|pledged|vowed|promised|admitted|asserted|declared|observed|conceded|pointed out|underlined|underscored|signall?ed|indicated|told(?:\s+(?:the\s+)?(?:[A-Z][\p{{L}}]+\s+)?(?:reporters|journalists|lawmakers|parliament|delegates|radio|television|TV|media|broadcaster|newspaper|[\p{{L}}]+|[A-Z][\p{{L}}]+(?:\s+[A-Z][\p{{L}}]+)?)))\b{TIME}(?:\s+(?:on|in|at|during|after|before)\s+[^,]{{1,50}},)?,?\s+(?:that\s+)?(?P<content>.+)$"
+        r"^(?:(?:But|And|Yet|Still|However|Meanwhile|Separately|Later|Earlier|Now),?\s+)?(?:[^,“”\x22]{{0,100}},\s+)?(?P<spk>{SPK})(?:,\s+(?P<app>[^,“”\x22]{{1,80}}),)?\s+(?:(?:also|repeatedly|later|again|has|had|have|then|further|previously|publicly|separately|\w+ly)\s+)*(?P<v>said|says|stressed|noted|warned|acknowledged|insisted|argued|added|claimed|suggested|emphasi[sz]ed|announced|stated|explained|confirmed|denied|urged|maintained|contended|reiterated|predicted|cautioned|pledged|vowed|promised|admitted|asserted|declared|observed|conceded|pointed out|underlined|underscored|signall?ed|indicated|told(?:\s+(?:the\s+|a\s+|an\s+)?(?:[\p{{L}}]+\s+)?(?:reporters|journalists|lawmakers|parliament|delegates|radio|television|TV|media|broadcaster|newspaper|[\p{{L}}]+|[A-Z][\p{{L}}]+(?:\s+[A-Z][\p{{L}}]+)?)))\b{TIME}(?:(?:\s+(?:on|in|at|during|after|before|aboard|from|by)\s+[^,“”\x22]{{1,50}}?)?\s+that\s+|(?:\s+(?:on|in|at|during|after|before|aboard|from|by)\s+[^,]{{1,50}},)?,?\s+)(?P<content>.+)$"
     ))
     .expect("reported-first regex")
 });
@@ -130,7 +130,10 @@ fn direct(
         }
     }
 
-    let (cue, mention, cue_pos) = if let Some(c) = CUE_AFTER.captures(after) {
+    // A quotation that ends its own sentence takes no cue from the sentence after it.
+    let ends_sentence = text.ends_with('.');
+    let cue_after = CUE_AFTER.captures(after).filter(|_| !ends_sentence);
+    let (cue, mention, cue_pos) = if let Some(c) = cue_after {
         let spk = speaker_of(&c, &["app1", "app2", "spk1", "spk2"]);
         let verb = c.name("v1").or(c.name("v2")).expect("verb group");
         (

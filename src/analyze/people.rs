@@ -22,14 +22,16 @@ Economist|Deputy|Lawmaker|Diplomat|Negotiator|Emir|Sultan|Pope|Archbishop|Bishop
 Secretary of State|CEO|Executive|Founder|Head|Strategist|Researcher|Fellow|Candidate|Nominee|Lt\\.|Sgt\\.|Capt\\.|\
 minister|secretary|president|ambassador|envoy|senator|governor|mayor|director|chief|chairman|chairwoman|\
 commissioner|adviser|advisor|official|analyst|professor|economist|deputy|lawmaker|diplomat|negotiator|\
-coordinator|counsel|executive|founder|head|strategist|researcher|fellow|candidate|nominee|leader|commander";
+coordinator|counsel|executive|founder|head|strategist|researcher|fellow|candidate|nominee|leader|commander|\
+mediator|Mediator|representative|inspector|monitor|observer|activist|historian|scholar|lawyer|attorney|expert|\
+manager|chancellor|premier|spokesman|spokeswoman|spokesperson|envoy|negotiator|mayor|chair";
 
 /// A capitalised name of 1–4 words (particles such as "de", "bin", "al-" allowed inside).
 pub const NAME: &str = r"[A-Z][\p{L}’'\-]+(?:\s+(?:(?:de|da|del|der|van|von|bin|ibn|al|el|la|le|di|du)\s+)?(?:[A-Z]\.|[A-Z][\p{L}’'\-]+)){0,3}";
 
 static ROLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<role>(?:(?:[A-Z][\p{{L}}’'.\-]+|of|for|the|and)\s+){{0,5}}?(?:{ROLE_HEADS})(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\p{{L}}\-]+(?:\s+(?:and\s+)?[A-Z][\p{{L}}\-]+){{0,3}}?)?)\s+(?P<name>{NAME})"
+        r"(?P<role>(?:(?:[A-Z][\p{{L}}’'.\-]+|of|for|the|and)\s+){{0,5}}?(?:[a-z][\p{{L}}\-]+\s+)?(?:{ROLE_HEADS})(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\p{{L}}\-]+(?:\s+(?:and\s+)?[A-Z][\p{{L}}\-]+){{0,3}}?)?)\s+(?P<name>{NAME})"
     ))
     .expect("role-name regex")
 });
@@ -43,7 +45,7 @@ static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
 
 static DESC_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?:[Tt]he|[Aa]n?)\s+(?P<role>(?:[\p{{L}}’'\-]+\s+){{0,3}}?(?:{ROLE_HEADS})),\s+(?P<name>{NAME}),"
+        r"\b(?P<role>(?:[Tt]he\s+|[Aa]n?\s+|[A-Z][\p{{L}}\-]+(?:’s|'s)\s+)(?:[\p{{L}}’'\-]+\s+){{0,3}}?(?:{ROLE_HEADS})),\s+(?P<name>{NAME}),"
     ))
     .expect("description-name regex")
 });
@@ -171,6 +173,8 @@ pub struct People {
     mentions: Vec<(usize, usize, bool)>,
     /// (byte position, person) of every time a person was the speaker of a statement.
     speakers: Vec<(usize, usize)>,
+    /// The article text, to find the full name behind a bare surname.
+    text: String,
 }
 
 /// Whether `s` looks like a person's name: capitalised words, none a stop word.
@@ -187,13 +191,18 @@ pub fn looks_like_name(s: &str) -> bool {
                 ]
                 .contains(w)
         })
+        && !ROLE_TAIL.contains(&words[0])
+        && !ROLE_WORD.is_match(words[0])
         && !crate::analyze::entities::is_place_or_group(s)
 }
 
 impl People {
     /// Registers the people that `text` introduces with a role or a courtesy title.
     pub fn scan(text: &str) -> People {
-        let mut people = People::default();
+        let mut people = People {
+            text: text.to_string(),
+            ..People::default()
+        };
         for c in ROLE_NAME.captures_iter(text) {
             let (role, name) = split_role_name(&c["role"], &c["name"]);
             let role = clean_role(&role);
@@ -343,7 +352,67 @@ impl People {
         if let Some(i) = self.find(name) {
             return Some(i);
         }
-        (looks_like_name(name) && name.contains(' ')).then(|| self.add(name, None))
+        if !looks_like_name(name) {
+            return None;
+        }
+        if !name.contains(' ') {
+            // A bare surname: the full name is where the text first gives it.
+            if let Some(full) = self.full_name(name) {
+                let i = self.add(&full, None);
+                self.index_one(i);
+                return Some(i);
+            }
+        }
+        // A lone capitalised word is a name only if the text capitalises it mid-sentence too
+        // ("Traders said" at a sentence start is not a person).
+        if !name.contains(' ') && !self.capitalised_mid_sentence(name) {
+            return None;
+        }
+        let i = self.add(name, None);
+        self.index_one(i);
+        Some(i)
+    }
+
+    fn capitalised_mid_sentence(&self, word: &str) -> bool {
+        self.text.match_indices(word).any(|(pos, _)| {
+            let before = self.text[..pos].trim_end_matches([' ', '\u{a0}']);
+            before.len() < pos
+                && before
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_lowercase() || c == ',')
+        })
+    }
+
+    /// The first "Given Surname" in the text for a bare `surname`.
+    fn full_name(&self, surname: &str) -> Option<String> {
+        let re = Regex::new(&format!(
+            r"\b((?:[A-Z][\p{{L}}’'\-]+\s+){{1,2}}){}\b",
+            regex::escape(surname)
+        ))
+        .ok()?;
+        let found = re
+            .captures_iter(&self.text)
+            .map(|c| format!("{}{surname}", &c[1]))
+            .map(|full| {
+                let w: Vec<&str> = full.split_whitespace().collect();
+                let keep = w.iter().rposition(|x| !looks_like_name(x)).map_or(0, |i| i + 1);
+                w[keep..].join(" ")
+            })
+            .find(|full| full.contains(' ') && looks_like_name(full));
+        found
+    }
+
+    /// Indexes the mentions of one newly added person.
+    fn index_one(&mut self, i: usize) {
+        let last = self.persons[i].name.split_whitespace().last().unwrap_or("").to_string();
+        let text = std::mem::take(&mut self.text);
+        for (pos, _) in text.match_indices(last.as_str()) {
+            self.mentions.push((pos, i, is_subject(&text, pos)));
+        }
+        self.text = text;
+        self.mentions.sort_unstable();
+        self.mentions.dedup();
     }
 
     fn pronoun(&self, pos: usize, female: Option<bool>) -> Option<usize> {
@@ -433,7 +502,7 @@ const ROLE_TAIL: &[&str] = &[
 fn split_role_name(role: &str, name: &str) -> (String, String) {
     let mut role = role.to_string();
     let mut words: Vec<&str> = name.split_whitespace().collect();
-    while words.len() > 1 && ROLE_TAIL.contains(&words[0]) {
+    while words.len() > 1 && (ROLE_TAIL.contains(&words[0]) || ROLE_WORD.is_match(words[0])) {
         role.push(' ');
         role.push_str(words.remove(0));
     }

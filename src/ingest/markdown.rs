@@ -3,8 +3,8 @@
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use super::meta;
 use super::Parsed;
+use super::{dates, lang, meta};
 
 /// Splits YAML-style front matter (`---` … `---` or `...`) off the text: its `key: value`
 /// pairs (keys lowercased, values unquoted; `- item` lines join a list with ", ") and the body.
@@ -77,7 +77,7 @@ fn apply_front_matter(pairs: &[(String, String)], out: &mut Parsed) {
             "title" | "headline" => out.title = Some(v.to_string()),
             "date" | "published" | "publish_date" | "pubdate" | "published_at"
             | "datepublished" | "date_published" => {
-                if let Some(d) = meta::parse_date(v) {
+                if let Some(d) = dates::parse_date(v) {
                     out.published = Some(d);
                 }
             }
@@ -86,7 +86,7 @@ fn apply_front_matter(pairs: &[(String, String)], out: &mut Parsed) {
                 out.outlet = Some(v.to_string())
             }
             "url" | "canonical" | "canonical_url" | "link" => out.url = Some(v.to_string()),
-            "lang" | "language" => out.language = meta::declared_language(v),
+            "lang" | "language" => out.language = lang::declared_language(v),
             _ => {}
         }
     }

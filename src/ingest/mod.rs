@@ -3,16 +3,21 @@
 //! The stage is pure: the caller reads the file (checking its size against [`MAX_FILE_BYTES`]
 //! first) and passes the bytes. Steps: size and emptiness checks → binary refusal
 //! ([`detect::binary_reason`]) → decoding ([`decode::decode`]) → format by content and name
-//! ([`detect::format`]) → a format reader (`text`, `markdown`, `html`) → shared clean-up here:
-//! whitespace, page furniture, stray byline/date lines, dateline, fallback title, language, id
-//! and paragraph spans.
+//! ([`detect::format`]) → a format reader ([`text`], [`markdown`], [`html`] with [`pagemeta`]
+//! and the [`nesting`] guard) → shared clean-up here: whitespace, page [`furniture`], stray
+//! byline/date lines, dateline ([`meta`]), fallback title, language ([`lang`]), id and paragraph
+//! spans. Dates are read by [`dates`].
 
+pub mod dates;
 pub mod decode;
 pub mod detect;
+pub mod furniture;
 pub mod html;
+pub mod lang;
 pub mod markdown;
 pub mod meta;
 pub mod nesting;
+pub mod pagemeta;
 pub mod text;
 
 use chrono::NaiveDate;
@@ -149,10 +154,10 @@ fn build(name: &str, bytes: &[u8], format: SourceFormat, mut p: Parsed) -> Optio
         if clean.is_empty() {
             continue;
         }
-        match meta::boilerplate(&clean) {
-            meta::Boilerplate::Keep => paras.push(clean),
-            meta::Boilerplate::Drop => {}
-            meta::Boilerplate::Meta(h) => p.absorb(&h),
+        match furniture::boilerplate(&clean) {
+            furniture::Boilerplate::Keep => paras.push(clean),
+            furniture::Boilerplate::Drop => {}
+            furniture::Boilerplate::Meta(h) => p.absorb(&h),
         }
     }
     let title = clean_opt(p.title.take());
@@ -183,7 +188,7 @@ fn build(name: &str, bytes: &[u8], format: SourceFormat, mut p: Parsed) -> Optio
             span: Span::new(start, text.len()),
         });
     }
-    let language = meta::language(&text).or(p.language);
+    let language = lang::language(&text).or(p.language);
     Some(Article {
         id: article_id(bytes),
         file_name: base_name(name).to_string(),

@@ -12,9 +12,9 @@ pub struct InlineStyle {
     pub sup: bool,
     /// `<span class="muted|role|attribution">`: secondary colour.
     pub muted: bool,
-    /// `<span class="attribution">`: upright even inside an italic block (`italic` then
-    /// means italic, not "switch").
-    pub upright: bool,
+    /// `<span class="role|attribution">`: regular weight and upright even in a bold or
+    /// italic block; `bold` and `italic` then mean bold and italic, not "switch".
+    pub plain: bool,
     /// `<a href>` target.
     pub link: Option<String>,
 }

@@ -222,8 +222,9 @@ impl<'a> Parser<'a> {
                     "sup" => inner.sup = true,
                     "span" => {
                         inner.muted |= class.is_some();
-                        if class.as_deref() == Some("attribution") {
-                            inner.upright = true;
+                        if matches!(class.as_deref(), Some("attribution" | "role")) {
+                            inner.plain = true;
+                            inner.bold = false;
                             inner.italic = false;
                         }
                     }

@@ -70,23 +70,58 @@ pub fn write(
     info.author = meta.author.clone().unwrap_or_default();
     info.subject = meta.subject.clone().unwrap_or_default();
     let opts = PdfSaveOptions {
-        optimize: true,
+        optimize: false,
         subset_fonts: false,
         secure: true,
         image_optimization: None,
     };
     let mut warnings = Vec::new();
-    let bytes = doc.save(&opts, &mut warnings);
+    let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
     if let Some(w) = warnings
         .iter()
         .find(|w| w.severity == PdfParseErrorSeverity::Error)
     {
         return Err(RenderError::Pdf(w.msg.clone()));
     }
-    if bytes.is_empty() {
-        return Err(RenderError::Pdf("printpdf wrote no bytes".into()));
+    let mut hash = Fnv::default();
+    for object in lo.objects.values_mut() {
+        if let lopdf::Object::Stream(stream) = object {
+            compress(stream)?;
+            hash.write(&stream.content);
+        }
     }
+    // printpdf draws the trailer /ID at random; derive it from the content instead, so the
+    // same brief gives the same bytes.
+    let id = format!(
+        "{:016x}{:016x}",
+        hash.0,
+        hash.0.rotate_left(29) ^ 0x9e37_79b9_7f4a_7c15
+    );
+    let id = lopdf::Object::String(id.into_bytes(), lopdf::StringFormat::Literal);
+    lo.trailer
+        .set("ID", lopdf::Object::Array(vec![id.clone(), id]));
+    let mut bytes = Vec::new();
+    lo.save_to(&mut bytes)
+        .map_err(|e| RenderError::Pdf(e.to_string()))?;
     Ok(bytes)
+}
+
+/// Deflates a stream that has no filter yet (when that makes it smaller).
+fn compress(stream: &mut lopdf::Stream) -> Result<(), RenderError> {
+    use std::io::Write;
+    if stream.dict.get(b"Filter").is_ok() {
+        return Ok(());
+    }
+    let mut enc = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    let packed = enc
+        .write_all(&stream.content)
+        .and_then(|()| enc.finish())
+        .map_err(|e| RenderError::Pdf(format!("compressing a stream: {e}")))?;
+    if packed.len() + 19 < stream.content.len() {
+        stream.dict.set("Filter", "FlateDecode");
+        stream.set_content(packed);
+    }
+    Ok(())
 }
 
 fn pdf_date(d: chrono::NaiveDate) -> printpdf::OffsetDateTime {
@@ -112,17 +147,33 @@ fn pdf_date(d: chrono::NaiveDate) -> printpdf::OffsetDateTime {
     }
 }
 
-/// A six-letter subset tag derived from the font and its glyph set (FNV-1a), so the same
-/// brief always gets the same tag.
-fn subset_tag(name: &str, gids: &BTreeSet<u16>) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let bytes = name
-        .bytes()
-        .chain(gids.iter().flat_map(|g| g.to_be_bytes()));
-    for b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
+/// 64-bit FNV-1a, for identifiers that must not change between runs.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
     }
+}
+
+impl Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// A six-letter subset tag derived from the font and its glyph set, so the same brief always
+/// gets the same tag.
+fn subset_tag(name: &str, gids: &BTreeSet<u16>) -> String {
+    let mut fnv = Fnv::default();
+    fnv.write(name.as_bytes());
+    for g in gids {
+        fnv.write(&g.to_be_bytes());
+    }
+    let h = fnv.0;
     (0..6)
         .map(|i| char::from(b'A' + ((h >> (i * 8)) % 26) as u8))
         .collect()

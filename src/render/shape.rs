@@ -113,12 +113,12 @@ impl Shaper {
         base: &TextStyle,
         items: &mut Vec<Item>,
     ) -> Result<(), RenderError> {
-        let italic = if style.upright {
-            style.italic
+        let (bold, italic) = if style.plain {
+            (style.bold, style.italic)
         } else {
-            base.italic != style.italic
+            (base.bold || style.bold, base.italic != style.italic)
         };
-        let key = FontKey::select(base.family, base.bold || style.bold, italic);
+        let key = FontKey::select(base.family, bold, italic);
         let (size, rise) = if style.sup {
             (base.size * SUP_SCALE, base.size * SUP_RISE)
         } else {

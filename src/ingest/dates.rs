@@ -1,0 +1,189 @@
+//! A small parser for the absolute dates news pages and wires print (nothing relative):
+//!
+//! | form | example |
+//! |---|---|
+//! | ISO date or date-time | `2026-11-26`, `2026-11-26T08:15:00+05:00`, `2026/11/26` |
+//! | month first | `Nov. 26, 2026`, `November 26th, 2026`, `Sept 5 2026`, `Thursday, Nov. 26, 2026` |
+//! | day first (also RFC 2822) | `26 November 2026`, `26th of Nov. 2026`, `Thu, 26 Nov 2026 09:00:00 +0000` |
+//! | numeric, only when unambiguous | `11/26/2026`, `26/11/2026` (but not `05/06/2026`) |
+//!
+//! A date-time keeps the calendar date as written (no time-zone shift): that is the date the
+//! outlet printed.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b")
+        .expect("valid regex")
+});
+static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+        .expect("valid regex")
+});
+static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9})\.?,?\s+(\d{4})\b")
+        .expect("valid regex")
+});
+static NUMERIC: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b").expect("valid regex"));
+/// Words that may surround a date on a header line without making it anything else.
+static DATE_NOISE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:first\s+published|last\s+updated|published|posted|updated|modified|on|at|date|dated|(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun|gmt|utc|bst|cet|cest|est|edt|et|pt|pst|pdt|ist|pkt|[ap]\.?m\.?|\d{1,2}[:.]\d{2}(?::\d{2})?|[+-]\d{4})\b|[,:|·•—–()\-.]",
+    )
+    .expect("valid regex")
+});
+/// The month (1–12) a word names: full names, three-letter abbreviations and "Sept".
+fn month_number(word: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let w = word.to_ascii_lowercase();
+    if w == "sept" {
+        return Some(9);
+    }
+    MONTHS
+        .iter()
+        .position(|m| w == *m || (w.len() == 3 && m.starts_with(w.as_str())))
+        .map(|i| i as u32 + 1)
+}
+
+fn num(s: &str) -> Option<u32> {
+    s.parse().ok()
+}
+
+fn ymd(y: &str, m: u32, d: &str) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y.parse().ok()?, m, num(d)?)
+}
+
+/// Finds the first absolute date in `s` (see the module docs for the forms) and where it sits.
+pub fn find_date(s: &str) -> Option<(NaiveDate, Range<usize>)> {
+    // Every supported form has a four-digit year: skip the regexes when there is none.
+    if !s
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit))
+    {
+        return None;
+    }
+    let mut best: Option<(NaiveDate, Range<usize>)> = None;
+    let mut consider = |date: Option<NaiveDate>, range: Range<usize>| {
+        if let Some(d) = date {
+            if best.as_ref().is_none_or(|(_, r)| range.start < r.start) {
+                best = Some((d, range));
+            }
+        }
+    };
+    for c in ISO_DATE.captures_iter(s) {
+        let m = c.get(0).expect("group 0");
+        consider(num(&c[2]).and_then(|mo| ymd(&c[1], mo, &c[3])), m.range());
+    }
+    for c in MONTH_FIRST.captures_iter(s) {
+        let m = c.get(0).expect("group 0");
+        consider(
+            month_number(&c[1]).and_then(|mo| ymd(&c[3], mo, &c[2])),
+            m.range(),
+        );
+    }
+    for c in DAY_FIRST.captures_iter(s) {
+        let m = c.get(0).expect("group 0");
+        consider(
+            month_number(&c[2]).and_then(|mo| ymd(&c[3], mo, &c[1])),
+            m.range(),
+        );
+    }
+    for c in NUMERIC.captures_iter(s) {
+        let m = c.get(0).expect("group 0");
+        let (a, b) = (num(&c[1]).unwrap_or(0), num(&c[2]).unwrap_or(0));
+        let date = match (a > 12, b > 12) {
+            (true, false) => ymd(&c[3], b, &c[1]),
+            (false, true) => ymd(&c[3], a, &c[2]),
+            // 05/06/2026 reads differently in the US and in Europe: no guess.
+            _ => None,
+        };
+        consider(date, m.range());
+    }
+    best
+}
+
+/// The first absolute date in `s`, if any.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    find_date(s).map(|(d, _)| d)
+}
+
+/// A date that fills (nearly) the whole of `s`, apart from labels such as "Published:", a
+/// weekday, a time and a time zone. Returns the date and whether it is labelled as an update.
+pub fn date_only(s: &str) -> Option<(NaiveDate, bool)> {
+    let (date, range) = find_date(s)?;
+    let rest = format!("{} {}", &s[..range.start], &s[range.end..]);
+    if !only_date_noise(&rest) {
+        return None;
+    }
+    let lower = s[..range.start].to_lowercase();
+    let updated = lower.contains("updated") || lower.contains("modified");
+    Some((date, updated))
+}
+
+/// Whether `s` holds only what may surround a date on a header line: labels, weekdays, times,
+/// time zones and punctuation.
+pub fn only_date_noise(s: &str) -> bool {
+    DATE_NOISE.replace_all(s, " ").trim().is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, day)
+    }
+
+    #[test]
+    fn dates_in_news_forms() {
+        assert_eq!(parse_date("Nov. 26, 2026"), d(2026, 11, 26));
+        assert_eq!(parse_date("November 26, 2026"), d(2026, 11, 26));
+        assert_eq!(parse_date("Thursday, Sept. 3rd, 2026"), d(2026, 9, 3));
+        assert_eq!(parse_date("26 November 2026"), d(2026, 11, 26));
+        assert_eq!(parse_date("26th of Nov 2026"), d(2026, 11, 26));
+        assert_eq!(parse_date("2026-11-26"), d(2026, 11, 26));
+        assert_eq!(parse_date("2026-11-26T23:10:00-05:00"), d(2026, 11, 26));
+        assert_eq!(
+            parse_date("Thu, 26 Nov 2026 09:00:00 +0000"),
+            d(2026, 11, 26)
+        );
+        assert_eq!(parse_date("11/26/2026"), d(2026, 11, 26));
+        assert_eq!(parse_date("26/11/2026"), d(2026, 11, 26));
+        assert_eq!(parse_date("05/06/2026"), None);
+        assert_eq!(parse_date("February 30, 2026"), None);
+        assert_eq!(parse_date("Marble 26, 2026"), None);
+        assert_eq!(parse_date("No. 10 said 2026 would be hard"), None);
+    }
+
+    #[test]
+    fn date_lines() {
+        assert_eq!(
+            date_only("Published: 26 November 2026 at 09:00 GMT"),
+            Some((NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(), false))
+        );
+        assert_eq!(
+            date_only("Updated Nov. 27, 2026, 4:10 p.m. ET").map(|x| x.1),
+            Some(true)
+        );
+        assert_eq!(date_only("Talks resumed on Nov. 26, 2026 in Geneva"), None);
+    }
+}

@@ -1,0 +1,143 @@
+//! Page furniture that leaks into article text: ad labels, share bars, "Read more" links,
+//! cookie notices, newsletter pitches, and stray "By X | Published …" lines (kept as metadata).
+
+use super::meta::{header_line, Header};
+
+/// What to do with a paragraph of page furniture.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Boilerplate {
+    /// Part of the article.
+    Keep,
+    /// Furniture: ad label, share line, cookie notice, newsletter pitch, "Read more" link.
+    Drop,
+    /// A lone "By X | Published …" line: metadata, not body.
+    Meta(Header),
+}
+
+/// Sorts a paragraph into article text, page furniture or a stray metadata line.
+pub fn boilerplate(p: &str) -> Boilerplate {
+    // Every rule below is about short paragraphs (60 words at most).
+    if p.len() > 1200 {
+        return Boilerplate::Keep;
+    }
+    let lower = p.trim().to_lowercase();
+    let lower = lower.trim_end_matches(['.', '…', ':', '›', '»', '→', '>', ' ']);
+    let n = lower.split_whitespace().count();
+    const EXACT: &[&str] = &[
+        "advertisement",
+        "advertisment",
+        "ad",
+        "sponsored",
+        "sponsored content",
+        "story continues below advertisement",
+        "article continues below advertisement",
+        "continue reading",
+        "continue reading below",
+        "read more",
+        "read next",
+        "related",
+        "related articles",
+        "related stories",
+        "recommended",
+        "more stories",
+        "share",
+        "share this",
+        "share this article",
+        "share this story",
+        "share article",
+        "copy link",
+        "print",
+        "email",
+        "comments",
+        "skip to content",
+        "skip to main content",
+        "listen to this article",
+        "follow us",
+        "top stories",
+        "most read",
+    ];
+    if EXACT.contains(&lower) {
+        return Boilerplate::Drop;
+    }
+    const SHORT_PREFIXES: &[&str] = &[
+        "read more",
+        "read also",
+        "also read",
+        "related:",
+        "see also",
+        "more from",
+        "share on ",
+        "share this",
+        "follow us",
+        "click here",
+        "sign up for",
+        "listen to this article",
+        "photo:",
+        "photograph:",
+        "image:",
+        "file photo",
+        "pictured:",
+        "(photo",
+    ];
+    if n <= 30 && SHORT_PREFIXES.iter().any(|s| lower.starts_with(s)) {
+        return Boilerplate::Drop;
+    }
+    const TINY_PREFIXES: &[&str] = &["subscribe", "©", "copyright ©", "sign in", "log in"];
+    if n <= 12 && TINY_PREFIXES.iter().any(|s| lower.starts_with(s)) {
+        return Boilerplate::Drop;
+    }
+    if n <= 60 {
+        let newsletter = lower.contains("newsletter")
+            && ["sign up", "subscribe", "inbox", "delivered"]
+                .iter()
+                .any(|w| lower.contains(w));
+        let cookies = lower.contains("cookie")
+            && [
+                "we use",
+                "this site uses",
+                "this website uses",
+                "accept",
+                "consent",
+                "by continuing",
+                "privacy",
+            ]
+            .iter()
+            .any(|w| lower.contains(w));
+        if newsletter || cookies || (n <= 12 && lower.contains("all rights reserved")) {
+            return Boilerplate::Drop;
+        }
+    }
+    // Only a "By …" line or one with a year can be a strong header line.
+    let maybe_header =
+        n <= 18 && (lower.starts_with("by") || lower.bytes().any(|b| b.is_ascii_digit()));
+    if !maybe_header {
+        return Boilerplate::Keep;
+    }
+    match header_line(p) {
+        Some(h) if h.strong => Boilerplate::Meta(h),
+        _ => Boilerplate::Keep,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn furniture() {
+        assert_eq!(boilerplate("Advertisement"), Boilerplate::Drop);
+        assert_eq!(boilerplate("Read more: Talks stall"), Boilerplate::Drop);
+        assert_eq!(
+            boilerplate("We use cookies to improve your experience. Accept all"),
+            Boilerplate::Drop
+        );
+        assert_eq!(
+            boilerplate("“Read more books,” she said, smiling at the delegates."),
+            Boilerplate::Keep
+        );
+        assert!(matches!(
+            boilerplate("By Jane Doe | Published Nov. 26, 2026"),
+            Boilerplate::Meta(_)
+        ));
+    }
+}

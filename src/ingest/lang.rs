@@ -1,0 +1,109 @@
+//! Language of an article: whatlang's guess when it is reliable, mapped to ISO 639-1, or the
+//! language the file declares.
+
+/// The ISO 639-1 code of the text's language, when whatlang is confident about it.
+pub fn language(text: &str) -> Option<String> {
+    let sample: String = text.chars().take(20_000).collect();
+    let info = whatlang::detect(&sample)?;
+    if !info.is_reliable() {
+        return None;
+    }
+    iso639_1(info.lang().code()).map(str::to_string)
+}
+
+/// Maps whatlang's ISO 639-3 codes to ISO 639-1.
+fn iso639_1(code3: &str) -> Option<&'static str> {
+    const MAP: &[(&str, &str)] = &[
+        ("afr", "af"),
+        ("aka", "ak"),
+        ("amh", "am"),
+        ("ara", "ar"),
+        ("aze", "az"),
+        ("bel", "be"),
+        ("ben", "bn"),
+        ("bul", "bg"),
+        ("cat", "ca"),
+        ("ces", "cs"),
+        ("cmn", "zh"),
+        ("cym", "cy"),
+        ("dan", "da"),
+        ("deu", "de"),
+        ("ell", "el"),
+        ("eng", "en"),
+        ("epo", "eo"),
+        ("est", "et"),
+        ("fin", "fi"),
+        ("fra", "fr"),
+        ("guj", "gu"),
+        ("heb", "he"),
+        ("hin", "hi"),
+        ("hrv", "hr"),
+        ("hun", "hu"),
+        ("hye", "hy"),
+        ("ind", "id"),
+        ("ita", "it"),
+        ("jav", "jv"),
+        ("jpn", "ja"),
+        ("kan", "kn"),
+        ("kat", "ka"),
+        ("khm", "km"),
+        ("kor", "ko"),
+        ("lat", "la"),
+        ("lav", "lv"),
+        ("lit", "lt"),
+        ("mal", "ml"),
+        ("mar", "mr"),
+        ("mkd", "mk"),
+        ("mya", "my"),
+        ("nep", "ne"),
+        ("nld", "nl"),
+        ("nob", "nb"),
+        ("ori", "or"),
+        ("pan", "pa"),
+        ("pes", "fa"),
+        ("pol", "pl"),
+        ("por", "pt"),
+        ("ron", "ro"),
+        ("rus", "ru"),
+        ("sin", "si"),
+        ("slk", "sk"),
+        ("slv", "sl"),
+        ("sna", "sn"),
+        ("spa", "es"),
+        ("srp", "sr"),
+        ("swe", "sv"),
+        ("tam", "ta"),
+        ("tel", "te"),
+        ("tgl", "tl"),
+        ("tha", "th"),
+        ("tuk", "tk"),
+        ("tur", "tr"),
+        ("ukr", "uk"),
+        ("urd", "ur"),
+        ("uzb", "uz"),
+        ("vie", "vi"),
+        ("yid", "yi"),
+        ("zul", "zu"),
+    ];
+    MAP.iter().find(|(c3, _)| *c3 == code3).map(|(_, c1)| *c1)
+}
+
+/// The primary subtag of a declared language (`en-GB` → `en`), when it is a two-letter code.
+pub fn declared_language(tag: &str) -> Option<String> {
+    let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+    (primary.len() == 2 && primary.chars().all(|c| c.is_ascii_alphabetic())).then_some(primary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages() {
+        let en = "The foreign ministers met on Tuesday to discuss the water accord, and officials said the talks would continue next week in the capital.";
+        assert_eq!(language(en).as_deref(), Some("en"));
+        assert_eq!(language("Hi"), None);
+        assert_eq!(declared_language("en-GB").as_deref(), Some("en"));
+        assert_eq!(declared_language("fra"), None);
+    }
+}
