@@ -22,7 +22,7 @@ pub enum IngestErrorKind {
     #[error("not a text document ({0})")]
     Binary(String),
     /// Larger than the import limit.
-    #[error("the file is {size} bytes, over the import limit of {limit} bytes")]
+    #[error("the file is {}, over the import limit of {}", megabytes(*size), megabytes(*limit))]
     TooLarge {
         /// Size of the file in bytes.
         size: u64,
@@ -38,6 +38,11 @@ pub enum IngestErrorKind {
     /// The file could not be read from disk.
     #[error("cannot read the file: {0}")]
     Io(String),
+}
+
+/// A byte count as megabytes for messages ("50.0 MB").
+fn megabytes(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
 }
 
 impl IngestError {

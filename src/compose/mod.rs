@@ -9,7 +9,7 @@ mod select;
 
 use crate::error::ComposeError;
 use crate::model::{
-    Analysis, Article, Brief, BriefLine, BriefSettings, BriefStatement, Source, SpeakerGroup,
+    Analysis, Article, Brief, BriefLine, BriefSettings, BriefStatement, Provenance, Source, SpeakerGroup,
     StatementKind,
 };
 
@@ -49,6 +49,12 @@ pub fn compose(
         })
         .collect();
     let (bottom_line, key_points) = select::lines(items, BOTTOM_LINE_MAX, KEY_POINTS_MAX);
+    // Reported statements already printed as a bottom-line sentence or key point are not repeated.
+    let used: Vec<Provenance> = bottom_line
+        .iter()
+        .chain(&key_points)
+        .flat_map(|l| l.provenance.iter().cloned())
+        .collect();
     let title = settings
         .title
         .clone()
@@ -62,7 +68,7 @@ pub fn compose(
         marking: settings.marking.trim().to_uppercase(),
         bottom_line,
         key_points,
-        speakers: speakers(items),
+        speakers: speakers(items, &used),
         sources,
     })
 }
@@ -78,10 +84,13 @@ fn default_title(items: &[(Article, Analysis)], bottom_line: &[BriefLine]) -> St
 }
 
 /// Key statements grouped by speaker: most quoted speakers first, direct quotes first.
-fn speakers(items: &[(Article, Analysis)]) -> Vec<SpeakerGroup> {
+fn speakers(items: &[(Article, Analysis)], used: &[Provenance]) -> Vec<SpeakerGroup> {
     let mut groups: Vec<(SpeakerGroup, usize)> = Vec::new();
     for (n, (article, analysis)) in items.iter().enumerate() {
         for st in &analysis.statements {
+            if st.kind == StatementKind::Reported && used.contains(&st.provenance) {
+                continue;
+            }
             let (name, role) = match &st.speaker {
                 Some(s) => (s.name.clone(), s.role.clone()),
                 None => (UNATTRIBUTED.to_string(), None),
@@ -138,7 +147,7 @@ fn speakers(items: &[(Article, Analysis)]) -> Vec<SpeakerGroup> {
     groups
         .into_iter()
         .map(|(g, _)| g)
-        .filter(|g| !(g.name == UNATTRIBUTED && g.statements.is_empty()))
+        .filter(|g| !g.statements.is_empty())
         .take(SPEAKERS_MAX)
         .collect()
 }

@@ -1,5 +1,7 @@
-//! The block model of a brief (headings, paragraphs, lists, quotes, tables, boxes) and the
-//! rules of brief markup: which tags, attributes and classes exist (see [`super::parser`]).
+//! The content model of a brief — blocks (headings, paragraphs, lists, quotes, tables, boxes)
+//! holding inline runs — and the rules of brief markup: which tags, attributes and classes
+//! exist (the parser is [`super::parser`]). Inline whitespace is collapsed HTML-style while
+//! the runs are collected.
 //!
 //! Allowed markup: block tags `h1 h2 h3 p ul ol li blockquote table tr th td div`, inline
 //! tags `b i sup a span br`; `class` on `p` (`subtitle`, `meta`, `note`), `div`
@@ -7,8 +9,6 @@
 //! `href` on `a`; `width="NN%"` on `th`/`td`.
 
 use super::markup::MarkupError;
-
-pub use super::inline::Inline;
 
 /// The look of a paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -147,4 +147,123 @@ pub fn check_attrs(
 pub fn parse_width(v: &str) -> Option<f32> {
     let n: f32 = v.trim().strip_suffix('%')?.trim().parse().ok()?;
     (n > 0.0 && n <= 100.0).then_some(n / 100.0)
+}
+
+/// How a run of text is set.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct InlineStyle {
+    /// `<b>`.
+    pub bold: bool,
+    /// `<i>`.
+    pub italic: bool,
+    /// `<sup>`: smaller and raised.
+    pub sup: bool,
+    /// `<span class="muted|role|attribution">`: secondary colour.
+    pub muted: bool,
+    /// `<span class="role|attribution">`: regular weight and upright even in a bold or
+    /// italic block; `bold` and `italic` then mean bold and italic, not "switch".
+    pub plain: bool,
+    /// `<a href>` target.
+    pub link: Option<String>,
+}
+
+/// One piece of inline content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Inline {
+    /// Text in one style (whitespace already collapsed to single spaces).
+    Text {
+        /// The characters.
+        text: String,
+        /// Their style.
+        style: InlineStyle,
+    },
+    /// `<br>`.
+    Break,
+}
+
+/// Collects inline content, collapsing runs of ASCII whitespace (not no-break spaces) into
+/// one space and dropping whitespace at the start, the end and around line breaks.
+#[derive(Debug, Default)]
+pub struct InlineBuilder {
+    items: Vec<Inline>,
+    pending_space: Option<InlineStyle>,
+}
+
+impl InlineBuilder {
+    /// Appends text written in `style`.
+    pub fn push_text(&mut self, text: &str, style: &InlineStyle) {
+        for c in text.chars() {
+            if c.is_ascii_whitespace() {
+                let after_content = matches!(self.items.last(), Some(Inline::Text { .. }));
+                if after_content && self.pending_space.is_none() {
+                    self.pending_space = Some(style.clone());
+                }
+                continue;
+            }
+            if let Some(space_style) = self.pending_space.take() {
+                self.append(' ', &space_style);
+            }
+            self.append(c, style);
+        }
+    }
+
+    /// Appends a forced line break.
+    pub fn push_break(&mut self) {
+        self.pending_space = None;
+        self.items.push(Inline::Break);
+    }
+
+    /// The collected content.
+    pub fn finish(mut self) -> Vec<Inline> {
+        while matches!(self.items.last(), Some(Inline::Break)) {
+            self.items.pop();
+        }
+        self.items
+    }
+
+    fn append(&mut self, c: char, style: &InlineStyle) {
+        if let Some(Inline::Text { text, style: s }) = self.items.last_mut() {
+            if s == style {
+                text.push(c);
+                return;
+            }
+        }
+        self.items.push(Inline::Text {
+            text: c.to_string(),
+            style: style.clone(),
+        });
+    }
+}
+
+/// The plain text of inline content (breaks as newlines).
+#[cfg(test)]
+pub fn plain_text(content: &[Inline]) -> String {
+    content
+        .iter()
+        .map(|i| match i {
+            Inline::Text { text, .. } => text.as_str(),
+            Inline::Break => "\n",
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whitespace_collapses_across_runs() {
+        let mut b = InlineBuilder::default();
+        let bold = InlineStyle {
+            bold: true,
+            ..Default::default()
+        };
+        b.push_text("  Hello \n ", &InlineStyle::default());
+        b.push_text(" big\u{a0}world ", &bold);
+        b.push_break();
+        b.push_text(" next ", &InlineStyle::default());
+        let items = b.finish();
+        assert_eq!(plain_text(&items), "Hello big\u{a0}world\nnext");
+        assert_eq!(items.len(), 4);
+    }
 }

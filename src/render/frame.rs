@@ -83,7 +83,7 @@ pub fn single_line(
     width: f32,
     baseline: f32,
 ) -> Result<(Vec<Draw>, f32), RenderError> {
-    let content = [super::inline::Inline::Text {
+    let content = [super::blocks::Inline::Text {
         text: text.to_string(),
         style: Default::default(),
     }];

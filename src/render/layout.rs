@@ -5,10 +5,9 @@
 //! decorations (the shaded box, the quote rule) are groups drawn around whichever of their
 //! fragments land on a page, so a box that splits across pages is drawn on both.
 
-use super::blocks::{Block, DivClass, ParaClass};
+use super::blocks::{Block, DivClass, Inline, ParaClass};
 use super::draw::{Draw, PlacedGlyph, TextRun};
 use super::fonts::{font, FontKey};
-use super::inline::Inline;
 use super::linebreak::{break_lines, place_line, split_wide_boxes};
 use super::shape::{Piece, Shaper};
 use super::style::{self, BlockStyle, TextStyle};

@@ -12,7 +12,6 @@ mod context;
 mod draw;
 mod fonts;
 mod frame;
-mod inline;
 mod layout;
 mod linebreak;
 mod markup;

@@ -1,8 +1,10 @@
 //! The brief-markup parser: tokens → [`Block`]s, checking nesting (blocks inside inline
 //! content, stray closing tags, unclosed elements) and reporting the line of every error.
 
-use super::blocks::{check_attrs, parse_width, Block, Cell, DivClass, ParaClass, BLOCK_TAGS};
-use super::inline::{Inline, InlineBuilder, InlineStyle};
+use super::blocks::{
+    check_attrs, parse_width, Block, Cell, DivClass, Inline, InlineBuilder, InlineStyle, ParaClass,
+    BLOCK_TAGS,
+};
 use super::markup::{MarkupError, Tok, Token};
 
 /// Parses brief-markup tokens into blocks.

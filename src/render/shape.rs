@@ -7,9 +7,9 @@
 
 use std::collections::BTreeSet;
 
+use super::blocks::{Inline, InlineStyle};
 use super::draw::Rgb;
 use super::fonts::{font, FontKey};
-use super::inline::{Inline, InlineStyle};
 use super::style::{TextStyle, MUTED, NAVY, SUP_RISE, SUP_SCALE};
 use crate::error::RenderError;
 

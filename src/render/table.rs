@@ -2,9 +2,8 @@
 //! small flows, one fragment per row, a shaded header row that the paginator repeats when
 //! the table continues on the next page.
 
-use super::blocks::{Block, Cell};
+use super::blocks::{Block, Cell, Inline};
 use super::draw::Draw;
-use super::inline::Inline;
 use super::layout::{Ctx, Fragment, Layouter};
 use super::shape::{Item, Shaper, FORCED};
 use super::style::{self, TextStyle};
