@@ -51,6 +51,10 @@ static REPORTED_LAST: LazyLock<Regex> = LazyLock::new(|| {
     .expect("reported-last regex")
 });
 
+static ROLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!("^(?:{})$", crate::analyze::people::ROLE_HEADS)).expect("role word regex")
+});
+
 static ACCORDING_TO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r",?\s*(?i:according\s+to)\s+(?P<spk>{SPK}),?"))
         .expect("according-to regex")
@@ -99,7 +103,7 @@ fn direct(
     q: &Quote,
     people: &mut People,
     last: &mut Option<(usize, Option<usize>, Option<String>)>,
-    out: &mut Vec<Statement>,
+    out: &mut [Statement],
 ) -> Option<Statement> {
     let para_end = article.paragraphs[q.paragraph..]
         .iter()
@@ -198,7 +202,15 @@ fn reported(article: &Article, sen: &Sentence, people: &mut People) -> Option<St
     let s = sen.text.as_str();
     let (spk, verb, content, spk_pos) = if let Some(c) = ACCORDING_TO.captures(s) {
         let m = c.get(0).expect("match");
-        let content = format!("{}{}", &s[..m.start()], &s[m.end()..]);
+        let mut rest = &s[m.end()..];
+        // "According to X, the bank's regional director, …": the appositive goes with X.
+        if let Some((app, tail)) = rest.split_once(',') {
+            let words: Vec<&str> = app.split_whitespace().collect();
+            if words.len() <= 8 && words.iter().any(|w| ROLE_WORD.is_match(w)) {
+                rest = tail;
+            }
+        }
+        let content = format!("{}{}", &s[..m.start()], rest);
         let spk = c.name("spk").expect("speaker");
         (spk.as_str(), "according to", content, spk.start())
     } else if let Some(c) = REPORTED_LAST.captures(s) {

@@ -117,6 +117,10 @@ pub fn find(text: &str, people: &People) -> Vec<Entity> {
     }
     for m in ORG.find_iter(text) {
         let name = m.as_str().trim_start_matches("The ").to_string();
+        // A bare head word ("the Bank") is a back-reference, not a name.
+        if !name.contains(' ') && !["Pentagon", "Kremlin", "Parliament"].contains(&name.as_str()) {
+            continue;
+        }
         *counts.entry((EntityKind::Organisation, name)).or_default() += 1;
     }
     for w in &words {

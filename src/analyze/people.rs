@@ -500,13 +500,19 @@ const ROLE_TAIL: &[&str] = &[
 
 /// Moves role words that the name pattern took ("State Marco Rubio") back into the role.
 fn split_role_name(role: &str, name: &str) -> (String, String) {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    // Everything up to the last role word ("Prime Minister", "of State") belongs to the role.
+    let cut = words
+        .iter()
+        .take(words.len().saturating_sub(1))
+        .rposition(|w| ROLE_TAIL.contains(w) || ROLE_WORD.is_match(w))
+        .map_or(0, |k| k + 1);
     let mut role = role.to_string();
-    let mut words: Vec<&str> = name.split_whitespace().collect();
-    while words.len() > 1 && (ROLE_TAIL.contains(&words[0]) || ROLE_WORD.is_match(words[0])) {
+    for w in &words[..cut] {
         role.push(' ');
-        role.push_str(words.remove(0));
+        role.push_str(w);
     }
-    (role, words.join(" "))
+    (role, words[cut..].join(" "))
 }
 
 fn strip_title(s: &str) -> &str {

@@ -210,7 +210,11 @@ pub fn compose(
     )?;
     let mut out = Vec::with_capacity(total);
     for (n, page) in pages.iter().enumerate() {
-        let mut draws = decorations(flow, page, geo);
+        // Reading order: top banner, body, footer, foot banner (backgrounds before the text
+        // they sit under).
+        let mut draws = top_banner.clone();
+        draws.push(hairline(geo, geo.margin - 14.0));
+        draws.extend(decorations(flow, page, geo));
         for p in &page.placed {
             for d in &flow.fragments[p.fragment].draws {
                 let mut d = d.clone();
@@ -218,8 +222,6 @@ pub fn compose(
                 draws.push(d);
             }
         }
-        draws.extend(top_banner.iter().cloned());
-        draws.push(hairline(geo, geo.margin - 14.0));
         draws.push(hairline(geo, footer_y - 11.0));
         draws.extend(footer_left.iter().cloned());
         let page_no = format!("Page {} of {}", n + 1, total);

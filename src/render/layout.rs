@@ -297,9 +297,10 @@ impl<'s> Layouter<'s> {
         } else {
             x + 2.0
         };
+        // First in the fragment, so text extraction reads the marker before the item.
         self.flow.fragments[frag]
             .draws
-            .push(Draw::Text(piece_run(&piece, left, run.baseline)));
+            .insert(0, Draw::Text(piece_run(&piece, left, run.baseline)));
         Ok(())
     }
 }
