@@ -396,7 +396,10 @@ impl People {
             .map(|c| format!("{}{surname}", &c[1]))
             .map(|full| {
                 let w: Vec<&str> = full.split_whitespace().collect();
-                let keep = w.iter().rposition(|x| !looks_like_name(x)).map_or(0, |i| i + 1);
+                let keep = w
+                    .iter()
+                    .rposition(|x| !looks_like_name(x))
+                    .map_or(0, |i| i + 1);
                 w[keep..].join(" ")
             })
             .find(|full| full.contains(' ') && looks_like_name(full));
@@ -405,7 +408,12 @@ impl People {
 
     /// Indexes the mentions of one newly added person.
     fn index_one(&mut self, i: usize) {
-        let last = self.persons[i].name.split_whitespace().last().unwrap_or("").to_string();
+        let last = self.persons[i]
+            .name
+            .split_whitespace()
+            .last()
+            .unwrap_or("")
+            .to_string();
         let text = std::mem::take(&mut self.text);
         for (pos, _) in text.match_indices(last.as_str()) {
             self.mentions.push((pos, i, is_subject(&text, pos)));

@@ -9,8 +9,8 @@ mod select;
 
 use crate::error::ComposeError;
 use crate::model::{
-    Analysis, Article, Brief, BriefLine, BriefSettings, BriefStatement, Provenance, Source, SpeakerGroup,
-    StatementKind,
+    Analysis, Article, Brief, BriefLine, BriefSettings, BriefStatement, Provenance, Source,
+    SpeakerGroup, StatementKind,
 };
 
 pub use select::similarity;
