@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::analyze::names::ROLE_WORD;
 use crate::analyze::people::People;
 use crate::analyze::quotes::Quote;
 use crate::model::{Article, Provenance, Sentence, Span, Statement, StatementKind};
@@ -49,10 +50,6 @@ static REPORTED_LAST: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?P<content>[^“”\x22]{{20,}}?),\s+(?P<spk>{SPK})(?:,\s+(?P<app>[^,“”\x22]{{1,80}}),)?\s+(?P<v>said|says|added|told\s+[\p{{L}}]+|noted|warned|stressed|insisted|argued|acknowledged|explained|claimed|announced|confirmed){TIME}(?:[.,;]|\s+(?:in|at|on|during|after|before|while)\b)"
     ))
     .expect("reported-last regex")
-});
-
-static ROLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!("^(?:{})$", crate::analyze::people::ROLE_HEADS)).expect("role word regex")
 });
 
 static ACCORDING_TO: LazyLock<Regex> = LazyLock::new(|| {
@@ -267,7 +264,7 @@ fn speaker_of<'t>(c: &regex::Captures<'t>, groups: &[&str]) -> regex::Match<'t> 
     for g in groups {
         if let Some(m) = c.name(g) {
             if g.starts_with("app") {
-                if crate::analyze::people::looks_like_name(m.as_str()) {
+                if crate::analyze::names::looks_like_name(m.as_str()) {
                     return m;
                 }
             } else if fallback.is_none() {

@@ -2,6 +2,7 @@
 
 pub mod attribution;
 pub mod entities;
+pub mod names;
 pub mod people;
 pub mod quotes;
 pub mod rank;

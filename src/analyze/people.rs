@@ -6,142 +6,13 @@
 //! description ("the Secretary") to the most recent person whose role contains its head word, and
 //! a pronoun to the most recent compatible speaker (or, failing that, person).
 
-use std::sync::LazyLock;
-
 use regex::Regex;
 
+use crate::analyze::names::{
+    clean_role, is_subject, looks_like_name, split_role_name, strip_title, APPOSITIVE, DESC_NAME,
+    ROLE_NAME, TITLE_NAME,
+};
 use crate::model::Speaker;
-
-/// Role head words that make a preceding or appositive phrase a job title.
-pub const ROLE_HEADS: &str = "Secretary(?:-General)?|Minister|President|Vice[- ]President|Premier|Chancellor|\
-Ambassador|Envoy|Senator|Sen\\.|Representative|Rep\\.|Congressman|Congresswoman|Governor|Gov\\.|Mayor|\
-Spokesman|Spokeswoman|Spokesperson|spokesman|spokeswoman|spokesperson|Director|Chief|Chairman|Chairwoman|\
-Chair|Commissioner|General|Gen\\.|Admiral|Adm\\.|Colonel|Col\\.|Commander|King|Queen|Prince|Princess|Sheikh|\
-Speaker|Leader|Justice|Judge|Attorney General|Adviser|Advisor|Officer|Official|Analyst|Professor|Prof\\.|\
-Economist|Deputy|Lawmaker|Diplomat|Negotiator|Emir|Sultan|Pope|Archbishop|Bishop|Coordinator|Counsel|\
-Secretary of State|CEO|Executive|Founder|Head|Strategist|Researcher|Fellow|Candidate|Nominee|Lt\\.|Sgt\\.|Capt\\.|\
-minister|secretary|president|ambassador|envoy|senator|governor|mayor|director|chief|chairman|chairwoman|\
-commissioner|adviser|advisor|official|analyst|professor|economist|deputy|lawmaker|diplomat|negotiator|\
-coordinator|counsel|executive|founder|head|strategist|researcher|fellow|candidate|nominee|leader|commander|\
-mediator|Mediator|representative|inspector|monitor|observer|activist|historian|scholar|lawyer|attorney|expert|\
-manager|chancellor|premier|spokesman|spokeswoman|spokesperson|envoy|negotiator|mayor|chair";
-
-/// A capitalised name of 1–4 words (particles such as "de", "bin", "al-" allowed inside).
-pub const NAME: &str = r"[A-Z][\p{L}’'\-]+(?:\s+(?:(?:de|da|del|der|van|von|bin|ibn|al|el|la|le|di|du)\s+)?(?:[A-Z]\.|[A-Z][\p{L}’'\-]+)){0,3}";
-
-static ROLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?P<role>(?:(?:[A-Z][\p{{L}}’'.\-]+|of|for|the|and)\s+){{0,5}}?(?:[a-z][\p{{L}}\-]+\s+)?(?:{ROLE_HEADS})(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\p{{L}}\-]+(?:\s+(?:and\s+)?[A-Z][\p{{L}}\-]+){{0,3}}?)?)\s+(?P<name>{NAME})"
-    ))
-    .expect("role-name regex")
-});
-
-static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?P<name>{NAME}),\s+(?:the\s+|a\s+|an\s+)?(?P<role>[^,;“”\x22]{{0,50}}?\b(?:{ROLE_HEADS})\b[^,;“”\x22]{{0,50}}?),"
-    ))
-    .expect("appositive regex")
-});
-
-static DESC_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"\b(?P<role>(?:[Tt]he\s+|[Aa]n?\s+|[A-Z][\p{{L}}\-]+(?:’s|'s)\s+)(?:[\p{{L}}’'\-]+\s+){{0,3}}?(?:{ROLE_HEADS})),\s+(?P<name>{NAME}),"
-    ))
-    .expect("description-name regex")
-});
-
-static TITLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(?P<title>Mr|Mrs|Ms|Dr)\.?\s+(?P<name>{NAME})")).expect("title regex")
-});
-
-/// Capitalised words that start a name match but are never (part of) a person's name.
-const NOT_NAMES: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "In",
-    "On",
-    "At",
-    "But",
-    "And",
-    "Yet",
-    "He",
-    "She",
-    "They",
-    "We",
-    "I",
-    "It",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "His",
-    "Her",
-    "Their",
-    "Our",
-    "Its",
-    "When",
-    "While",
-    "After",
-    "Before",
-    "Speaking",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "State",
-    "House",
-    "Senate",
-    "Congress",
-    "Ministry",
-    "Department",
-    "Government",
-    "Office",
-    "Council",
-    "Parliament",
-    "Secretary",
-    "Minister",
-    "President",
-    "However",
-    "Still",
-    "Meanwhile",
-    "Officials",
-    "Asked",
-    "As",
-    "If",
-    "Washington",
-    "Reuters",
-    "Associated",
-    "Press",
-    "United",
-    "European",
-    "Union",
-    "Nations",
-    "Foreign",
-    "Prime",
-    "White",
-    "Pentagon",
-    "Kremlin",
-    "Beijing",
-    "Moscow",
-    "London",
-    "Paris",
-];
 
 /// A person found in the article.
 #[derive(Debug, Clone)]
@@ -175,25 +46,6 @@ pub struct People {
     speakers: Vec<(usize, usize)>,
     /// The article text, to find the full name behind a bare surname.
     text: String,
-}
-
-/// Whether `s` looks like a person's name: capitalised words, none a stop word.
-pub fn looks_like_name(s: &str) -> bool {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    !words.is_empty()
-        && words.len() <= 5
-        && !NOT_NAMES.contains(&words[0])
-        && words.iter().all(|w| {
-            w.chars().next().is_some_and(|c| c.is_uppercase())
-                || [
-                    "de", "da", "del", "der", "van", "von", "bin", "ibn", "al", "el", "la", "le",
-                    "di", "du",
-                ]
-                .contains(w)
-        })
-        && !ROLE_TAIL.contains(&words[0])
-        && !ROLE_WORD.is_match(words[0])
-        && !crate::analyze::entities::is_place_or_group(s)
 }
 
 impl People {
@@ -454,100 +306,6 @@ impl People {
             .find(|&&(p, i)| p <= pos && pred(&self.persons[i]))
             .map(|&(_, i)| i)
     }
-}
-
-/// Whether the mention at `pos` opens its sentence (only capitalised words, role words and
-/// commas before it since the last sentence end), as the subject of a sentence usually does.
-fn is_subject(text: &str, pos: usize) -> bool {
-    let head = &text[..pos];
-    let start = head
-        .char_indices()
-        .rev()
-        .find(|(_, c)| ['.', '!', '?', '\n', '“', '”', '"'].contains(c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    head[start..]
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty())
-        .all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                || ["of", "the", "for", "and", "de", "al", "bin", "van", "von"].contains(&w)
-                || ROLE_WORD.is_match(w)
-        })
-}
-
-static ROLE_WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!("^(?:{ROLE_HEADS})$")).expect("role word regex"));
-
-/// Words that end a role ("of State", "for Foreign Affairs") rather than start a name.
-const ROLE_TAIL: &[&str] = &[
-    "State",
-    "Defense",
-    "Defence",
-    "Foreign",
-    "Affairs",
-    "Interior",
-    "Finance",
-    "Commerce",
-    "Trade",
-    "Health",
-    "Justice",
-    "Energy",
-    "Security",
-    "Agriculture",
-    "Education",
-    "Homeland",
-    "Treasury",
-    "Labor",
-    "Labour",
-    "Transport",
-    "Environment",
-    "Economy",
-    "War",
-    "Development",
-];
-
-/// Moves role words that the name pattern took ("State Marco Rubio") back into the role.
-fn split_role_name(role: &str, name: &str) -> (String, String) {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    // Everything up to the last role word ("Prime Minister", "of State") belongs to the role.
-    let cut = words
-        .iter()
-        .take(words.len().saturating_sub(1))
-        .rposition(|w| ROLE_TAIL.contains(w) || ROLE_WORD.is_match(w))
-        .map_or(0, |k| k + 1);
-    let mut role = role.to_string();
-    for w in &words[..cut] {
-        role.push(' ');
-        role.push_str(w);
-    }
-    (role, words[cut..].join(" "))
-}
-
-fn strip_title(s: &str) -> &str {
-    for t in ["Mr. ", "Mrs. ", "Ms. ", "Dr. ", "Mr ", "Mrs ", "Ms ", "Dr "] {
-        if let Some(rest) = s.strip_prefix(t) {
-            return rest;
-        }
-    }
-    s
-}
-
-fn clean_role(role: &str) -> Option<String> {
-    let r = role.trim();
-    let r = r
-        .strip_prefix("the ")
-        .or_else(|| r.strip_prefix("The "))
-        .unwrap_or(r);
-    let r = r.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let first = r.split_whitespace().next().unwrap_or("");
-    if [
-        "But", "And", "Yet", "So", "When", "After", "Before", "As", "Then",
-    ]
-    .contains(&first)
-    {
-        return clean_role(r.split_once(' ').map_or("", |x| x.1));
-    }
-    (!r.is_empty()).then(|| r.to_string())
 }
 
 #[cfg(test)]
