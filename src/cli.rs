@@ -186,19 +186,42 @@ fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
     out
 }
 
-/// Reads, ingests and analyzes every file; a file that fails is reported and skipped.
+/// Reads, ingests and analyzes every file, in parallel, keeping the order of the files; a file
+/// that fails is reported (in order) and skipped.
 fn load(paths: &[PathBuf]) -> Vec<(Article, Analysis)> {
+    let warm = std::thread::spawn(analyze::warm_up);
+    let files = expand(paths);
+    let results = par_map(&files, |path| {
+        read_article(path).map(|a| {
+            let an = analyze::analyze(&a);
+            (a, an)
+        })
+    });
+    let _ = warm.join();
     let mut items = Vec::new();
-    for path in expand(paths) {
-        match read_article(&path) {
-            Ok(a) => {
-                let an = analyze::analyze(&a);
-                items.push((a, an));
-            }
+    for r in results {
+        match r {
+            Ok(item) => items.push(item),
             Err(e) => eprintln!("error: {e}"),
         }
     }
     items
+}
+
+/// `f` over `items` on as many threads as there are cores, results in input order.
+fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = items.len().div_ceil(threads).max(1);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|c| s.spawn(|| c.iter().map(&f).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("worker thread"))
+            .collect()
+    })
 }
 
 fn read_article(path: &Path) -> std::result::Result<Article, IngestError> {

@@ -20,34 +20,34 @@ maintained|contended|reiterated|agreed|concluded|urged|demanded|pointed out|went
 asserted|recounted|shouted|laughed|continues|added that|told reporters";
 
 /// A speaker as written: pronoun, description or (role +) name.
-const SPK: &str = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|(?:the|a|an|The|A|An)\s+(?:[\p{L}’'\-]+\s+){0,4}?[\p{L}’'\-]+|(?:(?:[A-Z][\p{L}.’'\-]*|of|for|the|de|al|bin|van|von)\s+){0,6}[A-Z][\p{L}’'\-]+)";
+const SPK: &str = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|(?:the|a|an|The|A|An)\s+(?:[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ’'\-]+\s+){0,4}?[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ’'\-]+|(?:(?:[A-Z][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ.’'\-]*|of|for|the|de|al|bin|van|von)\s+){0,6}[A-Z][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ’'\-]+)";
 
 const TIME: &str = r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|last\s+week|this\s+week|earlier|later|recently))?";
 
 static CUE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^[\s,]*(?:(?P<spk1>{SPK})(?:,\s+(?P<app1>[^,“”\x22]{{1,80}}),)?\s+(?:(?:has|had|have|also|then|later|again|once|further)\s+)?(?P<v1>{VERBS})\b|(?P<v2>{VERBS})\s+(?P<spk2>{SPK})(?:,\s+(?P<app2>[^,“”\x22]{{1,80}}),)?)"
+        r"^[\s,]*(?:(?P<spk1>{SPK})(?:,\s+(?P<app1>[^,“”\x22]+?),)?\s+(?:(?:has|had|have|also|then|later|again|once|further)\s+)?(?P<v1>{VERBS})(?-u:\b)|(?P<v2>{VERBS})\s+(?P<spk2>{SPK})(?:,\s+(?P<app2>[^,“”\x22]+?),)?)"
     ))
     .expect("cue-after regex")
 });
 
 static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:^|[\s(])(?P<spk>{SPK})(?:,\s+(?P<app>[^,“”\x22]{{1,80}}),)?\s+(?:\w+ly\s+)?(?P<v>{VERBS})\b[^“”\x22.:,]{{0,40}}?[:,]\s*$"
+        r"(?:^|[\s(])(?P<spk>{SPK})(?:,\s+(?P<app>[^,“”\x22]+?),)?\s+(?:[a-z]+ly\s+)?(?P<v>{VERBS})(?-u:\b)[^“”\x22.:,]*?[:,]\s*$"
     ))
     .expect("cue-before regex")
 });
 
 static REPORTED_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:(?:But|And|Yet|Still|However|Meanwhile|Separately|Later|Earlier|Now),?\s+)?(?:[^,“”\x22]{{0,100}},\s+)?(?P<spk>{SPK})(?:,\s+(?P<app>[^,“”\x22]{{1,80}}),)?\s+(?:(?:also|repeatedly|later|again|has|had|have|then|further|previously|publicly|separately|\w+ly)\s+)*(?P<v>said|says|stressed|noted|warned|acknowledged|insisted|argued|added|claimed|suggested|emphasi[sz]ed|announced|stated|explained|confirmed|denied|urged|maintained|contended|reiterated|predicted|cautioned|pledged|vowed|promised|admitted|asserted|declared|observed|conceded|pointed out|underlined|underscored|signall?ed|indicated|told(?:\s+(?:(?:the|a|an)\s+(?:[\p{{L}}\-]+\s+)?(?:committee|hearing|conference|summit|meeting|audience|crowd|rally|session|newspaper|agency|channel|station|briefing|forum|paper|interviewer|radio|television)|(?:[A-Z][\p{{L}}]+\s+)?(?:reporters|journalists|lawmakers|parliament|delegates|radio|television|TV|media|broadcaster|newspaper|students|supporters|officials|investors|diplomats)|[A-Z][\p{{L}}]+(?:\s+[A-Z][\p{{L}}]+)?)))\b{TIME}(?:(?:\s+(?:on|in|at|during|after|before|aboard|from|by)\s+[^,“”\x22]{{1,50}}?)?\s+that\s+|(?:\s+(?:on|in|at|during|after|before|aboard|from|by)\s+[^,]{{1,50}},)?,?\s+)(?P<content>.+)$"
+        r"^(?:(?:But|And|Yet|Still|However|Meanwhile|Separately|Later|Earlier|Now),?\s+)?(?:[^,“”\x22]*,\s+)?(?P<spk>{SPK})(?:,\s+(?P<app>[^,“”\x22]+?),)?\s+(?:(?:also|repeatedly|later|again|has|had|have|then|further|previously|publicly|separately|[a-z]+ly)\s+)*(?P<v>said|says|stressed|noted|warned|acknowledged|insisted|argued|added|claimed|suggested|emphasi[sz]ed|announced|stated|explained|confirmed|denied|urged|maintained|contended|reiterated|predicted|cautioned|pledged|vowed|promised|admitted|asserted|declared|observed|conceded|pointed out|underlined|underscored|signall?ed|indicated|told(?:\s+(?:(?:the|a|an)\s+(?:[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ\-]+\s+)?(?:committee|hearing|conference|summit|meeting|audience|crowd|rally|session|newspaper|agency|channel|station|briefing|forum|paper|interviewer|radio|television)|(?:[A-Z][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]+\s+)?(?:reporters|journalists|lawmakers|parliament|delegates|radio|television|TV|media|broadcaster|newspaper|students|supporters|officials|investors|diplomats)|[A-Z][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]+(?:\s+[A-Z][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]+)?)))(?-u:\b){TIME}(?:(?:\s+(?:on|in|at|during|after|before|aboard|from|by)\s+[^,“”\x22]+?)?\s+that\s+|(?:\s+(?:on|in|at|during|after|before|aboard|from|by)\s+[^,]+,)?,?\s+)(?P<content>.+)$"
     ))
     .expect("reported-first regex")
 });
 
 static REPORTED_LAST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?P<content>[^“”\x22]{{20,}}?),\s+(?P<spk>{SPK})(?:,\s+(?P<app>[^,“”\x22]{{1,80}}),)?\s+(?P<v>said|says|added|told\s+[\p{{L}}]+|noted|warned|stressed|insisted|argued|acknowledged|explained|claimed|announced|confirmed){TIME}(?:[.,;]|\s+(?:in|at|on|during|after|before|while)\b)"
+        r"^(?P<content>[^“”\x22]+?),\s+(?P<spk>{SPK})(?:,\s+(?P<app>[^,“”\x22]+?),)?\s+(?P<v>said|says|added|told\s+[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]+|noted|warned|stressed|insisted|argued|acknowledged|explained|claimed|announced|confirmed){TIME}(?:[.,;]|\s+(?:in|at|on|during|after|before|while)(?-u:\b))"
     ))
     .expect("reported-last regex")
 });
@@ -56,6 +56,19 @@ static ACCORDING_TO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r",?\s*(?i:according\s+to)\s+(?P<spk>{SPK}),?"))
         .expect("according-to regex")
 });
+
+/// Compiles this module's patterns now rather than on first use.
+pub fn warm_up() {
+    for re in [
+        &CUE_AFTER,
+        &CUE_BEFORE,
+        &REPORTED_FIRST,
+        &REPORTED_LAST,
+        &ACCORDING_TO,
+    ] {
+        LazyLock::force(re);
+    }
+}
 
 /// Finds the statements of `article`, given its sentences, quotes and people.
 pub fn statements(
@@ -210,9 +223,13 @@ fn reported(article: &Article, sen: &Sentence, people: &mut People) -> Option<St
         let content = format!("{}{}", &s[..m.start()], rest);
         let spk = c.name("spk").expect("speaker");
         (spk.as_str(), "according to", content, spk.start())
-    } else if let Some(c) = REPORTED_LAST.captures(s) {
+    } else if let Some(c) = REPORTED_LAST
+        .captures(s)
+        .filter(|c| c["content"].len() >= 20)
+    {
         let spk = speaker_of(&c, &["app", "spk"]);
         let verb = c.name("v").expect("verb").as_str();
+
         (spk.as_str(), verb, c["content"].to_string(), spk.start())
     } else if let Some(c) = REPORTED_FIRST.captures(s) {
         let spk = speaker_of(&c, &["app", "spk"]);

@@ -63,7 +63,7 @@ static COUNTRIES: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
 
 static ORG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?:[A-Z][\p{L}\-]+\s+(?:(?:of|for)\s+(?:the\s+)?)?){0,4}(?:Ministry|Department|Council|Union|Organi[sz]ation|Agency|Bank|Party|Parliament|Commission|Fund|Forces|Army|Navy|Court|Institute|University|Association|Alliance|Committee|Assembly|Foundation|Corporation|Authority|Pentagon|Kremlin|White House|State Department)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\p{L}\-]+(?:\s+[A-Z][\p{L}\-]+){0,3})?",
+        r"(?-u:\b)(?:[A-Z][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ\-]+\s+(?:(?:of|for)\s+(?:the\s+)?)?){0,4}(?:Ministry|Department|Council|Union|Organi[sz]ation|Agency|Bank|Party|Parliament|Commission|Fund|Forces|Army|Navy|Court|Institute|University|Association|Alliance|Committee|Assembly|Foundation|Corporation|Authority|Pentagon|Kremlin|White House|State Department)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ\-]+(?:\s+[A-Z][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ\-]+){0,3})?",
     )
     .expect("org regex")
 });
@@ -73,8 +73,17 @@ const ACRONYMS: &[&str] = &[
     "OSCE", "ICC", "ICJ", "UNHCR", "UNICEF", "OECD", "G7", "G20", "SCO", "ECB", "NSA", "DHS",
 ];
 
-static WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[\p{L}][\p{L}\-]*(?:\.[\p{L}]\.?)*").expect("word regex"));
+static WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ\-]*(?:\.[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]\.?)*")
+        .expect("word regex")
+});
+
+/// Builds the gazetteer and compiles this module's patterns now rather than on first use.
+pub fn warm_up() {
+    LazyLock::force(&COUNTRIES);
+    LazyLock::force(&ORG);
+    LazyLock::force(&WORD);
+}
 
 /// The country a single word or phrase names ("Pakistani" → Pakistan), if any.
 pub fn country(s: &str) -> Option<&'static str> {

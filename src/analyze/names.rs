@@ -20,31 +20,34 @@ mediator|Mediator|representative|inspector|monitor|observer|activist|historian|s
 manager|chancellor|premier|spokesman|spokeswoman|spokesperson|envoy|negotiator|mayor|chair";
 
 /// A capitalised name of 1–4 words (particles such as "de", "bin", "al-" allowed inside).
-pub const NAME: &str = r"[A-Z][\p{L}’'\-]+(?:\s+(?:(?:de|da|del|der|van|von|bin|ibn|al|el|la|le|di|du)\s+)?(?:[A-Z]\.|[A-Z][\p{L}’'\-]+)){0,3}";
+pub const NAME: &str = r"[A-Z][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ’'\-]+(?:\s+(?:(?:de|da|del|der|van|von|bin|ibn|al|el|la|le|di|du)\s+)?(?:[A-Z]\.|[A-Z][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ’'\-]+)){0,3}";
 
 pub(crate) static ROLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<role>(?:(?:[A-Z][\p{{L}}’'.\-]+|of|for|the|and)\s+){{0,5}}?(?:[a-z][\p{{L}}\-]+\s+)?(?:{ROLE_HEADS})(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\p{{L}}\-]+(?:\s+(?:and\s+)?[A-Z][\p{{L}}\-]+){{0,3}}?)?)\s+(?P<name>{NAME})"
+        r"(?P<role>(?:(?:[A-Z][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ’'.\-]+|of|for|the|and)\s+){{0,5}}?(?:[a-z][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ\-]+\s+)?(?:{ROLE_HEADS})(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ\-]+(?:\s+(?:and\s+)?[A-Z][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ\-]+){{0,3}}?)?)\s+(?P<name>{NAME})"
     ))
     .expect("role-name regex")
 });
 
 pub(crate) static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<name>{NAME}),\s+(?:the\s+|a\s+|an\s+)?(?P<role>[^,;“”\x22]{{0,50}}?\b(?:{ROLE_HEADS})\b[^,;“”\x22]{{0,50}}?),"
+        r"(?P<name>{NAME}),\s+(?:the\s+|a\s+|an\s+)?(?P<role>[^,;“”\x22]*?(?-u:\b)(?:{ROLE_HEADS})(?-u:\b)[^,;“”\x22]*?),"
     ))
     .expect("appositive regex")
 });
 
 pub(crate) static DESC_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?P<role>(?:[Tt]he\s+|[Aa]n?\s+|[A-Z][\p{{L}}\-]+(?:’s|'s)\s+)(?:[\p{{L}}’'\-]+\s+){{0,3}}?(?:{ROLE_HEADS})),\s+(?P<name>{NAME}),"
+        r"(?-u:\b)(?P<role>(?:[Tt]he\s+|[Aa]n?\s+|[A-Z][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ\-]+(?:’s|'s)\s+)(?:[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ’'\-]+\s+){{0,3}}?(?:{ROLE_HEADS})),\s+(?P<name>{NAME}),"
     ))
     .expect("description-name regex")
 });
 
 pub(crate) static TITLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(?P<title>Mr|Mrs|Ms|Dr)\.?\s+(?P<name>{NAME})")).expect("title regex")
+    Regex::new(&format!(
+        r"(?-u:\b)(?P<title>Mr|Mrs|Ms|Dr)\.?\s+(?P<name>{NAME})"
+    ))
+    .expect("title regex")
 });
 
 /// Capitalised words that start a name match but are never (part of) a person's name.
@@ -135,6 +138,13 @@ pub(crate) const NOT_NAMES: &[&str] = &[
     "London",
     "Paris",
 ];
+
+/// Compiles this module's patterns now rather than on first use.
+pub fn warm_up() {
+    for re in [&ROLE_NAME, &APPOSITIVE, &DESC_NAME, &TITLE_NAME, &ROLE_WORD] {
+        LazyLock::force(re);
+    }
+}
 
 /// Whether `s` looks like a person's name: capitalised words, none a stop word.
 pub fn looks_like_name(s: &str) -> bool {

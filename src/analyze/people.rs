@@ -6,8 +6,6 @@
 //! description ("the Secretary") to the most recent person whose role contains its head word, and
 //! a pronoun to the most recent compatible speaker (or, failing that, person).
 
-use regex::Regex;
-
 use crate::analyze::names::{
     clean_role, is_subject, looks_like_name, split_role_name, strip_title, APPOSITIVE, DESC_NAME,
     ROLE_NAME, TITLE_NAME,
@@ -238,24 +236,31 @@ impl People {
 
     /// The first "Given Surname" in the text for a bare `surname`.
     fn full_name(&self, surname: &str) -> Option<String> {
-        let re = Regex::new(&format!(
-            r"\b((?:[A-Z][\p{{L}}’'\-]+\s+){{1,2}}){}\b",
-            regex::escape(surname)
-        ))
-        .ok()?;
-        let found = re
-            .captures_iter(&self.text)
-            .map(|c| format!("{}{surname}", &c[1]))
-            .map(|full| {
-                let w: Vec<&str> = full.split_whitespace().collect();
-                let keep = w
-                    .iter()
-                    .rposition(|x| !looks_like_name(x))
-                    .map_or(0, |i| i + 1);
-                w[keep..].join(" ")
-            })
-            .find(|full| full.contains(' ') && looks_like_name(full));
-        found
+        self.text.match_indices(surname).find_map(|(pos, _)| {
+            let after = self.text[pos + surname.len()..].chars().next();
+            if after.is_some_and(char::is_alphanumeric) {
+                return None;
+            }
+            // Up to two capitalised words right before the surname.
+            let before: Vec<&str> = self.text[..pos]
+                .split(' ')
+                .rev()
+                .skip(1)
+                .take(2)
+                .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .collect();
+            let mut words: Vec<&str> = before.into_iter().rev().collect();
+            if self.text[..pos].ends_with(' ') {
+                while words.first().is_some_and(|w| !looks_like_name(w)) {
+                    words.remove(0);
+                }
+                words.push(surname);
+            } else {
+                return None;
+            }
+            let full = words.join(" ");
+            (full.contains(' ') && looks_like_name(&full)).then_some(full)
+        })
     }
 
     /// Indexes the mentions of one newly added person.

@@ -13,7 +13,7 @@ use crate::model::{
     SpeakerGroup, StatementKind,
 };
 
-pub use select::similarity;
+pub use select::{dice, similarity, word_set};
 
 /// Most sentences in the bottom line.
 pub const BOTTOM_LINE_MAX: usize = 3;
@@ -85,7 +85,8 @@ fn default_title(items: &[(Article, Analysis)], bottom_line: &[BriefLine]) -> St
 
 /// Key statements grouped by speaker: most quoted speakers first, direct quotes first.
 fn speakers(items: &[(Article, Analysis)], used: &[Provenance]) -> Vec<SpeakerGroup> {
-    let mut groups: Vec<(SpeakerGroup, usize)> = Vec::new();
+    // Each group with its first position and the word sets of its statements.
+    let mut groups: Vec<(SpeakerGroup, usize, Vec<std::collections::HashSet<String>>)> = Vec::new();
     for (n, (article, analysis)) in items.iter().enumerate() {
         for st in &analysis.statements {
             if st.kind == StatementKind::Reported && used.contains(&st.provenance) {
@@ -95,7 +96,7 @@ fn speakers(items: &[(Article, Analysis)], used: &[Provenance]) -> Vec<SpeakerGr
                 Some(s) => (s.name.clone(), s.role.clone()),
                 None => (UNATTRIBUTED.to_string(), None),
             };
-            let gi = match groups.iter().position(|(g, _)| g.name == name) {
+            let gi = match groups.iter().position(|(g, _, _)| g.name == name) {
                 Some(i) => i,
                 None => {
                     groups.push((
@@ -105,19 +106,23 @@ fn speakers(items: &[(Article, Analysis)], used: &[Provenance]) -> Vec<SpeakerGr
                             statements: vec![],
                         },
                         groups.len(),
+                        Vec::new(),
                     ));
                     groups.len() - 1
                 }
             };
-            let group = &mut groups[gi].0;
+            let (group, _, sets) = &mut groups[gi];
             if group.role.is_none() {
                 group.role = role;
             }
+            let words = word_set(&st.text);
             let duplicate = group
                 .statements
                 .iter()
-                .any(|b| b.kind == st.kind && similarity(&b.text, &st.text) > 0.8);
+                .zip(sets.iter())
+                .any(|(b, w)| b.kind == st.kind && dice(w, &words) > 0.8);
             if !duplicate {
+                sets.push(words);
                 group.statements.push(BriefStatement {
                     kind: st.kind,
                     text: st.text.clone(),
@@ -131,13 +136,13 @@ fn speakers(items: &[(Article, Analysis)], used: &[Provenance]) -> Vec<SpeakerGr
             }
         }
     }
-    for (g, _) in &mut groups {
+    for (g, _, _) in &mut groups {
         let (q, r) = PER_SPEAKER_MAX;
         let direct = best(&g.statements, StatementKind::DirectQuote, q);
         let reported = best(&g.statements, StatementKind::Reported, r);
         g.statements = direct.into_iter().chain(reported).collect();
     }
-    groups.sort_by_key(|(g, first)| {
+    groups.sort_by_key(|(g, first, _)| {
         (
             g.name == UNATTRIBUTED,
             std::cmp::Reverse(g.statements.len()),
@@ -146,7 +151,7 @@ fn speakers(items: &[(Article, Analysis)], used: &[Provenance]) -> Vec<SpeakerGr
     });
     groups
         .into_iter()
-        .map(|(g, _)| g)
+        .map(|(g, _, _)| g)
         .filter(|g| !g.statements.is_empty())
         .take(SPEAKERS_MAX)
         .collect()

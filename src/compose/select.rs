@@ -4,19 +4,25 @@ use std::collections::HashSet;
 
 use crate::model::{Analysis, Article, BriefLine, Provenance};
 
-/// Dice similarity of two texts' lower-cased word sets, in `[0, 1]`.
-pub fn similarity(a: &str, b: &str) -> f64 {
-    let words = |s: &str| -> HashSet<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let (wa, wb) = (words(a), words(b));
-    if wa.is_empty() || wb.is_empty() {
+/// The lower-cased words of a text, as a set.
+pub fn word_set(s: &str) -> HashSet<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Dice coefficient of two word sets, in `[0, 1]`.
+pub fn dice(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
+    if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    2.0 * wa.intersection(&wb).count() as f64 / (wa.len() + wb.len()) as f64
+    2.0 * a.intersection(b).count() as f64 / (a.len() + b.len()) as f64
+}
+
+/// Dice similarity of two texts' lower-cased word sets, in `[0, 1]`.
+pub fn similarity(a: &str, b: &str) -> f64 {
+    dice(&word_set(a), &word_set(b))
 }
 
 fn mostly_quoted(s: &str) -> bool {
@@ -102,19 +108,20 @@ pub fn lines(
     }
     cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     let mut chosen: Vec<Candidate> = Vec::new();
+    let mut sets: Vec<HashSet<String>> = Vec::new();
     for c in cands {
-        if let Some(dup) = chosen
-            .iter_mut()
-            .find(|x| similarity(&x.3.text, &c.3.text) > 0.6)
-        {
+        let words = word_set(&c.3.text);
+        if let Some(i) = sets.iter().position(|x| dice(x, &words) > 0.6) {
             // The same point from another source: cite that source too.
-            if !dup.3.sources.contains(&(c.1 + 1)) {
-                dup.3.sources.push(c.1 + 1);
-                dup.3.provenance.extend(c.3.provenance);
+            let dup = &mut chosen[i].3;
+            if !dup.sources.contains(&(c.1 + 1)) {
+                dup.sources.push(c.1 + 1);
+                dup.provenance.extend(c.3.provenance);
             }
-            continue;
+        } else if chosen.len() < bl_max + kp_max {
+            chosen.push(c);
+            sets.push(words);
         }
-        chosen.push(c);
     }
     let n_bl = chosen
         .iter()

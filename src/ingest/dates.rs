@@ -17,23 +17,26 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b")
+    Regex::new(r"(?-u:\b)(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?-u:\b)")
         .expect("valid regex")
 });
 static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+    Regex::new(r"(?-u:\b)([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?-u:\b)")
         .expect("valid regex")
 });
 static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9})\.?,?\s+(\d{4})\b")
-        .expect("valid regex")
+    Regex::new(
+        r"(?-u:\b)(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9})\.?,?\s+(\d{4})(?-u:\b)",
+    )
+    .expect("valid regex")
 });
-static NUMERIC: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b").expect("valid regex"));
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(\d{1,2})/(\d{1,2})/(\d{4})(?-u:\b)").expect("valid regex")
+});
 /// Words that may surround a date on a header line without making it anything else.
 static DATE_NOISE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:first\s+published|last\s+updated|published|posted|updated|modified|on|at|date|dated|(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun|gmt|utc|bst|cet|cest|est|edt|et|pt|pst|pdt|ist|pkt|[ap]\.?m\.?|\d{1,2}[:.]\d{2}(?::\d{2})?|[+-]\d{4})\b|[,:|·•—–()\-.]",
+        r"(?i)(?-u:\b)(?:first\s+published|last\s+updated|published|posted|updated|modified|on|at|date|dated|(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun|gmt|utc|bst|cet|cest|est|edt|et|pt|pst|pdt|ist|pkt|[ap]\.?m\.?|\d{1,2}[:.]\d{2}(?::\d{2})?|[+-]\d{4})(?-u:\b)|[,:|·•—–()\-.]",
     )
     .expect("valid regex")
 });
