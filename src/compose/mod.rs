@@ -20,9 +20,11 @@ pub const BOTTOM_LINE_MAX: usize = 3;
 /// Most key points.
 pub const KEY_POINTS_MAX: usize = 5;
 /// Most speakers in the key statements.
-pub const SPEAKERS_MAX: usize = 8;
+pub const SPEAKERS_MAX: usize = 6;
 /// Most direct quotes, and most reported statements, per speaker.
-pub const PER_SPEAKER_MAX: (usize, usize) = (4, 2);
+pub const PER_SPEAKER_MAX: (usize, usize) = (3, 1);
+/// Most statements in all (a brief is two pages).
+pub const STATEMENTS_MAX: usize = 14;
 /// Name of the group of statements whose speaker was not found.
 pub const UNATTRIBUTED: &str = "Unattributed";
 
@@ -154,6 +156,12 @@ fn speakers(items: &[(Article, Analysis)], used: &[Provenance]) -> Vec<SpeakerGr
         .map(|(g, _, _)| g)
         .filter(|g| !g.statements.is_empty())
         .take(SPEAKERS_MAX)
+        .scan(0, |total, g| {
+            *total += g.statements.len();
+            Some((*total, g))
+        })
+        .take_while(|(total, g)| *total <= STATEMENTS_MAX || *total == g.statements.len())
+        .map(|(_, g)| g)
         .collect()
 }
 
