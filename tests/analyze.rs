@@ -2,15 +2,7 @@
 
 mod common;
 
-use briefdesk::{analyze, dump, ingest, Analysis, Article, StatementKind};
-
-fn load(path: &std::path::Path) -> (Article, Analysis) {
-    let bytes = std::fs::read(path).unwrap();
-    let name = path.file_name().unwrap().to_string_lossy().into_owned();
-    let a = ingest::ingest(&name, &bytes).unwrap();
-    let an = analyze::analyze(&a);
-    (a, an)
-}
+use briefdesk::{analyze, dump, ingest, Analysis, StatementKind};
 
 fn speaker_of<'a>(an: &'a Analysis, quote_start: &str) -> Option<(&'a str, Option<&'a str>)> {
     an.statements
@@ -31,7 +23,7 @@ fn rubio_sample_every_quote_is_rubio_secretary_of_state() {
         eprintln!("../shared is absent: the shared-sample check cannot run here");
         return;
     };
-    let (a, an) = load(&shared.join("samples/rubio-pakistan.txt"));
+    let (a, an) = common::load(&shared.join("samples/rubio-pakistan.txt"));
     assert_eq!(a.dateline.as_deref(), Some("ISLAMABAD"));
     let quotes: Vec<_> = an
         .statements
@@ -79,7 +71,7 @@ fn rubio_sample_every_quote_is_rubio_secretary_of_state() {
 
 #[test]
 fn port_dispute_speakers_roles_and_patterns() {
-    let (a, an) = load(&common::fixtures().join("analyze/port-dispute.txt"));
+    let (a, an) = common::load(&common::fixtures().join("analyze/port-dispute.txt"));
     assert_eq!(a.dateline.as_deref(), Some("RIGA"));
     let check = |start: &str, name: &str| {
         let got = speaker_of(&an, start).unwrap_or_else(|| panic!("no statement “{start}…”"));
@@ -159,7 +151,7 @@ fn golden_sentences_and_statements_of_every_fixture() {
     paths.push(common::fixtures().join("analyze/port-dispute.txt"));
     paths.sort();
     for p in paths {
-        let (_, an) = load(&p);
+        let (_, an) = common::load(&p);
         let name = p.file_name().unwrap().to_string_lossy().into_owned();
         common::check_golden(&format!("{name}.sentences.txt"), &dump::sentences(&an));
         common::check_golden(&format!("{name}.statements.txt"), &dump::statements(&an));

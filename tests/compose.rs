@@ -2,16 +2,8 @@
 
 mod common;
 
-use briefdesk::{analyze, compose, dump, ingest, Analysis, Article, BriefSettings, StatementKind};
+use briefdesk::{compose, dump, Analysis, Article, BriefSettings, StatementKind};
 use chrono::NaiveDate;
-
-fn load(path: &std::path::Path) -> (Article, Analysis) {
-    let bytes = std::fs::read(path).unwrap();
-    let name = path.file_name().unwrap().to_string_lossy().into_owned();
-    let a = ingest::ingest(&name, &bytes).unwrap();
-    let an = analyze::analyze(&a);
-    (a, an)
-}
 
 fn settings() -> BriefSettings {
     BriefSettings {
@@ -30,7 +22,7 @@ fn fixtures() -> Vec<(Article, Analysis)> {
         .filter(|p| p.is_file())
         .collect();
     paths.sort();
-    paths.iter().map(|p| load(p)).collect()
+    paths.iter().map(|p| common::load(p)).collect()
 }
 
 #[test]
@@ -39,7 +31,7 @@ fn rubio_bottom_line_is_about_expanding_ties_with_pakistan() {
         eprintln!("../shared is absent: the shared-sample check cannot run here");
         return;
     };
-    let item = load(&shared.join("samples/rubio-pakistan.txt"));
+    let item = common::load(&shared.join("samples/rubio-pakistan.txt"));
     let brief = compose::compose(&[item], &settings()).unwrap();
     let bl = &brief.bottom_line;
     assert!((2..=3).contains(&bl.len()), "{bl:#?}");

@@ -41,3 +41,31 @@ pub fn analyze(article: &Article) -> Analysis {
         entities,
     }
 }
+
+/// An article of plain paragraphs (separated by a blank line), for unit tests.
+#[cfg(test)]
+pub(crate) fn test_article(text: &str) -> Article {
+    let mut paragraphs = Vec::new();
+    let mut pos = 0;
+    for (index, p) in text.split("\n\n").enumerate() {
+        paragraphs.push(crate::model::Paragraph {
+            index,
+            span: crate::model::Span::new(pos, pos + p.len()),
+        });
+        pos += p.len() + 2;
+    }
+    Article {
+        id: "t".into(),
+        file_name: "t.txt".into(),
+        format: crate::model::SourceFormat::Text,
+        title: "T".into(),
+        outlet: None,
+        byline: None,
+        published: None,
+        dateline: None,
+        language: None,
+        url: None,
+        text: text.into(),
+        paragraphs,
+    }
+}

@@ -134,33 +134,9 @@ pub fn find(article: &Article) -> Vec<Quote> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Paragraph, SourceFormat};
 
     fn article(paras: &[&str]) -> Article {
-        let text = paras.join("\n\n");
-        let mut paragraphs = Vec::new();
-        let mut pos = 0;
-        for (i, p) in paras.iter().enumerate() {
-            paragraphs.push(Paragraph {
-                index: i,
-                span: Span::new(pos, pos + p.len()),
-            });
-            pos += p.len() + 2;
-        }
-        Article {
-            id: "t".into(),
-            file_name: "t".into(),
-            format: SourceFormat::Text,
-            title: "t".into(),
-            outlet: None,
-            byline: None,
-            published: None,
-            dateline: None,
-            language: None,
-            url: None,
-            text,
-            paragraphs,
-        }
+        crate::analyze::test_article(&paras.join("\n\n"))
     }
 
     fn texts(a: &Article) -> Vec<String> {

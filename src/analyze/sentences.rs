@@ -12,7 +12,7 @@ pub fn segment(article: &Article) -> Vec<Sentence> {
     for p in &article.paragraphs {
         let mut start = p.span.start;
         if p.index == 0 {
-            start += dateline_len(article.slice(p.span));
+            start += crate::ingest::meta::dateline_len(article.slice(p.span));
         }
         let text = article.text.get(start..p.span.end).unwrap_or("");
         let mut carry: Option<usize> = None;
@@ -34,15 +34,6 @@ pub fn segment(article: &Article) -> Vec<Sentence> {
     out
 }
 
-/// Byte length of a dateline opening `text` ("ISLAMABAD: ", "WASHINGTON (Reuters) — "), or 0.
-pub fn dateline_len(text: &str) -> usize {
-    static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"^[A-Z][A-Z .,'’\-]{1,40}(?:\s*\([^)]{1,40}\))?\s*(?::|—|–|-{1,2})\s+")
-            .expect("dateline regex")
-    });
-    RE.find(text).map(|m| m.end()).unwrap_or(0)
-}
-
 fn push_trimmed(out: &mut Vec<Sentence>, article: &Article, paragraph: usize, s: usize, e: usize) {
     let raw = article.text.get(s..e).unwrap_or("");
     let lead = raw.len() - raw.trim_start().len();
@@ -61,33 +52,7 @@ fn push_trimmed(out: &mut Vec<Sentence>, article: &Article, paragraph: usize, s:
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Paragraph, SourceFormat};
-
-    fn article(text: &str) -> Article {
-        let mut paragraphs = Vec::new();
-        let mut pos = 0;
-        for (i, p) in text.split("\n\n").enumerate() {
-            paragraphs.push(Paragraph {
-                index: i,
-                span: Span::new(pos, pos + p.len()),
-            });
-            pos += p.len() + 2;
-        }
-        Article {
-            id: "t".into(),
-            file_name: "t.txt".into(),
-            format: SourceFormat::Text,
-            title: "T".into(),
-            outlet: None,
-            byline: None,
-            published: None,
-            dateline: None,
-            language: None,
-            url: None,
-            text: text.into(),
-            paragraphs,
-        }
-    }
+    use crate::analyze::test_article as article;
 
     #[test]
     fn abbreviations_do_not_split() {
@@ -118,12 +83,5 @@ mod tests {
             "He said he would meet Tamm in Brussels next week."
         );
         assert!(s[1].text.starts_with('“'), "{:?}", s[1].text);
-    }
-
-    #[test]
-    fn dateline_forms() {
-        assert_eq!(dateline_len("ISLAMABAD: The"), 11);
-        assert_eq!(dateline_len("WASHINGTON (Reuters) — The"), 25);
-        assert_eq!(dateline_len("The US said"), 0);
     }
 }

@@ -3,6 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+use briefdesk::{analyze, ingest, Analysis, Article};
+
 /// The repository's `tests/fixtures` folder.
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
@@ -50,4 +52,13 @@ pub fn check_golden(name: &str, actual: &str) {
             diff.join("\n")
         );
     }
+}
+
+/// Imports and analyses one article file; panics when it cannot be imported.
+pub fn load(path: &Path) -> (Article, Analysis) {
+    let bytes = std::fs::read(path).unwrap();
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    let a = ingest::ingest(&name, &bytes).unwrap();
+    let an = analyze::analyze(&a);
+    (a, an)
 }
