@@ -63,6 +63,25 @@ enum Command {
     },
     /// List the built-in and user templates.
     Templates,
+    /// Run the pipeline on an evaluation set and write predictions for `score.py`.
+    Eval {
+        /// What to predict: summarize, quotes or extract.
+        #[arg(value_enum)]
+        task: EvalTask,
+        /// The set, JSON Lines with one record per line.
+        #[arg(long)]
+        set: PathBuf,
+        /// Where to write the predictions (JSON Lines).
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum EvalTask {
+    Summarize,
+    Quotes,
+    Extract,
 }
 
 fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
@@ -138,6 +157,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
+        Command::Eval { task, set, output } => eval(task, &set, &output),
         Command::Templates => {
             let (templates, _) = load_templates("policy-brief")?;
             for t in templates.list() {
@@ -146,6 +166,48 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Predicts every record of an evaluation set; a record that fails is reported and gets an
+/// empty prediction, so the scorer counts it.
+fn eval(task: EvalTask, set: &Path, output: &Path) -> Result<ExitCode> {
+    let task = match task {
+        EvalTask::Summarize => briefdesk::eval::Task::Summarize,
+        EvalTask::Quotes => briefdesk::eval::Task::Quotes,
+        EvalTask::Extract => briefdesk::eval::Task::Extract,
+    };
+    let input =
+        std::fs::read_to_string(set).with_context(|| format!("cannot read {}", set.display()))?;
+    let records: Vec<serde_json::Value> = input
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| {
+            serde_json::from_str(l)
+                .with_context(|| format!("{}: line {} is not JSON", set.display(), i + 1))
+        })
+        .collect::<Result<_>>()?;
+    analyze::warm_up();
+    let start = std::time::Instant::now();
+    let preds = par_map(&records, |r| briefdesk::eval::predict(task, r));
+    let elapsed = start.elapsed();
+    let mut out = Vec::new();
+    for (line, err) in &preds {
+        if let Some(e) = err {
+            eprintln!("error: {e}");
+        }
+        serde_json::to_writer(&mut out, line)?;
+        out.push(b'\n');
+    }
+    write_atomic(output, &out).with_context(|| format!("cannot write {}", output.display()))?;
+    eprintln!(
+        "wrote {} predictions to {} in {:.2} s ({:.0} records/s)",
+        preds.len(),
+        output.display(),
+        elapsed.as_secs_f64(),
+        preds.len() as f64 / elapsed.as_secs_f64().max(1e-9)
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The user's template folder: `$XDG_CONFIG_HOME/briefdesk/templates` on Linux.

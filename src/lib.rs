@@ -9,6 +9,7 @@ pub mod analyze;
 pub mod compose;
 pub mod dump;
 pub mod error;
+pub mod eval;
 pub mod ingest;
 pub mod model;
 pub mod render;

@@ -42,6 +42,18 @@ pub enum SourceFormat {
     Markdown,
     /// A saved web page.
     Html,
+    /// A PDF with a text layer.
+    Pdf,
+    /// A Word document (DOCX).
+    Docx,
+    /// An e-mail message (`.eml`, or one message of an `.mbox`).
+    Email,
+    /// An EPUB e-book or saved article.
+    Epub,
+    /// A Rich Text Format document.
+    Rtf,
+    /// A single-file saved web page (MHTML, `.mht`).
+    Mhtml,
 }
 
 /// One paragraph of an article's body, as a byte range of [`Article::text`].

@@ -50,7 +50,7 @@ pub fn compose(
             url: a.url.clone(),
         })
         .collect();
-    let (bottom_line, key_points) = select::lines(items, BOTTOM_LINE_MAX, KEY_POINTS_MAX);
+    let (bottom_line, key_points) = select::lines(items, 2, BOTTOM_LINE_MAX, KEY_POINTS_MAX);
     // Reported statements already printed as a bottom-line sentence or key point are not repeated.
     let used: Vec<Provenance> = bottom_line
         .iter()
@@ -73,6 +73,11 @@ pub fn compose(
         speakers: speakers(items, &used),
         sources,
     })
+}
+
+/// The bottom line alone, exactly `n` sentences where the articles have that many.
+pub fn bottom_line(items: &[(Article, Analysis)], n: usize) -> Vec<BriefLine> {
+    select::lines(items, n, n, 0).0
 }
 
 /// The title of the article the bottom line opens with (or of the first article).

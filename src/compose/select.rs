@@ -74,10 +74,12 @@ fn standalone(text: &str, span: crate::model::Span, analysis: &Analysis) -> Stri
 /// A candidate line: (score, source index, sentence index, line).
 type Candidate = (f64, usize, usize, BriefLine);
 
-/// The bottom line (up to `bl_max` sentences, at least 2 where there are) and key points (up to
-/// `kp_max`), both in source order.
+/// The bottom line (up to `bl_max` sentences, at least `bl_min` where there are; past `bl_min`
+/// only sentences scoring at least 0.6 of the best) and key points (up to `kp_max`), both in
+/// source order.
 pub fn lines(
     items: &[(Article, Analysis)],
+    bl_min: usize,
     bl_max: usize,
     kp_max: usize,
 ) -> (Vec<BriefLine>, Vec<BriefLine>) {
@@ -127,7 +129,7 @@ pub fn lines(
         .iter()
         .take(bl_max)
         .enumerate()
-        .take_while(|(i, c)| *i < 2 || c.0 >= 0.6)
+        .take_while(|(i, c)| *i < bl_min || c.0 >= 0.6)
         .count();
     let mut bottom: Vec<Candidate> = chosen.drain(..n_bl).collect();
     let mut points: Vec<Candidate> = chosen.into_iter().take(kp_max).collect();

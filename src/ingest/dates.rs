@@ -13,7 +13,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate, Weekday};
 use regex::Regex;
 
 static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -148,6 +148,76 @@ pub fn only_date_noise(s: &str) -> bool {
     DATE_NOISE.replace_all(s, " ").trim().is_empty()
 }
 
+/// A date in a URL path: `/2026/11/26/`, `/2026-11-26/`, `/20261126/` or a slug ending
+/// `-2026-11-26`.
+pub fn url_date(url: &str) -> Option<NaiveDate> {
+    static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[/-]((?:19|20)\d{2})[/-]?(\d{2})[/-]?(\d{2})(?:[/.-]|$)").expect("valid regex")
+    });
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    URL_DATE
+        .captures_iter(path)
+        .find_map(|c| ymd(&c[1], num(&c[2])?, &c[3]))
+}
+
+/// One line per source whose date disagrees with the publication date kept, e.g.
+/// `URL says 2026-11-25, kept 2026-11-26`.
+pub fn conflicts(published: NaiveDate, url: Option<NaiveDate>, text: &[NaiveDate]) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(u) = url.filter(|u| *u != published) {
+        out.push(format!("URL says {u}, kept {published}"));
+    }
+    for t in text.iter().filter(|t| **t != published) {
+        let line = format!("text says {t}, kept {published}");
+        if !out.contains(&line) {
+            out.push(line);
+        }
+    }
+    out
+}
+
+/// The most recent `weekday` on or before `published`: in news, "on Saturday" is the last
+/// Saturday up to the day of publication (that day itself when it is a Saturday).
+pub fn weekday_on_or_before(weekday: Weekday, published: NaiveDate) -> NaiveDate {
+    let back =
+        (published.weekday().num_days_from_monday() + 7 - weekday.num_days_from_monday()) % 7;
+    published - chrono::Days::new(back as u64)
+}
+
+/// Bare weekdays in `text` ("on Saturday", "Tuesday's vote") resolved against the publication
+/// date, with where they sit. A weekday that belongs to an absolute date ("Thursday, Nov. 26,
+/// 2026") is not bare and is skipped.
+pub fn bare_weekdays(text: &str, published: NaiveDate) -> Vec<(Range<usize>, NaiveDate)> {
+    static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?-u:\b)(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?-u:\b)")
+            .expect("valid regex")
+    });
+    WEEKDAY
+        .captures_iter(text)
+        .filter_map(|c| {
+            let m = c.get(0).expect("group 0");
+            let mut end = text.len().min(m.end() + 24);
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let after = &text[m.end()..end];
+            if find_date(after).is_some_and(|(_, r)| r.start <= 3) {
+                return None;
+            }
+            let day = match &c[1] {
+                "Mon" => Weekday::Mon,
+                "Tues" => Weekday::Tue,
+                "Wednes" => Weekday::Wed,
+                "Thurs" => Weekday::Thu,
+                "Fri" => Weekday::Fri,
+                "Satur" => Weekday::Sat,
+                _ => Weekday::Sun,
+            };
+            Some((m.range(), weekday_on_or_before(day, published)))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,6 +245,47 @@ mod tests {
         assert_eq!(parse_date("February 30, 2026"), None);
         assert_eq!(parse_date("Marble 26, 2026"), None);
         assert_eq!(parse_date("No. 10 said 2026 would be hard"), None);
+    }
+
+    #[test]
+    fn weekdays_look_back_from_publication() {
+        // 2026-11-26 is a Thursday.
+        let p = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        assert_eq!(
+            weekday_on_or_before(Weekday::Sat, p),
+            NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
+        );
+        assert_eq!(weekday_on_or_before(Weekday::Thu, p), p);
+        assert_eq!(
+            weekday_on_or_before(Weekday::Fri, p),
+            NaiveDate::from_ymd_opt(2026, 11, 20).unwrap()
+        );
+        let found = bare_weekdays(
+            "Talks ended on Saturday. Thursday, Nov. 26, 2026 was set.",
+            p,
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0, 15..23);
+        assert_eq!(found[0].1, NaiveDate::from_ymd_opt(2026, 11, 21).unwrap());
+    }
+
+    #[test]
+    fn url_dates_and_conflicts() {
+        assert_eq!(url_date("https://x.com/2026/11/25/talks/"), d(2026, 11, 25));
+        assert_eq!(
+            url_date("https://x.com/news/talks-20261125.html"),
+            d(2026, 11, 25)
+        );
+        assert_eq!(url_date("https://x.com/a/123456789"), None);
+        let p = d(2026, 11, 26).unwrap();
+        assert_eq!(conflicts(p, d(2026, 11, 26), &[p]), Vec::<String>::new());
+        assert_eq!(
+            conflicts(p, d(2026, 11, 25), &[d(2026, 11, 20).unwrap()]),
+            vec![
+                "URL says 2026-11-25, kept 2026-11-26",
+                "text says 2026-11-20, kept 2026-11-26"
+            ]
+        );
     }
 
     #[test]

@@ -29,6 +29,121 @@ const MAGIC: &[(&[u8], &str)] = &[
     (b"{\\rtf", "looks like an RTF document"),
 ];
 
+/// Formats read from the raw bytes rather than from decoded text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Container {
+    /// `%PDF-` near the start.
+    Pdf,
+    /// A ZIP archive (DOCX, EPUB or other: the entries decide).
+    Zip,
+    /// `{\rtf`.
+    Rtf,
+    /// RFC 822 headers of an e-mail message.
+    Mail,
+    /// RFC 822 headers of a saved page (`multipart/related`, `Snapshot-Content-Location`).
+    Mhtml,
+    /// An mbox: a `From sender date` line, then a message's headers.
+    Mbox,
+}
+
+/// Header names that only mail and MIME documents start with.
+const MAIL_HEADERS: &[&str] = &[
+    "from",
+    "to",
+    "cc",
+    "subject",
+    "date",
+    "message-id",
+    "mime-version",
+    "received",
+    "return-path",
+    "reply-to",
+    "content-type",
+    "delivered-to",
+    "snapshot-content-location",
+];
+
+/// The container format of `bytes` by content (the name only tips `.eml`/`.mht` files with
+/// fewer headers), or `None` for text formats.
+pub fn container(name: &str, bytes: &[u8]) -> Option<Container> {
+    let start = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let lead = start.iter().take_while(|b| b.is_ascii_whitespace()).count();
+    let start = &start[lead..];
+    let head = &bytes[..bytes.len().min(1024)];
+    if start.starts_with(b"%PDF-") || head.windows(5).any(|w| w == b"%PDF-") {
+        return Some(Container::Pdf);
+    }
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        return Some(Container::Zip);
+    }
+    if start.starts_with(b"{\\rtf") {
+        return Some(Container::Rtf);
+    }
+    let ext = extension(name);
+    let (start, mbox) = match start.iter().position(|&b| b == b'\n') {
+        Some(n) if crate::ingest::email::is_separator(&start[..n]) => (&start[n + 1..], true),
+        _ => (start, false),
+    };
+    let names = header_names(start)?;
+    let has = |h: &str| names.iter().any(|n| n == h);
+    let known = names
+        .iter()
+        .filter(|n| MAIL_HEADERS.contains(&n.as_str()))
+        .count();
+    let page_ext = matches!(ext.as_str(), "mht" | "mhtml");
+    let related = has("snapshot-content-location")
+        || String::from_utf8_lossy(&start[..start.len().min(4096)])
+            .to_ascii_lowercase()
+            .contains("multipart/related");
+    if !mbox && (page_ext || related) && (has("content-type") || has("mime-version")) {
+        return Some(Container::Mhtml);
+    }
+    let strong = [
+        "from",
+        "received",
+        "message-id",
+        "mime-version",
+        "return-path",
+    ]
+    .iter()
+    .any(|h| has(h));
+    let mail_ext = matches!(ext.as_str(), "eml" | "msg" | "mbox" | "mbx");
+    if (strong && known >= 2) || (mail_ext && known >= 1) {
+        return Some(if mbox {
+            Container::Mbox
+        } else {
+            Container::Mail
+        });
+    }
+    None
+}
+
+/// The lowercase names of the RFC 822 header block that opens `bytes`, or `None` when the
+/// bytes do not open with one (a line that is neither `Name: value` nor a continuation).
+fn header_names(bytes: &[u8]) -> Option<Vec<String>> {
+    let head = &bytes[..bytes.len().min(16 * 1024)];
+    let mut names = Vec::new();
+    for line in head.split(|&b| b == b'\n').take(200) {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if line.is_empty() {
+            break;
+        }
+        if line[0] == b' ' || line[0] == b'\t' {
+            if names.is_empty() {
+                return None;
+            }
+            continue;
+        }
+        let colon = line.iter().position(|&b| b == b':')?;
+        let name = &line[..colon];
+        if name.is_empty() || !name.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'-') {
+            return None;
+        }
+        names.push(String::from_utf8_lossy(name).to_ascii_lowercase());
+    }
+    (!names.is_empty()).then_some(names)
+}
+
 /// Whether the bytes open with a UTF-16 byte-order mark.
 pub fn has_utf16_bom(bytes: &[u8]) -> bool {
     bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF])
@@ -163,6 +278,26 @@ mod tests {
             SourceFormat::Text
         );
         assert_eq!(format("x.html", "Just words."), SourceFormat::Html);
+    }
+
+    #[test]
+    fn containers_by_content() {
+        use Container::*;
+        assert_eq!(container("a.txt", b"%PDF-1.7\n"), Some(Pdf));
+        assert_eq!(container("a.md", b"PK\x03\x04rest"), Some(Zip));
+        assert_eq!(container("a.txt", b"{\\rtf1\\ansi x}"), Some(Rtf));
+        let mail = b"From: Wire <a@b.c>\nSubject: Talks\nDate: Thu, 26 Nov 2026\n\nBody";
+        assert_eq!(container("note.txt", mail), Some(Mail));
+        let mbox = b"From a@b.c Thu Nov 26 09:00:00 2026\nFrom: a@b.c\nSubject: x\n\nBody";
+        assert_eq!(container("box", mbox), Some(Mbox));
+        let page = b"From: <Saved by Blink>\nSnapshot-Content-Location: https://x.y/a\nMIME-Version: 1.0\nContent-Type: multipart/related;\n\tboundary=\"b\"\n\n";
+        assert_eq!(container("page.mhtml", page), Some(Mhtml));
+        // Header-like lines of a plain article are not a mail.
+        assert_eq!(
+            container("a.txt", b"Title: Talks\nDate: Nov. 26, 2026\n\nBody"),
+            None
+        );
+        assert_eq!(container("a.txt", b"Plain words: here.\nMore"), None);
     }
 
     #[test]

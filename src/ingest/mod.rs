@@ -1,16 +1,23 @@
 //! Ingest: file bytes plus a name in, an [`Article`] out (format detection, decoding, metadata).
 //!
 //! The stage is pure: the caller reads the file (checking its size against [`MAX_FILE_BYTES`]
-//! first) and passes the bytes. Steps: size and emptiness checks → binary refusal
-//! ([`detect::binary_reason`]) → decoding ([`decode::decode`]) → format by content and name
-//! ([`detect::format`]) → a format reader ([`text`], [`markdown`], [`html`] with [`pagemeta`]
-//! and the [`nesting`] guard) → shared clean-up here: whitespace, page [`furniture`], stray
-//! byline/date lines, dateline ([`meta`]), fallback title, language ([`lang`]), id and paragraph
-//! spans. Dates are read by [`dates`].
+//! first) and passes the bytes. Steps: size and emptiness checks → container formats by content
+//! ([`detect::container`]: [`pdf`], [`docx`] and [`epub`] in a ZIP [`container`], [`rtf`],
+//! [`email`] for e-mail, mbox and MHTML; dispatch in [`route`]) → else binary refusal ([`detect::binary_reason`]) →
+//! decoding ([`decode::decode`]) → text format by content and name ([`detect::format`]) → a text
+//! reader ([`text`], [`markdown`], [`html`] with [`pagemeta`] and the [`nesting`] guard) → shared
+//! clean-up: whitespace, page [`furniture`], stray byline/date lines, the file's own
+//! metadata as a fallback, dateline ([`meta`]), fallback title, language ([`lang`]), id and
+//! paragraph spans. Dates are read by [`dates`]. Containers holding several articles (an mbox, a
+//! mail with attached articles) are read whole by [`ingest_all`].
 
+pub mod container;
 pub mod dates;
 pub mod decode;
 pub mod detect;
+pub mod docx;
+pub mod email;
+pub mod epub;
 pub mod furniture;
 pub mod html;
 pub mod lang;
@@ -18,7 +25,12 @@ pub mod markdown;
 pub mod meta;
 pub mod nesting;
 pub mod pagemeta;
+pub mod pdf;
+pub mod pdftext;
+pub mod route;
+pub mod rtf;
 pub mod text;
+pub mod xml;
 
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
@@ -49,6 +61,11 @@ pub struct Parsed {
     pub url: Option<String>,
     /// Body paragraphs, raw (whitespace is normalised later).
     pub paragraphs: Vec<String>,
+    /// What the file format itself says (PDF info, DOCX core properties, mail headers): used
+    /// only for fields neither the reader nor the body's header lines filled.
+    pub fallback: Option<Box<Parsed>>,
+    /// Dates other sources give (URL, body header lines) that disagree with `published`.
+    pub date_conflicts: Vec<String>,
 }
 
 impl Parsed {
@@ -68,36 +85,35 @@ impl Parsed {
 
 /// Reads one file's bytes as an article. `name` is the file name shown in errors.
 ///
+/// For a container of several articles (an mbox, a mail with attached articles) this is the
+/// main one: the first message, or the mail's body, or else its first readable attachment; see
+/// [`ingest_all`] for every article.
+///
 /// Errors name the file and the reason: [`IngestErrorKind::TooLarge`] over
 /// [`MAX_FILE_BYTES`], [`IngestErrorKind::Empty`] for no bytes or only whitespace,
-/// [`IngestErrorKind::Binary`] for PDFs, archives, images, NUL bytes or undecodable bytes, and
-/// [`IngestErrorKind::NoText`] when no body paragraph is left.
+/// [`IngestErrorKind::Binary`] for images, archives, NUL bytes, undecodable bytes, damaged
+/// documents and PDFs without a text layer, [`IngestErrorKind::Unsupported`] for
+/// password-protected files and files over a limit of [`container`] (the text names the
+/// limit), and [`IngestErrorKind::NoText`] when no body paragraph is left.
 pub fn ingest(name: &str, bytes: &[u8]) -> Result<Article, IngestError> {
-    let fail = |kind| IngestError::new(name, kind);
-    let size = bytes.len() as u64;
-    if size > MAX_FILE_BYTES {
-        return Err(fail(IngestErrorKind::TooLarge {
-            size,
-            limit: MAX_FILE_BYTES,
-        }));
+    let mut first_error = None;
+    for result in route::read(name, bytes, 0, false) {
+        match result {
+            Ok(article) => return Ok(article),
+            Err(e) => {
+                first_error.get_or_insert(e);
+            }
+        }
     }
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(fail(IngestErrorKind::Empty));
-    }
-    if let Some(why) = detect::binary_reason(bytes) {
-        return Err(fail(IngestErrorKind::Binary(why.to_string())));
-    }
-    let text = decode::decode(bytes).map_err(|why| fail(IngestErrorKind::Binary(why.into())))?;
-    if text.chars().all(|c| c.is_whitespace() || is_invisible(c)) {
-        return Err(fail(IngestErrorKind::Empty));
-    }
-    let format = detect::format(name, &text);
-    let parsed = match format {
-        SourceFormat::Text => text::parse(&text),
-        SourceFormat::Markdown => markdown::parse(&text),
-        SourceFormat::Html => html::parse(&text),
-    };
-    build(name, bytes, format, parsed).ok_or_else(|| fail(IngestErrorKind::NoText))
+    Err(first_error.unwrap_or_else(|| IngestError::new(name, IngestErrorKind::NoText)))
+}
+
+/// Reads every article a file holds: one for most formats, one per message of an mbox, and for
+/// a mail its body plus each attached article (named `mail.eml#attachment.pdf`; messages of an
+/// mbox `box.mbox#3`). Each entry is an article or the error for that part; a mail whose body
+/// is only a cover note for attached articles gives no error for the body.
+pub fn ingest_all(name: &str, bytes: &[u8]) -> Vec<Result<Article, IngestError>> {
+    route::read(name, bytes, 0, true)
 }
 
 /// Zero-width and formatting characters that carry no text.
@@ -149,6 +165,7 @@ pub fn base_name(name: &str) -> &str {
 /// Shared clean-up of a reader's result; `None` when no body text is left.
 fn build(name: &str, bytes: &[u8], format: SourceFormat, mut p: Parsed) -> Option<Article> {
     let mut paras: Vec<String> = Vec::new();
+    let mut text_dates = Vec::new();
     for raw in std::mem::take(&mut p.paragraphs) {
         let clean = normalize(&raw);
         if clean.is_empty() {
@@ -157,8 +174,23 @@ fn build(name: &str, bytes: &[u8], format: SourceFormat, mut p: Parsed) -> Optio
         match furniture::boilerplate(&clean) {
             furniture::Boilerplate::Keep => paras.push(clean),
             furniture::Boilerplate::Drop => {}
-            furniture::Boilerplate::Meta(h) => p.absorb(&h),
+            furniture::Boilerplate::Meta(h) => {
+                text_dates.extend(h.published);
+                p.absorb(&h);
+            }
         }
+    }
+    if let Some(f) = p.fallback.take() {
+        p.outlet = p.outlet.take().or(f.outlet);
+        p.byline = p.byline.take().or(f.byline);
+        p.published = p.published.or(f.published);
+        p.language = p.language.take().or(f.language);
+        p.url = p.url.take().or(f.url);
+    }
+    if let Some(published) = p.published {
+        let url_date = p.url.as_deref().and_then(dates::url_date);
+        p.date_conflicts
+            .extend(dates::conflicts(published, url_date, &text_dates));
     }
     let title = clean_opt(p.title.take());
     // A page's own <h1> repeats the headline at the top of the body.

@@ -258,7 +258,7 @@ pub fn page_meta(doc: &Document) -> Parsed {
         published,
         language,
         url,
-        paragraphs: Vec::new(),
+        ..Parsed::default()
     }
 }
 

@@ -125,7 +125,8 @@ fn source(s: &Source) -> SourceView<'_> {
 /// `bottom_line` and `key_points` (each `{text, sources, refs}`), `speakers` (each `{name,
 /// role, quotes, reported, statements}`, statements `{text, kind, is_quote, mention, outlet,
 /// date, attribution, source, edited}`, attribution being "Outlet, date"), `sources` (each `{number, outlet, title, byline, date, file_name,
-/// url}`); and `brief`, the [`Brief`] exactly as serialized.
+/// url}`), `top_quotes` (each `{speaker, role, quote}`, the first direct quote of up to three
+/// named speakers); and `brief`, the [`Brief`] exactly as serialized.
 pub fn build(brief: &Brief) -> Context {
     let mut ctx = Context::new();
     ctx.insert("brief", brief);
@@ -151,7 +152,40 @@ pub fn build(brief: &Brief) -> Context {
         "sources",
         &brief.sources.iter().map(source).collect::<Vec<_>>(),
     );
+    ctx.insert("top_quotes", &top_quotes(brief));
     ctx
+}
+
+/// The first direct quote of each named speaker, in the brief's speaker order, at most
+/// [`TOP_QUOTES`].
+fn top_quotes(brief: &Brief) -> Vec<TopQuoteView<'_>> {
+    brief
+        .speakers
+        .iter()
+        .filter(|g| g.name != "Unattributed")
+        .filter_map(|g| {
+            let q = g
+                .statements
+                .iter()
+                .find(|s| s.kind == StatementKind::DirectQuote)?;
+            Some(TopQuoteView {
+                speaker: &g.name,
+                role: g.role.as_deref(),
+                quote: statement(q),
+            })
+        })
+        .take(TOP_QUOTES)
+        .collect()
+}
+
+/// How many quotes `top_quotes` offers.
+pub const TOP_QUOTES: usize = 3;
+
+#[derive(Serialize)]
+struct TopQuoteView<'a> {
+    speaker: &'a str,
+    role: Option<&'a str>,
+    quote: StatementView<'a>,
 }
 
 #[cfg(test)]

@@ -74,9 +74,75 @@ pub enum Draw {
         /// Stroke colour.
         color: Rgb,
     },
+    /// An outline (bookmark) entry pointing at this height of the page; draws nothing.
+    Anchor {
+        /// Top of the heading.
+        y: f32,
+        /// Heading level, 1–3.
+        level: u8,
+        /// The heading text.
+        title: String,
+    },
+    /// A clickable area opening `uri`; draws nothing.
+    Link {
+        /// Left.
+        x: f32,
+        /// Top.
+        y: f32,
+        /// Width.
+        w: f32,
+        /// Height.
+        h: f32,
+        /// Target.
+        uri: String,
+    },
 }
 
 impl Draw {
+    /// The same drawing scaled by `s` about the origin (sizes and stroke widths included).
+    pub fn scale(&mut self, s: f32) {
+        match self {
+            Draw::Text(run) => {
+                run.baseline *= s;
+                run.size *= s;
+                for g in &mut run.glyphs {
+                    g.x *= s;
+                }
+            }
+            Draw::Rect { x, y, w, h, .. } | Draw::Link { x, y, w, h, .. } => {
+                *x *= s;
+                *y *= s;
+                *w *= s;
+                *h *= s;
+            }
+            Draw::Line {
+                x1,
+                y1,
+                x2,
+                y2,
+                width,
+                ..
+            } => {
+                *x1 *= s;
+                *y1 *= s;
+                *x2 *= s;
+                *y2 *= s;
+                *width *= s;
+            }
+            Draw::Anchor { y, .. } => *y *= s,
+        }
+    }
+
+    /// The same drawing with every colour passed through `f`.
+    pub fn recolour(&mut self, f: impl Fn(Rgb) -> Rgb) {
+        match self {
+            Draw::Text(run) => run.color = f(run.color),
+            Draw::Rect { fill, .. } => *fill = f(*fill),
+            Draw::Line { color, .. } => *color = f(*color),
+            Draw::Anchor { .. } | Draw::Link { .. } => {}
+        }
+    }
+
     /// The same drawing moved by `(dx, dy)`.
     pub fn translate(&mut self, dx: f32, dy: f32) {
         match self {
@@ -86,10 +152,11 @@ impl Draw {
                     g.x += dx;
                 }
             }
-            Draw::Rect { x, y, .. } => {
+            Draw::Rect { x, y, .. } | Draw::Link { x, y, .. } => {
                 *x += dx;
                 *y += dy;
             }
+            Draw::Anchor { y, .. } => *y += dy,
             Draw::Line { x1, y1, x2, y2, .. } => {
                 *x1 += dx;
                 *x2 += dx;

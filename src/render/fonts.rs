@@ -36,11 +36,13 @@ pub enum FontKey {
     SansBold,
     /// Liberation Sans Italic.
     SansItalic,
+    /// DejaVu Sans: the fallback for scripts Liberation lacks (Arabic, Hebrew, symbols).
+    Wide,
 }
 
 impl FontKey {
     /// Every embedded font, in a fixed order (also the order of PDF resource names).
-    pub const ALL: [FontKey; 7] = [
+    pub const ALL: [FontKey; 8] = [
         FontKey::SerifRegular,
         FontKey::SerifBold,
         FontKey::SerifItalic,
@@ -48,6 +50,7 @@ impl FontKey {
         FontKey::SansRegular,
         FontKey::SansBold,
         FontKey::SansItalic,
+        FontKey::Wide,
     ];
 
     /// The font for a family and style. Sans has no bold italic file: bold is used.
@@ -72,6 +75,7 @@ impl FontKey {
             FontKey::SansRegular => FontKey::SerifRegular,
             FontKey::SansBold => FontKey::SerifBold,
             FontKey::SansItalic => FontKey::SerifItalic,
+            FontKey::Wide => FontKey::SansRegular,
         }
     }
 
@@ -101,6 +105,7 @@ impl FontKey {
             FontKey::SansRegular => "LiberationSans",
             FontKey::SansBold => "LiberationSans-Bold",
             FontKey::SansItalic => "LiberationSans-Italic",
+            FontKey::Wide => "DejaVuSans",
         }
     }
 
@@ -123,6 +128,7 @@ impl FontKey {
             FontKey::SansItalic => {
                 include_bytes!("../../templates/fonts/LiberationSans-Italic.ttf")
             }
+            FontKey::Wide => include_bytes!("../../templates/fonts/DejaVuSans.ttf"),
         }
     }
 }
@@ -174,10 +180,17 @@ impl Font {
         self.face.glyph_index(c).is_some_and(|g| g.0 != 0)
     }
 
-    /// Shapes one line of left-to-right text with the cached plan.
+    /// Shapes one word: left-to-right text with the cached plan; a word with right-to-left
+    /// letters (Arabic, Hebrew) right to left in its own script, so letters join, with the
+    /// glyphs coming back in visual (left-to-right) order.
     pub fn shape(&self, text: &str) -> GlyphBuffer {
         let mut buffer = UnicodeBuffer::new();
         buffer.push_str(text);
+        if is_rtl(text) {
+            buffer.guess_segment_properties();
+            buffer.set_direction(Direction::RightToLeft);
+            return rustybuzz::shape(&self.face, &[], buffer);
+        }
         buffer.set_direction(Direction::LeftToRight);
         buffer.set_script(script::LATIN);
         rustybuzz::shape_with_plan(&self.face, &self.plan, buffer)
@@ -197,6 +210,13 @@ impl Font {
             .unwrap_or(0);
         ((f32::from(raw) * 1000.0 / self.units_per_em) as i64) as f32 / 1000.0
     }
+}
+
+/// Whether `text` holds a strong right-to-left letter (bidi class R or AL).
+pub fn is_rtl(text: &str) -> bool {
+    use unicode_bidi::BidiClass::{AL, R};
+    text.chars()
+        .any(|c| matches!(unicode_bidi::bidi_class(c), R | AL))
 }
 
 static FONTS: LazyLock<Result<Vec<Font>, String>> =

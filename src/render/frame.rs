@@ -9,10 +9,8 @@ use super::linebreak::{place_line, Line};
 use super::paginate::PageLayout;
 use super::shape::{Item, Shaper};
 use super::style::{self, Align, TextStyle};
+use super::theme::{Banner, Theme};
 use crate::error::RenderError;
-
-/// 20 mm in points.
-const MARGIN: f32 = 56.69;
 
 /// Where things go on a page; y grows downwards from the top edge.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -30,14 +28,14 @@ pub struct Geometry {
 }
 
 impl Geometry {
-    /// The geometry of a page `width` × `height` points.
-    pub fn new(width: f32, height: f32) -> Geometry {
+    /// The geometry of a page `width` × `height` points with margins of `margin` points.
+    pub fn with_margin(width: f32, height: f32, margin: f32) -> Geometry {
         Geometry {
             width,
             height,
-            margin: MARGIN,
-            body_top: MARGIN + 6.0,
-            body_bottom: height - MARGIN - 14.0,
+            margin,
+            body_top: margin + 6.0,
+            body_bottom: height - margin - 14.0,
         }
     }
 
@@ -59,6 +57,10 @@ pub struct Furniture {
     pub marking: String,
     /// Left part of the footer line (the brief's title, shortened to fit).
     pub footer: String,
+    /// Colours and banner style.
+    pub theme: Theme,
+    /// Scale of the body (the flow was laid out `1 / scale` times larger).
+    pub scale: f32,
 }
 
 /// Colours of a Traffic Light Protocol label (text, background), per FIRST TLP 2.0.
@@ -95,6 +97,7 @@ pub fn single_line(
         ratio: 0.0,
         last: true,
         natural,
+        hyphenated: false,
     };
     let runs = place_line(&items, &line, x, width, style.align, baseline);
     Ok((runs.into_iter().map(Draw::Text).collect(), natural))
@@ -126,9 +129,13 @@ fn banner(
     marking: &str,
     geo: &Geometry,
     baseline: f32,
+    bar: bool,
 ) -> Result<Vec<Draw>, RenderError> {
     let text = marking.trim().to_uppercase();
     let tlp = tlp_colours(&text);
+    // A bar in the accent colour (the house navy, recoloured by the theme), white capitals.
+    let bar = bar && tlp.is_none() && !text.is_empty();
+    let tlp = tlp.or(bar.then_some((Rgb(1.0, 1.0, 1.0), style::NAVY)));
     let mut style = TextStyle {
         family: Family::Sans,
         size: 12.0,
@@ -151,7 +158,18 @@ fn banner(
         geo.body_width(),
         baseline,
     )?;
-    if let Some((_, bg)) = tlp {
+    if bar {
+        draws.insert(
+            0,
+            Draw::Rect {
+                x: geo.margin,
+                y: baseline - style.size * 1.05,
+                w: geo.body_width(),
+                h: style.size * 1.5,
+                fill: style::NAVY,
+            },
+        );
+    } else if let Some((_, bg)) = tlp {
         let pad = 6.0;
         draws.insert(
             0,
@@ -187,8 +205,9 @@ pub fn compose(
     furniture: &Furniture,
 ) -> Result<Vec<Vec<Draw>>, RenderError> {
     let total = pages.len();
-    let top_banner = banner(shaper, &furniture.marking, geo, geo.margin - 22.0)?;
-    let foot_banner = banner(shaper, &furniture.marking, geo, geo.height - 22.0)?;
+    let bar = furniture.theme.banner == Banner::Bar;
+    let top_banner = banner(shaper, &furniture.marking, geo, geo.margin - 22.0, bar)?;
+    let foot_banner = banner(shaper, &furniture.marking, geo, geo.height - 22.0, bar)?;
     let footer_y = geo.height - geo.margin + 8.0;
     let footer_style = TextStyle {
         align: Align::Left,
@@ -214,13 +233,18 @@ pub fn compose(
         // they sit under).
         let mut draws = top_banner.clone();
         draws.push(hairline(geo, geo.margin - 14.0));
-        draws.extend(decorations(flow, page, geo));
+        let mut body = decorations(flow, page);
         for p in &page.placed {
             for d in &flow.fragments[p.fragment].draws {
                 let mut d = d.clone();
-                d.translate(geo.margin, geo.body_top + p.y);
-                draws.push(d);
+                d.translate(0.0, p.y);
+                body.push(d);
             }
+        }
+        for mut d in body {
+            d.scale(furniture.scale);
+            d.translate(geo.margin, geo.body_top);
+            draws.push(d);
         }
         draws.push(hairline(geo, footer_y - 11.0));
         draws.extend(footer_left.iter().cloned());
@@ -241,13 +265,16 @@ pub fn compose(
             .0,
         );
         draws.extend(foot_banner.iter().cloned());
+        for d in &mut draws {
+            d.recolour(|c| furniture.theme.recolour(c));
+        }
         out.push(draws);
     }
     Ok(out)
 }
 
 /// Backgrounds and rules of the groups on `page`, spanning their fragments on that page.
-fn decorations(flow: &Flow, page: &PageLayout, geo: &Geometry) -> Vec<Draw> {
+fn decorations(flow: &Flow, page: &PageLayout) -> Vec<Draw> {
     let mut draws = Vec::new();
     for (g, group) in flow.groups.iter().enumerate() {
         let mut span: Option<(f32, f32)> = None;
@@ -259,7 +286,7 @@ fn decorations(flow: &Flow, page: &PageLayout, geo: &Geometry) -> Vec<Draw> {
             }
         }
         let Some((top, bottom)) = span else { continue };
-        let (x, y, h) = (geo.margin + group.x, geo.body_top + top, bottom - top);
+        let (x, y, h) = (group.x, top, bottom - top);
         match group.decoration {
             Decoration::Shade => {
                 draws.push(Draw::Rect {

@@ -8,7 +8,7 @@
 use super::blocks::{Block, DivClass, Inline, ParaClass};
 use super::draw::{Draw, PlacedGlyph, TextRun};
 use super::fonts::{font, FontKey};
-use super::linebreak::{break_lines, place_line, split_wide_boxes};
+use super::linebreak::{break_lines, place_line_links, split_wide_boxes};
 use super::shape::{Piece, Shaper};
 use super::style::{self, BlockStyle, TextStyle};
 use crate::error::RenderError;
@@ -106,8 +106,16 @@ impl<'s> Layouter<'s> {
 
     /// Lays out blocks in `ctx`.
     pub fn blocks(&mut self, blocks: &[Block], ctx: &Ctx) -> Result<(), RenderError> {
-        for b in blocks {
+        for (i, b) in blocks.iter().enumerate() {
             self.block(b, ctx)?;
+            // The line that introduces a list stays with the list's first item.
+            let intro = matches!(b, Block::Para { .. })
+                && matches!(blocks.get(i + 1), Some(Block::List { .. }));
+            if intro {
+                if let Some(last) = self.flow.fragments.last_mut() {
+                    last.keep_with_next = true;
+                }
+            }
         }
         Ok(())
     }
@@ -128,7 +136,18 @@ impl<'s> Layouter<'s> {
 
     fn block(&mut self, block: &Block, ctx: &Ctx) -> Result<(), RenderError> {
         match block {
-            Block::Heading { level, content } => self.text(content, style::heading(*level), ctx),
+            Block::Heading { level, content } => {
+                let first = self.flow.fragments.len();
+                self.text(content, style::heading(*level), ctx)?;
+                if let Some(f) = self.flow.fragments.get_mut(first) {
+                    f.draws.push(Draw::Anchor {
+                        y: 0.0,
+                        level: *level,
+                        title: inline_text(content),
+                    });
+                }
+                Ok(())
+            }
             Block::Para { class, content } => self.text(content, para_style(*class, ctx), ctx),
             Block::List { ordered, items } => self.list(*ordered, items, ctx),
             Block::Quote(blocks) => {
@@ -234,13 +253,26 @@ impl<'s> Layouter<'s> {
         let lines = break_lines(&items, ctx.width);
         let baseline = baseline(&style.text)?;
         let mut space_before = self.take_space(style.space_before);
-        for line in &lines {
-            let runs = place_line(&items, line, ctx.x, ctx.width, style.text.align, baseline);
+        let n = lines.len();
+        for (k, line) in lines.iter().enumerate() {
+            let (runs, links) =
+                place_line_links(&items, line, ctx.x, ctx.width, style.text.align, baseline);
+            let mut draws: Vec<Draw> = runs.into_iter().map(Draw::Text).collect();
+            draws.extend(links.into_iter().map(|l| Draw::Link {
+                x: l.x0,
+                y: 0.0,
+                w: l.x1 - l.x0,
+                h: style.text.leading,
+                uri: l.uri.to_string(),
+            }));
+            // No orphan (first line alone at a page foot), no widow (last line alone on top).
+            let club = k == 0 && n >= 2;
+            let widow = n >= 2 && k == n - 2;
             self.flow.fragments.push(Fragment {
                 height: style.text.leading,
                 space_before,
-                keep_with_next: style.keep_with_next,
-                draws: runs.into_iter().map(Draw::Text).collect(),
+                keep_with_next: style.keep_with_next || club || widow,
+                draws,
                 groups: ctx.groups.clone(),
                 repeat_header: None,
             });
@@ -355,6 +387,18 @@ fn para_style(class: ParaClass, ctx: &Ctx) -> BlockStyle {
         _ => {}
     }
     s
+}
+
+/// The text of inline content, breaks as spaces (for bookmarks).
+fn inline_text(content: &[Inline]) -> String {
+    let mut out = String::new();
+    for i in content {
+        match i {
+            Inline::Text { text, .. } => out.push_str(text),
+            Inline::Break => out.push(' '),
+        }
+    }
+    out
 }
 
 fn with(groups: &[usize], g: usize) -> Vec<usize> {

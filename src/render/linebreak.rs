@@ -1,13 +1,16 @@
 //! Items → lines → positioned glyph runs.
 //!
-//! [`break_lines`] is the one place that chooses line breaks; it is first-fit today and
-//! returns break positions and adjustment ratios in the same shape a Knuth–Plass
-//! implementation would, so that can replace it without touching its callers.
-//! [`place_line`] turns one line into glyph runs, justifying by widening the spaces.
+//! [`break_lines`] is the one place that chooses line breaks: Knuth–Plass total fit
+//! ([`super::totalfit`]) with a strict, then a loose tolerance, and first fit only for a
+//! paragraph that cannot be set within either. [`place_line`] turns one line into glyph runs,
+//! justifying by widening the spaces and drawing the hyphen of a hyphenated line.
+
+use std::sync::Arc;
 
 use super::draw::{PlacedGlyph, TextRun};
-use super::shape::{Item, Piece, FORCED};
+use super::shape::{Item, Piece, Shaper, FORCED};
 use super::style::Align;
+use super::totalfit::{skip_discardable, total_fit};
 
 /// How far spaces may shrink (as a share of their shrinkability) before a word moves down.
 const MAX_SHRINK: f32 = 0.7;
@@ -23,9 +26,15 @@ pub struct Line {
     pub ratio: f32,
     /// The paragraph ends here or a `<br>` forced the break: the line is not justified.
     pub last: bool,
-    /// Natural width.
+    /// Natural width (the hyphen included).
     pub natural: f32,
+    /// The line ends at a hyphenation point: a hyphen is drawn at its end.
+    pub hyphenated: bool,
 }
+
+/// Adjustment ratios tried in turn: spaces at most 1.6× (ratio 1 stretches them by 60 %),
+/// then anything that avoids first fit.
+const TOLERANCES: [f32; 2] = [1.0, 20.0];
 
 #[derive(Clone, Copy, Default)]
 struct Sums {
@@ -49,15 +58,16 @@ fn ratio(s: Sums, target: f32) -> f32 {
     }
 }
 
-fn skip_discardable(items: &[Item], mut i: usize) -> usize {
-    while i < items.len() && matches!(items[i], Item::Glue(_) | Item::Penalty { cost: 0.0, .. }) {
-        i += 1;
-    }
-    i
+/// Breaks `items` into lines of `width` points with the least total demerits.
+pub fn break_lines(items: &[Item], width: f32) -> Vec<Line> {
+    TOLERANCES
+        .iter()
+        .find_map(|t| total_fit(items, width, *t))
+        .unwrap_or_else(|| first_fit(items, width))
 }
 
-/// Breaks `items` into lines of `width` points (first fit, spaces may shrink a little).
-pub fn break_lines(items: &[Item], width: f32) -> Vec<Line> {
+/// Breaks `items` into lines of `width` points, first fit (spaces may shrink a little).
+pub fn first_fit(items: &[Item], width: f32) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut start = skip_discardable(items, 0);
     while start < items.len() {
@@ -98,14 +108,18 @@ pub fn break_lines(items: &[Item], width: f32) -> Vec<Line> {
             }
             i += 1;
         }
-        let (end, s, last) = match (forced, i >= items.len(), candidate) {
+        let (end, mut s, last) = match (forced, i >= items.len(), candidate) {
             (Some((f, s)), _, _) => (f, s, true),
             (None, true, _) => (items.len(), sums, true),
             (None, false, Some((c, s))) => (c, s, false),
             (None, false, None) => (i.max(start + 1), sums, false),
         };
+        let hyphen = match items.get(end) {
+            Some(Item::Penalty { width: w, .. }) if !last && *w > 0.0 => *w,
+            _ => 0.0,
+        };
+        s.width += hyphen;
         let mut end_trimmed = end;
-        let mut s = s;
         while end_trimmed > start {
             match &items[end_trimmed - 1] {
                 Item::Glue(g) => {
@@ -125,8 +139,10 @@ pub fn break_lines(items: &[Item], width: f32) -> Vec<Line> {
             ratio: if last { r.min(0.0) } else { r },
             last,
             natural: s.width,
+            hyphenated: hyphen > 0.0,
         });
-        start = skip_discardable(items, end + usize::from(forced.is_some()));
+        let after_penalty = matches!(items.get(end), Some(Item::Penalty { .. }));
+        start = skip_discardable(items, end + usize::from(after_penalty));
     }
     lines
 }
@@ -170,6 +186,7 @@ fn empty_like(p: &Piece) -> Piece {
         color: p.color,
         glyphs: Vec::new(),
         width: 0.0,
+        link: p.link.clone(),
     }
 }
 
@@ -183,6 +200,29 @@ pub fn place_line(
     align: Align,
     baseline: f32,
 ) -> Vec<TextRun> {
+    place_line_links(items, line, x, width, align, baseline).0
+}
+
+/// A linked stretch of a line: from `x0` to `x1`, opening `uri`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkSpan {
+    /// Left edge.
+    pub x0: f32,
+    /// Right edge.
+    pub x1: f32,
+    /// Target.
+    pub uri: Arc<str>,
+}
+
+/// [`place_line`], also returning where the line's links are.
+pub fn place_line_links(
+    items: &[Item],
+    line: &Line,
+    x: f32,
+    width: f32,
+    align: Align,
+    baseline: f32,
+) -> (Vec<TextRun>, Vec<LinkSpan>) {
     let slack = width - line.natural;
     let (mut pen, r) = match align {
         Align::Justify if !line.last => (x, line.ratio),
@@ -216,21 +256,90 @@ pub fn place_line(
             gx += g.advance;
         }
     };
-    for item in &items[line.start..line.end] {
-        match item {
+    let mut links: Vec<LinkSpan> = Vec::new();
+    let mut mark = |p: &Piece, x0: f32, x1: f32| {
+        let Some(uri) = &p.link else { return };
+        match links.last_mut() {
+            Some(l) if l.uri == *uri && (l.x1 - x0).abs() < 0.01 => l.x1 = x1,
+            _ => links.push(LinkSpan {
+                x0,
+                x1,
+                uri: uri.clone(),
+            }),
+        }
+    };
+    for i in visual_order(&items[line.start..line.end]) {
+        match &items[line.start + i] {
             Item::Box(p) => {
                 push(p, pen);
+                mark(p, pen, pen + p.width);
                 pen += p.width;
             }
             Item::Glue(g) => {
                 push(&g.space, pen);
                 let adjust = if r >= 0.0 { g.stretch } else { g.shrink };
-                pen += g.width + r * adjust;
+                let next = pen + g.width + r * adjust;
+                mark(&g.space, pen, next);
+                pen = next;
             }
             Item::Penalty { .. } => {}
         }
     }
-    runs
+    if line.hyphenated {
+        let last_box = items[line.start..line.end]
+            .iter()
+            .rev()
+            .find_map(|i| match i {
+                Item::Box(p) => Some(p),
+                _ => None,
+            });
+        if let Some(hyphen) = last_box.and_then(|p| hyphen_piece(p).ok()) {
+            push(&hyphen, pen);
+        }
+    }
+    (runs, links)
+}
+
+/// The order in which a line's items are drawn, left to right: logical order, except that
+/// runs of right-to-left words (with the spaces and neutral marks between them) are
+/// reversed, as the Unicode bidi algorithm does for an RTL phrase in an LTR paragraph.
+fn visual_order(items: &[Item]) -> Vec<usize> {
+    use unicode_bidi::{BidiClass, BidiInfo, Level};
+    // Strong direction of each item: Some(true) right to left, Some(false) left to right.
+    let strong: Vec<Option<bool>> = items
+        .iter()
+        .map(|item| match item {
+            Item::Box(p) => p.glyphs.iter().flat_map(|g| g.text.chars()).find_map(|c| {
+                match unicode_bidi::bidi_class(c) {
+                    BidiClass::R | BidiClass::AL => Some(true),
+                    BidiClass::L => Some(false),
+                    _ => None,
+                }
+            }),
+            _ => None,
+        })
+        .collect();
+    if !strong.contains(&Some(true)) {
+        return (0..items.len()).collect();
+    }
+    let before = |i: usize| strong[..i].iter().rev().find_map(|s| *s);
+    let after = |i: usize| strong[i + 1..].iter().find_map(|s| *s);
+    let levels: Vec<Level> = (0..items.len())
+        .map(|i| {
+            let rtl = strong[i].unwrap_or(before(i) == Some(true) && after(i) == Some(true));
+            if rtl {
+                Level::rtl()
+            } else {
+                Level::ltr()
+            }
+        })
+        .collect();
+    BidiInfo::reorder_visual(&levels)
+}
+
+/// A hyphen in the font, size and colour of `p`.
+fn hyphen_piece(p: &Piece) -> Result<Piece, crate::error::RenderError> {
+    Shaper::default().piece("-", p.font, p.size, p.rise, p.color)
 }
 
 #[cfg(test)]

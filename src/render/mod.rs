@@ -10,11 +10,14 @@
 mod blocks;
 mod context;
 mod draw;
+mod fit;
 mod fonts;
 mod frame;
+mod hyphen;
 mod layout;
 mod linebreak;
 mod markup;
+mod nav;
 mod paginate;
 mod parser;
 mod pdf;
@@ -22,6 +25,8 @@ mod shape;
 mod style;
 mod table;
 mod templates;
+mod theme;
+mod totalfit;
 
 use std::str::FromStr;
 
@@ -97,6 +102,9 @@ pub struct Rendered {
     pub pages: usize,
     /// Characters no embedded font has; each was printed as U+FFFD (or `?`).
     pub missing_glyphs: Vec<char>,
+    /// What the user should be told, one message each (print as `warning: {message}`):
+    /// characters no font has, and content cut to fit a page limit.
+    pub warnings: Vec<String>,
 }
 
 /// Renders template `template` for `brief` into brief markup (autoescaped HTML subset).
@@ -132,28 +140,76 @@ pub fn render(
             line: e.line,
             message: e.message,
         })?;
+    let theme = theme::Theme::from_markup(&markup).map_err(|e| RenderError::Markup {
+        name: name.to_string(),
+        line: e.line,
+        message: e.message,
+    })?;
     let (width, height) = opts.page_size.dimensions_pt();
-    let geo = frame::Geometry::new(width, height);
+    let geo = frame::Geometry::with_margin(width, height, theme.margin);
     let mut shaper = shape::Shaper::default();
-    let flow = layout::Layouter::new(&mut shaper).layout(&blocks, geo.body_width())?;
-    let pages = paginate::paginate(&flow, geo.body_height());
+    let fitted = fit::fit(&blocks, &mut shaper, &theme, &geo)?;
     let furniture = frame::Furniture {
         marking: brief.marking.clone(),
         footer: brief.title.clone(),
+        theme,
+        scale: fitted.scale,
     };
-    let drawn = frame::compose(&mut shaper, &flow, &pages, &geo, &furniture)?;
+    let drawn = frame::compose(&mut shaper, &fitted.flow, &fitted.pages, &geo, &furniture)?;
     let meta = pdf::Meta {
         title: brief.title.clone(),
         author: brief.author.clone(),
         subject: brief.subtitle.clone(),
         date: brief.date,
+        keywords: keywords(brief),
     };
     let bytes = pdf::write(&drawn, width, height, &meta)?;
+    let missing: Vec<char> = shaper.missing.into_iter().collect();
+    let mut warnings: Vec<String> = missing
+        .iter()
+        .map(|c| {
+            format!(
+                "no embedded font has the character '{c}' (U+{:04X}); it is printed as a replacement mark (U+FFFD)",
+                u32::from(*c)
+            )
+        })
+        .collect();
+    if fitted.cut {
+        warnings.push(format!(
+            "the brief does not fit template \"{name}\"'s limit of {} page(s) even at {:.0} % \
+             size: it was cut and ends with \"{}\"",
+            theme.max_pages.unwrap_or(1),
+            fitted.scale * 100.0,
+            fit::MORE
+        ));
+    }
     Ok(Rendered {
         pdf: bytes,
         pages: drawn.len(),
-        missing_glyphs: shaper.missing.into_iter().collect(),
+        missing_glyphs: missing,
+        warnings,
     })
+}
+
+/// The PDF keywords of a brief: its marking, the named speakers and the outlets, each once.
+fn keywords(brief: &Brief) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let named = brief
+        .speakers
+        .iter()
+        .map(|s| s.name.as_str())
+        .filter(|n| *n != "Unattributed");
+    let outlets = brief.sources.iter().filter_map(|s| s.outlet.as_deref());
+    for k in std::iter::once(brief.marking.as_str())
+        .chain(named)
+        .chain(outlets)
+    {
+        let k = k.replace(',', " ");
+        if !k.trim().is_empty() && !out.contains(&k) {
+            out.push(k);
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -2,8 +2,9 @@
 //! fragment that does not fit, keeping chains of keep-with-next fragments together and
 //! repeating a table's header row at the top of a page the table continues on.
 //!
-//! This is the place for widow/orphan control and footnotes later: both only change which
-//! fragment a page ends with.
+//! Widow and orphan control, keep-with-next for headings and list intros, and unsplit list
+//! items are all expressed by the layout as keep-with-next flags between line fragments
+//! ([`super::layout`]); this module honours them.
 
 use super::layout::Flow;
 
@@ -85,8 +86,12 @@ fn only_repeated_header(page: &PageLayout, i: usize, flow: &Flow) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use std::ops::Range;
+
     use super::*;
-    use crate::render::layout::Fragment;
+    use crate::render::layout::{Ctx, Fragment, Layouter};
+    use crate::render::shape::Shaper;
+    use crate::render::{markup, parser};
 
     fn frag(height: f32, keep: bool) -> Fragment {
         Fragment {
@@ -120,6 +125,144 @@ mod tests {
         let pages = paginate(&flow, 100.0);
         assert_eq!(pages.len(), 2);
         assert_eq!(pages[1].placed[0].fragment, 1);
+    }
+
+    /// Lays out `markup` 300 pt wide; also returns the fragment range of each top-level block.
+    fn laid_out(markup: &str) -> (Flow, Vec<Range<usize>>) {
+        let blocks = parser::parse(&markup::tokenize(markup).unwrap()).unwrap();
+        let mut shaper = Shaper::default();
+        let mut l = Layouter::new(&mut shaper);
+        let ctx = Ctx {
+            width: 300.0,
+            ..Ctx::default()
+        };
+        let mut ranges = Vec::new();
+        for b in &blocks {
+            let start = l.flow.fragments.len();
+            l.blocks(std::slice::from_ref(b), &ctx).unwrap();
+            ranges.push(start..l.flow.fragments.len());
+        }
+        (l.flow, ranges)
+    }
+
+    /// For every body height from 90 to 400 pt (room for six lines or more): the page of
+    /// each fragment.
+    fn sweep(flow: &Flow) -> Vec<Vec<usize>> {
+        (90..400)
+            .map(|h| {
+                let mut page_of = vec![usize::MAX; flow.fragments.len()];
+                for (p, page) in paginate(flow, h as f32).iter().enumerate() {
+                    for placed in &page.placed {
+                        if page_of[placed.fragment] == usize::MAX {
+                            page_of[placed.fragment] = p;
+                        }
+                    }
+                }
+                assert!(page_of.iter().all(|p| *p != usize::MAX), "height {h}");
+                page_of
+            })
+            .collect()
+    }
+
+    const LONG: &str = "Delegations agreed to publish a joint hydrological baseline, the first \
+        since 2019, before the next round in January, and to meet again in Basel.";
+
+    #[test]
+    fn a_heading_that_would_end_a_page_moves_to_the_next() {
+        let markup = format!("<p>{LONG} {LONG}</p><h2>Key points</h2><p>{LONG}</p>");
+        let (flow, blocks) = laid_out(&markup);
+        let heading = blocks[1].start;
+        assert_eq!(blocks[1].len(), 1);
+        for page_of in sweep(&flow) {
+            // The heading shares its page with the first two lines that follow it.
+            assert_eq!(page_of[heading], page_of[heading + 1]);
+            assert_eq!(page_of[heading], page_of[heading + 2]);
+        }
+    }
+
+    #[test]
+    fn a_two_line_paragraph_at_a_page_foot_is_not_split() {
+        let markup = format!("<p>{LONG} {LONG} {LONG}</p><p>{LONG}</p>");
+        let (flow, blocks) = laid_out(&markup);
+        assert_eq!(
+            blocks[1].len(),
+            2,
+            "the fixture paragraph should take two lines"
+        );
+        let mut moved = false;
+        for page_of in sweep(&flow) {
+            let (a, b) = (blocks[1].start, blocks[1].start + 1);
+            assert_eq!(page_of[a], page_of[b]);
+            moved |= page_of[a] > page_of[a - 1];
+        }
+        assert!(moved, "no height put a page break before the paragraph");
+    }
+
+    #[test]
+    fn no_widows_or_orphans() {
+        let markup = format!("<h3>Background</h3><p>{LONG} {LONG} {LONG} {LONG}</p>");
+        let (flow, blocks) = laid_out(&markup);
+        let para = blocks[1].clone();
+        assert!(para.len() >= 5);
+        for page_of in sweep(&flow) {
+            for page in page_of[para.clone()].chunk_by(|a, b| a == b) {
+                assert!(
+                    page.len() >= 2,
+                    "a line alone: {:?}",
+                    &page_of[para.clone()]
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn list_intros_stay_with_the_list_and_items_do_not_split_after_one_line() {
+        let item = format!("<li>{LONG} {LONG}</li>");
+        let markup = format!("<p>{LONG}</p><p>The parties said:</p><ul>{item}{item}{item}</ul>");
+        let blocks = parser::parse(&markup::tokenize(&markup).unwrap()).unwrap();
+        let mut shaper = Shaper::default();
+        let mut l = Layouter::new(&mut shaper);
+        let ctx = Ctx {
+            width: 300.0,
+            ..Ctx::default()
+        };
+        l.blocks(&blocks, &ctx).unwrap();
+        let flow = l.flow;
+        let (_, single) = laid_out(&format!("<p>{LONG}</p><p>The parties said:</p>"));
+        let intro = single[1].start;
+        let item_lines = (flow.fragments.len() - intro - 1) / 3;
+        assert!(item_lines >= 3);
+        for page_of in sweep(&flow) {
+            assert_eq!(page_of[intro], page_of[intro + 1], "intro left behind");
+            for k in 0..3 {
+                let first = intro + 1 + k * item_lines;
+                assert_eq!(
+                    page_of[first],
+                    page_of[first + 1],
+                    "item {k} split after one line"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_table_across_pages_repeats_its_header_and_keeps_every_row() {
+        let rows: String = (1..=12)
+            .map(|n| format!("<tr><td>{n}</td><td>Outlet {n}</td><td>{LONG}</td></tr>"))
+            .collect();
+        let markup =
+            format!("<table><tr><th>No.</th><th>Outlet</th><th>Title</th></tr>{rows}</table>");
+        let (flow, blocks) = laid_out(&markup);
+        let header = blocks[0].start;
+        let pages = paginate(&flow, 200.0);
+        assert!(pages.len() >= 3);
+        let mut seen = Vec::new();
+        for (p, page) in pages.iter().enumerate() {
+            assert_eq!(page.placed[0].fragment, header, "page {p} lacks the header");
+            assert!(page.placed.len() >= 2, "page {p} holds only a header");
+            seen.extend(page.placed[1..].iter().map(|pl| pl.fragment));
+        }
+        assert_eq!(seen, (header + 1..blocks[0].end).collect::<Vec<_>>());
     }
 
     #[test]

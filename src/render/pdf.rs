@@ -28,6 +28,8 @@ pub struct Meta {
     pub subject: Option<String>,
     /// Creation and modification date.
     pub date: chrono::NaiveDate,
+    /// Keywords (the marking, speakers and outlets).
+    pub keywords: Vec<String>,
 }
 
 /// A subset font ready to embed: its resource id and the old → new glyph id map.
@@ -69,6 +71,7 @@ pub fn write(
     info.creator = "BriefDesk".into();
     info.author = meta.author.clone().unwrap_or_default();
     info.subject = meta.subject.clone().unwrap_or_default();
+    info.keywords = meta.keywords.clone();
     let opts = PdfSaveOptions {
         optimize: false,
         subset_fonts: false,
@@ -83,6 +86,7 @@ pub fn write(
     {
         return Err(RenderError::Pdf(w.msg.clone()));
     }
+    super::nav::annotate(&mut lo, pages, height)?;
     let mut hash = Fnv::default();
     for object in lo.objects.values_mut() {
         if let lopdf::Object::Stream(stream) = object {
@@ -282,6 +286,8 @@ fn ops(draws: &[Draw], height: f32, subsets: &BTreeMap<FontKey, Subset>) -> Vec<
                     text_ops(run, height, s, &mut ops);
                 }
             }
+            // Written as PDF structures by `super::nav`, not as page content.
+            Draw::Anchor { .. } | Draw::Link { .. } => {}
         }
     }
     ops

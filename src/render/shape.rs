@@ -6,11 +6,14 @@
 //! (or `?`) is set instead and the character is recorded in [`Shaper::missing`].
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use super::blocks::{Inline, InlineStyle};
 use super::draw::Rgb;
 use super::fonts::{font, FontKey};
-use super::style::{TextStyle, MUTED, NAVY, SUP_RISE, SUP_SCALE};
+use super::hyphen;
+use super::style::{Align, TextStyle, MUTED, NAVY, SUP_RISE, SUP_SCALE};
+use super::totalfit::HYPHEN_PENALTY;
 use crate::error::RenderError;
 
 /// A shaped glyph.
@@ -41,6 +44,8 @@ pub struct Piece {
     pub glyphs: Vec<Glyph>,
     /// Sum of advances.
     pub width: f32,
+    /// Target of the link this piece belongs to (`<a href>`).
+    pub link: Option<Arc<str>>,
 }
 
 /// A space: its natural width, how far it may stretch and shrink, and its glyph.
@@ -65,7 +70,7 @@ pub enum Item {
     Glue(Glue),
     /// A break opportunity: `cost` 0 is a free break, [`FORCED`] a forced one.
     Penalty {
-        /// Width added when the line breaks here (a hyphen, later).
+        /// Width added when the line breaks here (a hyphen: the break is flagged).
         width: f32,
         /// Cost of breaking here.
         cost: f32,
@@ -131,12 +136,14 @@ impl Shaper {
         } else {
             base.color
         };
+        let hyphenate = base.align == Align::Justify && !style.sup && style.link.is_none();
+        let first = items.len();
         let mut word = String::new();
         let mut chars = text.chars().peekable();
         while let Some(c) = chars.next() {
             match c {
                 ' ' => {
-                    self.word(&word, key, size, rise, color, items)?;
+                    self.syllables(&word, hyphenate, (key, size, rise, color), items)?;
                     word.clear();
                     let space = self.piece(" ", key, base.size, 0.0, color)?;
                     let width = space.width;
@@ -170,7 +177,48 @@ impl Shaper {
                 }
             }
         }
-        self.word(&word, key, size, rise, color, items)
+        self.syllables(&word, hyphenate, (key, size, rise, color), items)?;
+        if let Some(uri) = &style.link {
+            let uri: Arc<str> = Arc::from(uri.as_str());
+            for item in &mut items[first..] {
+                match item {
+                    Item::Box(p) => p.link = Some(uri.clone()),
+                    Item::Glue(g) => g.space.link = Some(uri.clone()),
+                    Item::Penalty { .. } => {}
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Pushes a word split at its hyphenation points (when `hyphenate`), with a hyphen
+    /// penalty as wide as the hyphen between the syllables.
+    fn syllables(
+        &mut self,
+        word: &str,
+        hyphenate: bool,
+        (key, size, rise, color): (FontKey, f32, f32, Rgb),
+        items: &mut Vec<Item>,
+    ) -> Result<(), RenderError> {
+        let parts = if hyphenate {
+            hyphen::syllables(word)
+        } else {
+            vec![word]
+        };
+        if parts.len() == 1 {
+            return self.word(word, key, size, rise, color, items);
+        }
+        let hyphen = self.piece("-", key, size, rise, color)?.width;
+        for (i, part) in parts.iter().enumerate() {
+            if i > 0 {
+                items.push(Item::Penalty {
+                    width: hyphen,
+                    cost: HYPHEN_PENALTY,
+                });
+            }
+            self.word(part, key, size, rise, color, items)?;
+        }
+        Ok(())
     }
 
     /// Pushes the boxes of one word (one per font when a fallback font is needed).
@@ -188,6 +236,7 @@ impl Shaper {
         }
         let primary = font(key)?;
         let alternate = font(key.fallback())?;
+        let wide = font(FontKey::Wide)?;
         let mut segment = String::new();
         let mut segment_font = key;
         for c in word.chars() {
@@ -195,6 +244,8 @@ impl Shaper {
                 (key, c)
             } else if alternate.has_char(c) {
                 (alternate.key, c)
+            } else if wide.has_char(c) {
+                (FontKey::Wide, c)
             } else {
                 self.missing.insert(c);
                 let sub = ['\u{fffd}', '?']
@@ -241,13 +292,17 @@ impl Shaper {
         let positions = shaped.glyph_positions();
         let mut glyphs = Vec::with_capacity(infos.len());
         let mut width = 0.0;
+        // Cluster starts in text order (right-to-left words come back in visual order).
+        let mut starts: Vec<usize> = infos.iter().map(|i| i.cluster as usize).collect();
+        starts.sort_unstable();
+        starts.dedup();
         for (i, (info, pos)) in infos.iter().zip(positions).enumerate() {
             let start = info.cluster as usize;
             let first_of_cluster = i == 0 || infos[i - 1].cluster != info.cluster;
-            let end = infos[i + 1..]
+            let end = starts
                 .iter()
-                .map(|n| n.cluster as usize)
-                .find(|c| *c != start)
+                .copied()
+                .find(|c| *c > start)
                 .unwrap_or(text.len());
             let advance = f.em(pos.x_advance) * size;
             width += advance;
@@ -271,6 +326,7 @@ impl Shaper {
             color,
             glyphs,
             width,
+            link: None,
         })
     }
 }

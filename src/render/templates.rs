@@ -15,10 +15,20 @@ use tera::Tera;
 use crate::error::RenderError;
 
 /// The built-in templates: (file name, source).
-const BUILTIN: [(&str, &str); 1] = [(
-    "policy-brief.html",
-    include_str!("../../templates/policy-brief.html"),
-)];
+const BUILTIN: [(&str, &str); 3] = [
+    (
+        "policy-brief.html",
+        include_str!("../../templates/policy-brief.html"),
+    ),
+    (
+        "one-pager.html",
+        include_str!("../../templates/one-pager.html"),
+    ),
+    (
+        "quote-sheet.html",
+        include_str!("../../templates/quote-sheet.html"),
+    ),
+];
 
 /// Prefix under which the built-ins stay available to `{% extends %}`.
 const BUILTIN_PREFIX: &str = "builtin/";

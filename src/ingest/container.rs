@@ -1,0 +1,248 @@
+//! Limits every reader of packed or structured formats honours, and ZIP containers (DOCX, EPUB)
+//! read within them: entry count, decompressed size, nesting depth, pages and time.
+//!
+//! A file over a limit is refused with [`IngestErrorKind::Unsupported`] whose text names the
+//! limit ("over the decompressed-size limit of 64.0 MB"), so the user knows it was a limit and
+//! not damage.
+
+use std::io::{Cursor, Read};
+use std::time::{Duration, Instant};
+
+use zip::ZipArchive;
+
+use crate::error::IngestErrorKind;
+
+/// Most bytes all entries of one ZIP container may unpack to (zip bombs stop here).
+pub const MAX_UNPACKED_BYTES: u64 = 64 * 1024 * 1024;
+/// Most entries a ZIP container may list.
+pub const MAX_ZIP_ENTRIES: usize = 10_000;
+/// Most pages of a PDF that are read.
+pub const MAX_PAGES: usize = 2_000;
+/// Deepest nesting of containers (a mail attached to a mail …) and of RTF groups or XML
+/// elements.
+pub const MAX_NESTING: usize = 256;
+/// Deepest chain of messages attached to messages.
+pub const MAX_ATTACHMENT_DEPTH: usize = 4;
+/// Most articles one container (an mbox, a mail with attachments) yields.
+pub const MAX_ARTICLES_PER_FILE: usize = 2_000;
+/// Longest time one file may take in a reader that works page by page or entry by entry.
+pub const TIME_LIMIT: Duration = Duration::from_secs(20);
+
+/// A byte count as megabytes ("64.0 MB").
+fn mb(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+}
+
+/// A refusal that names the limit that was hit, e.g. `over the page limit of 2000`.
+pub fn over_limit(what: &str, limit: impl std::fmt::Display) -> IngestErrorKind {
+    IngestErrorKind::Unsupported(format!("{what}, over the {limit}"))
+}
+
+/// A damaged file of the named format: what the parser said, on one line.
+pub fn damaged(format: &str, why: impl std::fmt::Display) -> IngestErrorKind {
+    let why = why.to_string();
+    let why: String = why.split_whitespace().collect::<Vec<_>>().join(" ");
+    let why: String = why.chars().take(160).collect();
+    IngestErrorKind::Binary(format!("damaged or truncated {format}: {why}"))
+}
+
+/// A time budget for one file, checked between pages or entries.
+#[derive(Debug, Clone, Copy)]
+pub struct Deadline {
+    start: Instant,
+    limit: Duration,
+}
+
+impl Deadline {
+    /// A budget of [`TIME_LIMIT`] from now.
+    pub fn start() -> Self {
+        Deadline {
+            start: Instant::now(),
+            limit: TIME_LIMIT,
+        }
+    }
+
+    /// An error naming the time limit once the budget is spent.
+    pub fn check(&self) -> Result<(), IngestErrorKind> {
+        if self.start.elapsed() > self.limit {
+            return Err(over_limit(
+                "reading took too long",
+                format!("time limit of {} s", self.limit.as_secs()),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// The entry names that tell ZIP-based formats apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ZipKind {
+    /// Has `word/document.xml`.
+    Docx,
+    /// Has an `application/epub+zip` mimetype or `META-INF/container.xml`.
+    Epub,
+    /// Any other ZIP archive.
+    Other,
+}
+
+/// An open ZIP container with a decompression budget shared by all its entries.
+pub struct Zip<'a> {
+    archive: ZipArchive<Cursor<&'a [u8]>>,
+    budget: u64,
+}
+
+impl<'a> Zip<'a> {
+    /// Opens `bytes` as a ZIP archive, refusing damaged ones and those with too many entries.
+    pub fn open(format: &str, bytes: &'a [u8]) -> Result<Self, IngestErrorKind> {
+        let archive = ZipArchive::new(Cursor::new(bytes)).map_err(|e| damaged(format, e))?;
+        if archive.len() > MAX_ZIP_ENTRIES {
+            return Err(over_limit(
+                &format!("the {format} holds {} entries", archive.len()),
+                format!("limit of {MAX_ZIP_ENTRIES} entries"),
+            ));
+        }
+        Ok(Zip {
+            archive,
+            budget: MAX_UNPACKED_BYTES,
+        })
+    }
+
+    /// Whether an entry of that exact name exists.
+    pub fn has(&self, name: &str) -> bool {
+        self.archive.index_for_name(name).is_some()
+    }
+
+    /// The first entry whose name ends with `ext` (e.g. `.opf`).
+    pub fn first_with_extension(&self, ext: &str) -> Option<String> {
+        self.archive
+            .file_names()
+            .flatten()
+            .find(|n| n.ends_with(ext))
+            .map(|n| n.into_owned())
+    }
+
+    /// What the entries say the archive is.
+    pub fn kind(&mut self) -> ZipKind {
+        if self.has("word/document.xml") {
+            return ZipKind::Docx;
+        }
+        let epub_mime = matches!(self.read("EPUB", "mimetype"), Ok(Some(m)) if m.starts_with(b"application/epub+zip"));
+        if epub_mime || self.has("META-INF/container.xml") {
+            ZipKind::Epub
+        } else {
+            ZipKind::Other
+        }
+    }
+
+    /// The bytes of entry `name`, or `None` when there is none. Refuses an entry that would
+    /// take the archive over [`MAX_UNPACKED_BYTES`], whatever its header claims.
+    pub fn read(&mut self, format: &str, name: &str) -> Result<Option<Vec<u8>>, IngestErrorKind> {
+        let Some(index) = self.archive.index_for_name(name) else {
+            return Ok(None);
+        };
+        let entry = self
+            .archive
+            .by_index(index)
+            .map_err(|e| damaged(format, e))?;
+        if entry.encrypted() {
+            return Err(IngestErrorKind::Unsupported(format!(
+                "the {format} is encrypted (password-protected): save an unprotected copy"
+            )));
+        }
+        let limit = || {
+            over_limit(
+                &format!("the {format} unpacks to too much data ({name})"),
+                format!("decompressed-size limit of {}", mb(MAX_UNPACKED_BYTES)),
+            )
+        };
+        if entry.size() > self.budget {
+            return Err(limit());
+        }
+        let mut out = Vec::with_capacity(entry.size().min(1 << 20) as usize);
+        entry
+            .take(self.budget + 1)
+            .read_to_end(&mut out)
+            .map_err(|e| damaged(format, e))?;
+        if out.len() as u64 > self.budget {
+            return Err(limit());
+        }
+        self.budget -= out.len() as u64;
+        Ok(Some(out))
+    }
+
+    /// Entry `name` as text (UTF-8, invalid bytes replaced), or `None` when there is none.
+    pub fn read_text(
+        &mut self,
+        format: &str,
+        name: &str,
+    ) -> Result<Option<String>, IngestErrorKind> {
+        Ok(self
+            .read(format, name)?
+            .map(|b| String::from_utf8_lossy(&b).into_owned()))
+    }
+}
+
+/// Resolves `href` (percent-encoded, relative to the entry `base`) to an entry name.
+pub fn join_path(base: &str, href: &str) -> String {
+    let href = href.split('#').next().unwrap_or("");
+    let href = percent_decode(href);
+    let mut parts: Vec<&str> = match base.rfind('/') {
+        Some(i) if !href.starts_with('/') => base[..i].split('/').collect(),
+        _ => Vec::new(),
+    };
+    for seg in href.trim_start_matches('/').split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    parts.join("/")
+}
+
+/// Decodes `%XX` escapes; malformed ones stay as written.
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        if b[i] == b'%' && i + 2 < b.len() {
+            if let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_resolve_against_the_opf() {
+        assert_eq!(
+            join_path("OEBPS/content.opf", "text/ch%201.xhtml"),
+            "OEBPS/text/ch 1.xhtml"
+        );
+        assert_eq!(join_path("OEBPS/content.opf", "../a.xhtml#x"), "a.xhtml");
+        assert_eq!(join_path("content.opf", "a.xhtml"), "a.xhtml");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%4"), "%4");
+    }
+
+    #[test]
+    fn limits_are_named() {
+        let e = over_limit("the PDF has 5000 pages", "page limit of 2000");
+        assert!(e.to_string().contains("page limit of 2000"), "{e}");
+        assert!(damaged("PDF", "bad\nxref").to_string().contains("bad xref"));
+        assert!(Zip::open("DOCX", b"PK\x03\x04 truncated").is_err());
+    }
+}

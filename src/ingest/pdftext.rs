@@ -1,0 +1,270 @@
+//! The text layer of one PDF page as lines, with a blank line where the vertical gap between
+//! two lines is clearly larger than the page's usual line spacing (a paragraph break) and
+//! before an indented first line.
+//!
+//! `lopdf::Document::extract_text` starts a new line only at `T*` and `ET`, so text placed line
+//! by line with `Td` or `Tm` (what most writers, our renderer included, do) runs together. This
+//! walk follows the text position (`BT`, `Tm`, `Td`, `TD`, `TL`, `T*`, `'`, `"`, and `cm`
+//! under `q`/`Q`), decodes strings with each font's encoding, puts a space where a `TJ` kerning
+//! gap or the distance between two strings on one line is a word gap (widths from the font's
+//! `/Widths`, else half an em a glyph), and starts a new line where the baseline moves.
+
+use std::collections::BTreeMap;
+
+use lopdf::content::Content;
+use lopdf::{Document, Encoding, Object, ObjectId};
+
+use super::container::{damaged, MAX_UNPACKED_BYTES};
+use crate::error::IngestErrorKind;
+
+/// A font of the page: its encoding and glyph widths (thousandths of an em).
+struct Font<'a> {
+    encoding: Option<Encoding<'a>>,
+    first_char: i64,
+    widths: Vec<f32>,
+}
+
+impl Font<'_> {
+    /// Width in em of the string `bytes` shows, and its text.
+    fn show(&self, bytes: &[u8]) -> (f32, String) {
+        let text = self
+            .encoding
+            .as_ref()
+            .and_then(|e| Document::decode_text(e, bytes).ok())
+            .unwrap_or_default();
+        let width = if self.widths.is_empty() || text.chars().count() * 2 <= bytes.len() {
+            text.chars().count() as f32 * 0.5
+        } else {
+            bytes
+                .iter()
+                .map(|&b| {
+                    let w = self.widths.get((b as i64 - self.first_char) as usize);
+                    w.copied().unwrap_or(500.0) / 1000.0
+                })
+                .sum()
+        };
+        (width, text)
+    }
+}
+
+/// A line being assembled: baseline, left edge, font size, right edge, text.
+#[derive(Clone, Default)]
+struct Line {
+    y: f32,
+    x: f32,
+    size: f32,
+    end: f32,
+    text: String,
+}
+
+/// The page's lines, with blank lines at paragraph breaks.
+pub fn page_lines(doc: &Document, page: ObjectId) -> Result<Vec<String>, IngestErrorKind> {
+    let limit = MAX_UNPACKED_BYTES as usize;
+    let fonts: BTreeMap<Vec<u8>, Font> = doc
+        .get_page_fonts(page)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(name, dict)| {
+            let num = |k: &[u8]| dict.get(k).ok().and_then(|o| o.as_i64().ok());
+            let widths = dict
+                .get(b"Widths")
+                .ok()
+                .and_then(|o| doc.dereference(o).ok())
+                .and_then(|(_, o)| o.as_array().ok())
+                .map(|a| a.iter().map(|w| w.as_float().unwrap_or(500.0)).collect())
+                .unwrap_or_default();
+            let font = Font {
+                encoding: dict.get_font_encoding_with_limit(doc, limit).ok(),
+                first_char: num(b"FirstChar").unwrap_or(0),
+                widths,
+            };
+            (name, font)
+        })
+        .collect();
+    let data = doc
+        .get_page_content_with_limit(page, limit)
+        .map_err(|e| damaged("PDF", e))?;
+    let content = Content::decode(&data).map_err(|e| damaged("PDF", e))?;
+    let mut lines: Vec<Line> = Vec::new();
+    let mut cur = Line::default();
+    let (mut tm, mut tlm) = (
+        [1.0f32, 0.0, 0.0, 1.0, 0.0, 0.0],
+        [1.0f32, 0.0, 0.0, 1.0, 0.0, 0.0],
+    );
+    let mut ctm = [1.0f32, 0.0, 0.0, 1.0, 0.0, 0.0];
+    let mut stack: Vec<[f32; 6]> = Vec::new();
+    let (mut leading, mut size) = (0.0f32, 10.0f32);
+    let mut font: Option<&Font> = None;
+    for op in &content.operations {
+        let f = |i: usize| {
+            op.operands
+                .get(i)
+                .and_then(|o| o.as_float().ok())
+                .unwrap_or(0.0)
+        };
+        let next_line = |tm: &mut [f32; 6], tlm: &mut [f32; 6], tx: f32, ty: f32| {
+            tlm[4] += tx * tlm[0] + ty * tlm[2];
+            tlm[5] += tx * tlm[1] + ty * tlm[3];
+            *tm = *tlm;
+        };
+        match op.operator.as_str() {
+            "q" if stack.len() < 64 => stack.push(ctm),
+            "Q" => ctm = stack.pop().unwrap_or(ctm),
+            "cm" => ctm = multiply([f(0), f(1), f(2), f(3), f(4), f(5)], ctm),
+            "BT" => {
+                tm = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+                tlm = tm;
+            }
+            "Tm" => {
+                tm = [f(0), f(1), f(2), f(3), f(4), f(5)];
+                tlm = tm;
+            }
+            "Td" => next_line(&mut tm, &mut tlm, f(0), f(1)),
+            "TD" => {
+                leading = -f(1);
+                next_line(&mut tm, &mut tlm, f(0), f(1));
+            }
+            "TL" => leading = f(0),
+            "T*" => next_line(&mut tm, &mut tlm, 0.0, -leading),
+            "Tf" => {
+                font = op
+                    .operands
+                    .first()
+                    .and_then(|o| o.as_name().ok())
+                    .and_then(|n| fonts.get(n));
+                size = f(1);
+            }
+            "Tj" | "TJ" | "'" | "\"" => {
+                if op.operator != "Tj" && op.operator != "TJ" {
+                    next_line(&mut tm, &mut tlm, 0.0, -leading);
+                }
+                let Some(font) = font else { continue };
+                let m = multiply(tm, ctm);
+                let scale = (m[0] * m[0] + m[1] * m[1]).sqrt().max(0.01);
+                let em = size.abs() * scale;
+                let (x, y) = (m[4], m[5]);
+                let same_line = !cur.text.is_empty() && (y - cur.y).abs() <= em.max(cur.size) * 0.4;
+                if !same_line {
+                    if !cur.text.is_empty() {
+                        lines.push(std::mem::take(&mut cur));
+                    }
+                    cur = Line {
+                        y,
+                        x,
+                        size: em,
+                        end: x,
+                        text: String::new(),
+                    };
+                } else if x - cur.end > em * 0.15 && !cur.text.ends_with(' ') {
+                    cur.text.push(' ');
+                }
+                let mut advance = 0.0;
+                let parts: Vec<&Object> = match op.operands.last() {
+                    Some(Object::Array(a)) if op.operator == "TJ" => a.iter().collect(),
+                    Some(o) => vec![o],
+                    None => vec![],
+                };
+                for part in parts {
+                    match part {
+                        Object::String(bytes, _) => {
+                            let (w, t) = font.show(bytes);
+                            cur.text.push_str(&t);
+                            advance += w;
+                        }
+                        other => {
+                            let kern = other.as_float().unwrap_or(0.0);
+                            if kern < -200.0 && !cur.text.ends_with(' ') {
+                                cur.text.push(' ');
+                            }
+                            advance -= kern / 1000.0;
+                        }
+                    }
+                }
+                tm[4] += advance * size * tm[0];
+                tm[5] += advance * size * tm[1];
+                cur.end = x + advance * em;
+            }
+            _ => {}
+        }
+    }
+    if !cur.text.is_empty() {
+        lines.push(cur);
+    }
+    Ok(with_breaks(&lines))
+}
+
+/// `a × b` for PDF matrices `[a b c d e f]`.
+fn multiply(a: [f32; 6], b: [f32; 6]) -> [f32; 6] {
+    [
+        a[0] * b[0] + a[1] * b[2],
+        a[0] * b[1] + a[1] * b[3],
+        a[2] * b[0] + a[3] * b[2],
+        a[2] * b[1] + a[3] * b[3],
+        a[4] * b[0] + a[5] * b[2] + b[4],
+        a[4] * b[1] + a[5] * b[3] + b[5],
+    ]
+}
+
+/// Line texts with a blank line before a line whose gap above is over 1.4 times the usual
+/// spacing, or whose left edge is indented past the usual margin (a first-line indent).
+fn with_breaks(lines: &[Line]) -> Vec<String> {
+    let mut gaps: Vec<f32> = lines
+        .windows(2)
+        .map(|w| w[0].y - w[1].y)
+        .filter(|g| *g > 0.0)
+        .collect();
+    gaps.sort_by(f32::total_cmp);
+    let usual = gaps.get(gaps.len() / 3).copied().unwrap_or(0.0);
+    let mut lefts: Vec<f32> = lines.iter().map(|l| l.x).collect();
+    lefts.sort_by(f32::total_cmp);
+    let margin = lefts.get(lefts.len() / 2).copied().unwrap_or(0.0);
+    let mut out = Vec::with_capacity(lines.len() * 2);
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            let gap = lines[i - 1].y - line.y;
+            let indent = line.x - margin > line.size && line.x - margin < line.size * 6.0;
+            if (usual > 0.0 && gap > usual * 1.4) || indent {
+                out.push(String::new());
+            }
+        }
+        out.push(line.text.trim().to_string());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(y: f32, x: f32, t: &str) -> Line {
+        Line {
+            y,
+            x,
+            size: 10.0,
+            end: x,
+            text: t.into(),
+        }
+    }
+
+    #[test]
+    fn gaps_and_indents_break_paragraphs() {
+        let ls = [
+            line(700.0, 72.0, "One a"),
+            line(688.0, 72.0, "one b."),
+            line(664.0, 72.0, "Two a"),
+            line(652.0, 72.0, "two b."),
+            line(640.0, 90.0, "Three."),
+        ];
+        assert_eq!(
+            with_breaks(&ls),
+            vec!["One a", "one b.", "", "Two a", "two b.", "", "Three."]
+        );
+        assert_eq!(
+            multiply(
+                [2.0, 0.0, 0.0, 2.0, 1.0, 1.0],
+                [1.0, 0.0, 0.0, 1.0, 5.0, 5.0]
+            )[4],
+            6.0
+        );
+    }
+}

@@ -1,0 +1,367 @@
+//! Knuth–Plass total-fit line breaking: of all the ways to break a paragraph whose lines
+//! stretch or shrink no more than a tolerance, the one with the least total demerits
+//! (badness of every line, hyphen and penalty costs, two hyphenated lines in a row, a tight
+//! line next to a loose one). Never more than [`MAX_HYPHEN_RUN`] hyphenated lines in a row.
+//!
+//! The classic algorithm over boxes, glue and penalties (Knuth & Plass 1981), with prefix
+//! sums for the line widths and one active node per break position, fitness class and
+//! length of the current run of hyphenated lines.
+
+use super::linebreak::Line;
+use super::shape::{Item, FORCED};
+
+/// Demerits added to every line, so fewer lines are preferred (TeX's `\linepenalty`).
+const LINE_PENALTY: f32 = 10.0;
+/// Extra demerits for two hyphenated lines in a row (TeX's `\doublehyphendemerits`).
+const DOUBLE_HYPHEN_DEMERITS: f32 = 3000.0;
+/// Extra demerits for hyphenating the last full line of a paragraph (TeX's
+/// `\finalhyphendemerits`).
+const FINAL_HYPHEN_DEMERITS: f32 = 5000.0;
+/// Extra demerits when a line's fitness class differs from its neighbour's by more than one
+/// (TeX's `\adjdemerits`).
+const ADJACENT_DEMERITS: f32 = 100.0;
+/// The most hyphenated lines allowed in a row.
+pub const MAX_HYPHEN_RUN: u8 = 2;
+/// The ratio given to a short line with no space to stretch.
+const UNDERFULL_RATIO: f32 = 10.0;
+/// Cost of breaking at a hyphenation point (TeX's `\hyphenpenalty`).
+pub const HYPHEN_PENALTY: f32 = 50.0;
+
+/// A feasible break: the line that ends there and how the paragraph got there.
+#[derive(Debug, Clone, Copy)]
+struct Node {
+    /// First item of the next line.
+    next_start: usize,
+    fitness: u8,
+    hyphens: u8,
+    demerits: f32,
+    /// The node the line starts at (index into the arena).
+    prev: Option<usize>,
+    /// The line ending at this break (unused for the start node).
+    line: Line,
+}
+
+/// Sums of item widths, stretch and shrink before each index.
+struct Prefix {
+    width: Vec<f32>,
+    stretch: Vec<f32>,
+    shrink: Vec<f32>,
+}
+
+impl Prefix {
+    fn new(items: &[Item]) -> Prefix {
+        let n = items.len();
+        let mut p = Prefix {
+            width: Vec::with_capacity(n + 1),
+            stretch: Vec::with_capacity(n + 1),
+            shrink: Vec::with_capacity(n + 1),
+        };
+        let (mut w, mut y, mut z) = (0.0f32, 0.0f32, 0.0f32);
+        for item in items {
+            p.width.push(w);
+            p.stretch.push(y);
+            p.shrink.push(z);
+            match item {
+                Item::Box(b) => w += b.width,
+                Item::Glue(g) => {
+                    w += g.width;
+                    y += g.stretch;
+                    z += g.shrink;
+                }
+                Item::Penalty { .. } => {}
+            }
+        }
+        p.width.push(w);
+        p.stretch.push(y);
+        p.shrink.push(z);
+        p
+    }
+}
+
+/// Skips the glue (and free penalties) a line never starts with.
+pub fn skip_discardable(items: &[Item], mut i: usize) -> usize {
+    while i < items.len() && matches!(items[i], Item::Glue(_) | Item::Penalty { cost: 0.0, .. }) {
+        i += 1;
+    }
+    i
+}
+
+/// What breaking at index `b` (or at the paragraph end, `b == items.len()`) means:
+/// (penalty width, penalty cost, flagged as a hyphen, forced).
+fn break_at(items: &[Item], b: usize) -> Option<(f32, f32, bool, bool)> {
+    match items.get(b) {
+        None => Some((0.0, FORCED, false, true)),
+        Some(Item::Glue(_)) if b > 0 && matches!(items[b - 1], Item::Box(_)) => {
+            Some((0.0, 0.0, false, false))
+        }
+        Some(Item::Penalty { width, cost }) => Some((*width, *cost, *width > 0.0, *cost == FORCED)),
+        _ => None,
+    }
+}
+
+fn fitness(r: f32) -> u8 {
+    if r < -0.5 {
+        0
+    } else if r <= 0.5 {
+        1
+    } else if r <= 1.0 {
+        2
+    } else {
+        3
+    }
+}
+
+/// Breaks `items` into lines `width` wide whose adjustment ratios stay within `tolerance`;
+/// `None` when no such set of breaks exists.
+pub fn total_fit(items: &[Item], width: f32, tolerance: f32) -> Option<Vec<Line>> {
+    let n = items.len();
+    let first = skip_discardable(items, 0);
+    if first >= n {
+        return Some(Vec::new());
+    }
+    let sums = Prefix::new(items);
+    let blank = Line {
+        start: first,
+        end: first,
+        ratio: 0.0,
+        last: false,
+        natural: 0.0,
+        hyphenated: false,
+    };
+    let mut arena = vec![Node {
+        next_start: first,
+        fitness: 1,
+        hyphens: 0,
+        demerits: 0.0,
+        prev: None,
+        line: blank,
+    }];
+    let mut active = vec![0usize];
+    for b in first..=n {
+        let Some((pen_width, cost, flagged, forced)) = break_at(items, b) else {
+            continue;
+        };
+        // Best new node per (fitness class, hyphen run).
+        let mut best: [[Option<Node>; 3]; 4] = [[None; 3]; 4];
+        active.retain(|&a| {
+            let node = arena[a];
+            let s = node.next_start;
+            if s > b || (s == n && node.prev.is_some()) {
+                return true;
+            }
+            let mut e = b;
+            while e > s && matches!(items[e - 1], Item::Glue(_)) {
+                e -= 1;
+            }
+            let natural = sums.width[e] - sums.width[s] + pen_width;
+            let stretch = sums.stretch[e] - sums.stretch[s];
+            let shrink = sums.shrink[e] - sums.shrink[s];
+            let ratio = if natural <= width {
+                if forced {
+                    0.0
+                } else if stretch > 0.0 {
+                    (width - natural) / stretch
+                } else if natural < width - 0.01 {
+                    // Nothing to stretch (one long word): very bad, allowed in a loose pass.
+                    UNDERFULL_RATIO
+                } else {
+                    0.0
+                }
+            } else if shrink > 0.0 {
+                (width - natural) / shrink
+            } else {
+                f32::NEG_INFINITY
+            };
+            if ratio < -1.0 {
+                return false;
+            }
+            let hyphens = if flagged { node.hyphens + 1 } else { 0 };
+            if ratio <= tolerance && hyphens <= MAX_HYPHEN_RUN {
+                let badness = 100.0 * ratio.abs().powi(3);
+                let mut d = (LINE_PENALTY + badness).powi(2);
+                if !forced {
+                    d += cost.signum() * cost * cost;
+                }
+                if flagged && node.line.hyphenated {
+                    d += DOUBLE_HYPHEN_DEMERITS;
+                }
+                if forced && node.line.hyphenated {
+                    d += FINAL_HYPHEN_DEMERITS;
+                }
+                let fit = fitness(ratio);
+                if fit.abs_diff(node.fitness) > 1 {
+                    d += ADJACENT_DEMERITS;
+                }
+                let total = node.demerits + d;
+                let slot = &mut best[usize::from(fit)][usize::from(hyphens)];
+                if slot.is_none_or(|o| total < o.demerits) {
+                    *slot = Some(Node {
+                        next_start: 0,
+                        fitness: fit,
+                        hyphens,
+                        demerits: total,
+                        prev: Some(a),
+                        line: Line {
+                            start: s,
+                            end: e,
+                            ratio,
+                            last: forced,
+                            natural,
+                            hyphenated: flagged,
+                        },
+                    });
+                }
+            }
+            !forced
+        });
+        let next_start = match items.get(b) {
+            None => n,
+            Some(Item::Glue(_)) => skip_discardable(items, b),
+            Some(_) => skip_discardable(items, b + 1),
+        };
+        for mut node in best.into_iter().flatten().flatten() {
+            node.next_start = next_start;
+            arena.push(node);
+            active.push(arena.len() - 1);
+        }
+        if active.is_empty() {
+            return None;
+        }
+    }
+    let end = active
+        .iter()
+        .copied()
+        .filter(|a| arena[*a].prev.is_some() && arena[*a].next_start == n)
+        .min_by(|a, b| arena[*a].demerits.total_cmp(&arena[*b].demerits))?;
+    let mut lines = Vec::new();
+    let mut at = end;
+    while let Some(prev) = arena[at].prev {
+        lines.push(arena[at].line);
+        at = prev;
+    }
+    lines.reverse();
+    Some(lines)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::blocks::{Inline, InlineStyle};
+    use crate::render::linebreak::{first_fit, place_line};
+    use crate::render::shape::{Glue, Piece, Shaper};
+    use crate::render::style::{Align, BODY};
+
+    fn shaped(text: &str) -> Vec<Item> {
+        let content = [Inline::Text {
+            text: text.into(),
+            style: InlineStyle::default(),
+        }];
+        Shaper::default().items(&content, &BODY).unwrap()
+    }
+
+    fn boxed(width: f32) -> Item {
+        Item::Box(Piece {
+            font: crate::render::fonts::FontKey::SerifRegular,
+            size: 10.0,
+            rise: 0.0,
+            color: BODY.color,
+            glyphs: Vec::new(),
+            width,
+            link: None,
+        })
+    }
+
+    fn glue() -> Item {
+        let Item::Box(space) = boxed(5.0) else {
+            unreachable!()
+        };
+        Item::Glue(Glue {
+            width: 5.0,
+            stretch: 3.0,
+            shrink: 3.0,
+            space,
+        })
+    }
+
+    fn worst(lines: &[Line]) -> f32 {
+        lines
+            .iter()
+            .filter(|l| !l.last)
+            .map(|l| l.ratio.abs())
+            .fold(0.0, f32::max)
+    }
+
+    #[test]
+    fn total_fit_avoids_the_loose_line_first_fit_leaves() {
+        // Words 40 40 15 50 45 at width 100, spaces 5 (stretch 3, shrink 3). First fit will
+        // not shrink "40 40 15" (105) that far, so it sets "40 40" (ratio 2.5) and "15 50"
+        // (ratio 10); total fit shrinks the first line (ratio -0.83) and sets "50 45" (1.67).
+        let items: Vec<Item> = [40.0, 40.0, 15.0, 50.0, 45.0]
+            .iter()
+            .enumerate()
+            .flat_map(|(i, w)| {
+                let mut v = vec![boxed(*w)];
+                if i < 4 {
+                    v.push(glue());
+                }
+                v
+            })
+            .collect();
+        let ff = first_fit(&items, 100.0);
+        assert_eq!(ff.len(), 3);
+        assert!(worst(&ff) > 9.0);
+        let kp = total_fit(&items, 100.0, 20.0).unwrap();
+        assert_eq!(kp.len(), 2, "{kp:?}");
+        assert_eq!((kp[0].start, kp[0].end), (0, 5));
+        assert_eq!((kp[1].start, kp[1].end), (6, 9));
+        assert!((kp[0].ratio + 5.0 / 6.0).abs() < 1e-4);
+        assert!((kp[1].ratio - 0.0).abs() < 1e-4 && kp[1].last);
+        // Within a tolerance of 1 the same breaks are found.
+        assert_eq!(total_fit(&items, 100.0, 1.0).unwrap(), kp);
+    }
+
+    #[test]
+    fn real_text_is_set_no_looser_than_first_fit() {
+        let text = "The delegations agreed on a provisional allocation of summer flows, \
+            subject to ratification by the cantonal parliaments and the federal water \
+            authority, while the downstream operators asked for compensation mechanisms \
+            covering drought years and the environmental minimum flows in the delta. "
+            .repeat(3);
+        let items = shaped(&text);
+        for width in [150.0, 220.0, 330.0] {
+            let ff = first_fit(&items, width);
+            let kp = total_fit(&items, width, 20.0).unwrap();
+            assert!(worst(&kp) <= worst(&ff) + 1e-3, "width {width}");
+            assert!(kp.iter().all(|l| l.ratio >= -1.0));
+            let text_of = |ls: &[Line]| ls.iter().map(|l| l.end - l.start).sum::<usize>();
+            assert!(text_of(&kp) > 0);
+        }
+    }
+
+    #[test]
+    fn at_most_two_hyphenated_lines_in_a_row_and_hyphens_are_drawn() {
+        let text = "Internationalisation of transboundary administration necessitates \
+            extraordinarily comprehensive intergovernmental coordination mechanisms \
+            notwithstanding considerable institutional heterogeneity. "
+            .repeat(4);
+        let items = shaped(&text);
+        let lines = total_fit(&items, 120.0, 20.0).expect("feasible");
+        assert!(lines.iter().any(|l| l.hyphenated), "no hyphenation at all");
+        for run in lines.windows(3) {
+            assert!(!run.iter().all(|l| l.hyphenated), "three hyphens in a row");
+        }
+        let l = lines.iter().find(|l| l.hyphenated).unwrap();
+        let runs = place_line(&items, l, 0.0, 120.0, Align::Justify, 10.0);
+        let last = runs.last().unwrap().glyphs.last().unwrap();
+        assert_eq!(last.text, "-");
+        assert!(last.x < 120.0);
+    }
+
+    #[test]
+    fn overfull_paragraphs_have_no_total_fit() {
+        let items = vec![boxed(80.0), glue(), boxed(90.0)];
+        assert_eq!(total_fit(&items, 100.0, 20.0).unwrap().len(), 2);
+        assert!(total_fit(&items, 60.0, 20.0).is_none());
+        assert!(total_fit(&[], 60.0, 1.0).unwrap().is_empty());
+    }
+}

@@ -1,0 +1,217 @@
+//! PDF structure of a rendered brief: outline, metadata, page labels, links, and
+//! deterministic bytes. The dump of the fixture brief (pages, sizes, metadata, outline, links,
+//! text per page, SHA-256) is compared with `tests/fixtures/render/*.dump.txt`; after an
+//! intended change, `BRIEFDESK_BLESS=1 cargo test --test render_pdf` rewrites it.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use briefdesk::render::{render, PageSize, RenderOptions, Templates};
+use briefdesk::Brief;
+use sha2::{Digest, Sha256};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/render")
+        .join(name)
+}
+
+/// A brief stored as JSON in `tests/fixtures/render`.
+fn brief(name: &str) -> Brief {
+    serde_json::from_str(&std::fs::read_to_string(fixture(name)).unwrap()).unwrap()
+}
+
+fn tool(cmd: &str, args: &[&str]) -> String {
+    let out = Command::new(cmd)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{cmd} must be installed (apt: qpdf, poppler-utils): {e}"));
+    assert!(out.status.success(), "{cmd} {args:?} failed");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn main_pdf(template: &str, size: PageSize) -> (Vec<u8>, usize) {
+    let opts = RenderOptions {
+        template: template.into(),
+        page_size: size,
+    };
+    let r = render(&brief("water-talks.json"), &Templates::builtin(), &opts).unwrap();
+    (r.pdf, r.pages)
+}
+
+/// SHA-256 of `bytes` in hex.
+fn hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p.to_string_lossy().into_owned()
+}
+
+fn outline_lines(items: &serde_json::Value, depth: usize, out: &mut String) {
+    for item in items.as_array().into_iter().flatten() {
+        out.push_str(&format!(
+            "{}{} → page {}\n",
+            "  ".repeat(depth + 1),
+            item["title"].as_str().unwrap_or("?"),
+            item["destpageposfrom1"]
+        ));
+        outline_lines(&item["kids"], depth + 1, out);
+    }
+}
+
+/// Link annotations per page: page, rectangle (whole points) and target.
+fn links(pdf: &[u8]) -> Vec<String> {
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    let mut out = Vec::new();
+    for (n, id) in doc.get_pages() {
+        for a in doc.get_page_annotations(id).unwrap_or_default() {
+            let uri = a
+                .get(b"A")
+                .and_then(lopdf::Object::as_dict)
+                .and_then(|d| d.get(b"URI"))
+                .and_then(lopdf::Object::as_str)
+                .map(|b| String::from_utf8_lossy(b).into_owned())
+                .unwrap_or_default();
+            let rect: Vec<String> = a
+                .get(b"Rect")
+                .and_then(lopdf::Object::as_array)
+                .map(|r| {
+                    r.iter()
+                        .map(|v| format!("{:.0}", v.as_float().unwrap_or(-1.0)))
+                        .collect()
+                })
+                .unwrap_or_default();
+            out.push(format!("page {n} [{}] {uri}", rect.join(" ")));
+        }
+    }
+    out
+}
+
+/// Pages, sizes, metadata, page labels, outline, links, text per page and the SHA-256.
+fn dump(pdf: &[u8], pages: usize) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "brief.pdf", pdf);
+    tool("qpdf", &["--check", &path]);
+    let mut out = format!("sha256 {}\npages {pages}\n", hex(pdf));
+    let info = tool("pdfinfo", &["-f", "1", "-l", &pages.to_string(), &path]);
+    let keys = [
+        "Title:",
+        "Subject:",
+        "Keywords:",
+        "Author:",
+        "Creator:",
+        "Producer:",
+        "CreationDate:",
+        "ModDate:",
+        "Page ",
+    ];
+    for l in info
+        .lines()
+        .filter(|l| keys.iter().any(|k| l.starts_with(k)))
+    {
+        if !l.contains(" rot:") {
+            out.push_str(&l.split_whitespace().collect::<Vec<_>>().join(" "));
+            out.push('\n');
+        }
+    }
+    let json = tool(
+        "qpdf",
+        &[
+            "--json",
+            "--json-key=outlines",
+            "--json-key=pagelabels",
+            &path,
+        ],
+    );
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    out.push_str(&format!("page labels {}\noutline\n", json["pagelabels"]));
+    outline_lines(&json["outlines"], 0, &mut out);
+    out.push_str("links\n");
+    for l in links(pdf) {
+        out.push_str(&format!("  {l}\n"));
+    }
+    for p in 1..=pages {
+        let n = p.to_string();
+        let text = tool(
+            "pdftotext",
+            &["-enc", "UTF-8", "-layout", "-f", &n, "-l", &n, &path, "-"],
+        );
+        out.push_str(&format!("text of page {p}\n{text}"));
+    }
+    out
+}
+
+/// Compares `actual` with `tests/fixtures/render/<name>`, or rewrites it under
+/// `BRIEFDESK_BLESS=1`.
+fn check(name: &str, actual: &str) {
+    let path = fixture(name);
+    if std::env::var_os("BRIEFDESK_BLESS").is_some() {
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!(
+            "{} is missing: run BRIEFDESK_BLESS=1 cargo test --test render_pdf",
+            path.display()
+        )
+    });
+    if expected != actual {
+        let first = expected
+            .lines()
+            .zip(actual.lines())
+            .position(|(e, a)| e != a)
+            .unwrap_or(expected.lines().count().min(actual.lines().count()));
+        panic!(
+            "{name} differs from the approved dump at line {}:\n  approved: {:?}\n  actual:   {:?}\nIf intended: BRIEFDESK_BLESS=1 cargo test --test render_pdf",
+            first + 1,
+            expected.lines().nth(first),
+            actual.lines().nth(first)
+        );
+    }
+}
+
+#[test]
+fn the_same_brief_gives_byte_identical_pdfs_and_the_approved_dump() {
+    let (a, pages) = main_pdf("policy-brief", PageSize::A4);
+    let (b, _) = main_pdf("policy-brief", PageSize::A4);
+    assert_eq!(hex(&a), hex(&b), "two renders differ");
+    check("water-talks.dump.txt", &dump(&a, pages));
+}
+
+#[test]
+fn outline_metadata_labels_and_links_are_written() {
+    let (pdf, pages) = main_pdf("policy-brief", PageSize::Letter);
+    let d = dump(&pdf, pages);
+    for want in [
+        "Producer: BriefDesk",
+        "Author: Policy Unit, Desk 3 (fictional)",
+        "Subject: Positions of the riparian states",
+        "Keywords: Official – Sensitive,Ayesha Dār,",
+        "CreationDate: Sat Nov 28 00:00:00 2026",
+        "\"/S\":\"/D\"",
+        "\n  Rhine water-sharing talks: a deal is possible before spring, but not on current terms → page 1\n",
+        "\n    Key points → page 1\n",
+        "\n      Ayesha Dār · Chief negotiator of the downstream states (fictional) → page 1\n",
+        "https://news.example.org/2026-11-20-neue-z%C3%BCrcher-abendblatt",
+    ] {
+        assert!(d.contains(want), "{want:?} not in\n{d}");
+    }
+    let sources = d.find("    Sources → page").expect("a Sources bookmark");
+    assert!(
+        d[..sources].contains("    Key statements → page"),
+        "outline out of order"
+    );
+    // Four sources have a web address: one link each (a title split over lines gives
+    // several rectangles with the same target).
+    let targets: std::collections::BTreeSet<String> = links(&pdf)
+        .into_iter()
+        .map(|l| l.rsplit(' ').next().unwrap().to_string())
+        .collect();
+    assert_eq!(targets.len(), 4, "{targets:?}");
+}
