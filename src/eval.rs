@@ -96,6 +96,7 @@ fn quotes(analysis: &Analysis) -> Vec<Value> {
                 "speaker": s.speaker.as_ref().map(|p| p.name.clone()),
                 "mention": s.mention,
                 "quote": s.text,
+                "cue": s.cue,
             })
         })
         .collect()

@@ -7,7 +7,7 @@ use briefdesk::{analyze, dump, ingest, Analysis, StatementKind};
 fn speaker_of<'a>(an: &'a Analysis, quote_start: &str) -> Option<(&'a str, Option<&'a str>)> {
     an.statements
         .iter()
-        .find(|s| s.text.starts_with(quote_start))
+        .find(|s| s.text.contains(quote_start))
         .map(|s| {
             let sp = s.speaker.as_ref();
             (
@@ -30,7 +30,8 @@ fn rubio_sample_every_quote_is_rubio_secretary_of_state() {
         .iter()
         .filter(|s| s.kind == StatementKind::DirectQuote)
         .collect();
-    // The eleven quotations of the article, "he said" ones and uncued ones included.
+    // The eleven quotations of the article, "he said" ones and uncued ones included (a quote
+    // that continues the one before its cue, `“A,” he said. “B.”`, is part of that statement).
     let expected = [
         "We know they’re concerned",
         "But, I think they have to understand",
@@ -46,7 +47,7 @@ fn rubio_sample_every_quote_is_rubio_secretary_of_state() {
     ];
     for e in expected {
         assert!(
-            quotes.iter().any(|q| q.text.starts_with(e)),
+            quotes.iter().any(|q| q.text.contains(e)),
             "quote “{e}…” not found in {:#?}",
             quotes.iter().map(|q| &q.text).collect::<Vec<_>>()
         );
@@ -96,6 +97,16 @@ fn port_dispute_speakers_roles_and_patterns() {
     // X told Latvian radio that …
     check("He would meet Tamm in Brussels", "Kārlis Ozoliņš");
 
+    // `“A,” he said at …. “B.”`: B continues A's remark, one statement.
+    let treaty = an
+        .statements
+        .iter()
+        .find(|s| s.text.starts_with("We signed a treaty"))
+        .unwrap();
+    assert_eq!(
+        treaty.text,
+        "We signed a treaty, not a suggestion. If the fees rise on Jan. 5, we will take the matter to the EU."
+    );
     // “A,” she said, “B.” is one statement.
     let split = an
         .statements

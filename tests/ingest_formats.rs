@@ -84,6 +84,24 @@ fn pdf_text_layer_metadata_and_paragraphs() {
 }
 
 #[test]
+fn pdf_interleaved_columns_come_out_column_by_column() {
+    // The content stream alternates left and right lines at the same height.
+    let a = ingest("dam.pdf", &format_fixture("two-column.pdf")).unwrap();
+    assert_eq!(a.title, "Dam talks resume with a new timetable");
+    assert_eq!(a.dateline.as_deref(), Some("CAIRO"));
+    let expected = [
+        "CAIRO - Ministers from the three countries met on Friday to discuss the dam, and said the talks had been useful.",
+        "Engineers will report next month on the filling plan.",
+        "The next round is set for Khartoum in January, officials said, though no date has been agreed.",
+        "Observers from the African Union will attend the meeting.",
+    ];
+    let got: Vec<&str> = (0..a.paragraphs.len())
+        .map(|i| a.paragraph_text(i))
+        .collect();
+    assert_eq!(got, expected);
+}
+
+#[test]
 fn pdf_refusals_name_the_reason() {
     let msg = no_article("locked.pdf", &format_fixture("locked.pdf"));
     assert!(msg.contains("password-protected"), "{msg}");
@@ -261,4 +279,18 @@ fn base64_encode(data: &[u8]) -> String {
         }
     }
     out
+}
+
+#[test]
+fn ingest_all_of_a_single_article_file_is_that_article() {
+    let bytes = b"Talks resume\n\nDOHA \xE2\x80\x94 Negotiators met on Saturday.\n";
+    let all = ingest_all("note.txt", bytes);
+    assert_eq!(all.len(), 1);
+    assert_eq!(
+        all[0].as_ref().unwrap(),
+        &ingest("note.txt", bytes).unwrap()
+    );
+    let err = ingest_all("empty.eml", b"");
+    assert_eq!(err.len(), 1);
+    assert_eq!(err[0].as_ref().unwrap_err().kind, IngestErrorKind::Empty);
 }

@@ -98,7 +98,7 @@ fn dump(pdf: &[u8], pages: usize) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "brief.pdf", pdf);
     tool("qpdf", &["--check", &path]);
-    let mut out = format!("sha256 {}\npages {pages}\n", hex(pdf));
+    let mut out = format!("pages {pages}\n");
     let info = tool("pdfinfo", &["-f", "1", "-l", &pages.to_string(), &path]);
     let keys = [
         "Title:",
@@ -144,6 +144,8 @@ fn dump(pdf: &[u8], pages: usize) -> String {
         );
         out.push_str(&format!("text of page {p}\n{text}"));
     }
+    // Last, so a change in the text shows first in a failure.
+    out.push_str(&format!("sha256 {}\n", hex(pdf)));
     out
 }
 
@@ -214,4 +216,91 @@ fn outline_metadata_labels_and_links_are_written() {
         .map(|l| l.rsplit(' ').next().unwrap().to_string())
         .collect();
     assert_eq!(targets.len(), 4, "{targets:?}");
+}
+
+#[test]
+fn mixed_scripts_use_the_wide_font_and_missing_glyphs_are_warnings() {
+    let mut b = brief("mixed-scripts.json");
+    b.key_points[0]
+        .text
+        .push_str(" Beijing’s 中 observer attended.");
+    let r = render(
+        &b,
+        &Templates::builtin(),
+        &RenderOptions {
+            template: "policy-brief".into(),
+            page_size: PageSize::A4,
+        },
+    )
+    .unwrap();
+    assert_eq!(r.missing_glyphs, ['中']);
+    assert_eq!(r.warnings.len(), 1, "{:?}", r.warnings);
+    assert!(r.warnings[0].contains("'中' (U+4E2D)"), "{}", r.warnings[0]);
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "mixed.pdf", &r.pdf);
+    let fonts = tool("pdffonts", &[&path]);
+    assert!(fonts.contains("+DejaVuSans"), "{fonts}");
+    let text = tool("pdftotext", &["-enc", "UTF-8", &path, "-"]);
+    for word in [
+        "مشتركة",
+        "مياه",
+        "משותפים",
+        "Nguyễn Thị Hằng",
+        "Łukasz Żółkiewski",
+        "\u{fffd}",
+    ] {
+        assert!(text.contains(word), "{word} missing from\n{text}");
+    }
+    // Clean input gives no warnings.
+    let clean = render(
+        &brief("mixed-scripts.json"),
+        &Templates::builtin(),
+        &RenderOptions {
+            template: "policy-brief".into(),
+            page_size: PageSize::A4,
+        },
+    )
+    .unwrap();
+    assert!(clean.warnings.is_empty(), "{:?}", clean.warnings);
+}
+
+#[test]
+fn an_overlong_one_pager_is_cut_with_a_visible_note_and_a_warning() {
+    let mut b = brief("water-talks.json");
+    let points = b.key_points.clone();
+    for p in &mut b.key_points {
+        p.text = format!("{} {} {}", p.text, p.text, p.text);
+    }
+    for _ in 0..4 {
+        b.bottom_line.extend(points.iter().cloned());
+    }
+    let r = render(
+        &b,
+        &Templates::builtin(),
+        &RenderOptions {
+            template: "one-pager".into(),
+            page_size: PageSize::A4,
+        },
+    )
+    .unwrap();
+    assert_eq!(r.pages, 1);
+    assert!(
+        r.warnings.iter().any(|w| w.contains("was cut")),
+        "{:?}",
+        r.warnings
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "one.pdf", &r.pdf);
+    let text = tool("pdftotext", &["-enc", "UTF-8", &path, "-"]);
+    assert!(text.contains("… more in full brief"), "{text}");
+}
+
+#[test]
+fn the_three_builtin_templates_are_listed_with_descriptions() {
+    let list = Templates::builtin().list();
+    let names: Vec<&str> = list.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, ["one-pager", "policy-brief", "quote-sheet"]);
+    assert!(list
+        .iter()
+        .all(|t| t.origin == "built-in" && !t.description.is_empty()));
 }

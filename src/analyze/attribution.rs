@@ -126,19 +126,32 @@ fn direct(
     let text = q.text(article);
     let text = text.trim_end_matches(',').trim_end().to_string();
 
-    // `“A,” he said, “B.”`: the second part joins the statement before it.
+    // `“A,” he said, “B.”` and `“A,” he said. “B.”`: a quotation with no cue of its own that
+    // follows the cue of the one before joins it, as it continues the same remark.
+    let own_cue = !text.ends_with('.') && CUE_AFTER.is_match(after);
     if let Some(prev) = out.last_mut() {
         let gap = article
             .text
             .get(prev.provenance.span.end..q.open)
             .unwrap_or("");
+        let tail = CUE_AFTER.find(gap).map(|m| gap[m.end()..].trim());
+        let continues = tail.is_some_and(|t| {
+            t.len() < 60 && t.ends_with([',', '.']) && !t.contains(['“', '”', '"'])
+        });
         if prev.kind == StatementKind::DirectQuote
             && prev.provenance.paragraph == q.paragraph
-            && CUE_AFTER
-                .find(gap)
-                .is_some_and(|m| gap[m.end()..].trim() == ",")
+            && !own_cue
+            && continues
         {
-            prev.text = format!("{}, {}", prev.text, text);
+            // The comma that led into the cue ends the sentence once the cue is gone.
+            let sep = if tail.is_some_and(|t| t.ends_with(',')) {
+                ", "
+            } else if prev.text.ends_with(['.', '?', '!']) {
+                " "
+            } else {
+                ". "
+            };
+            prev.text = format!("{}{sep}{}", prev.text, text);
             prev.provenance.span.end = q.close;
             return None;
         }

@@ -16,6 +16,8 @@ use crate::error::IngestErrorKind;
 pub const MAX_UNPACKED_BYTES: u64 = 64 * 1024 * 1024;
 /// Most entries a ZIP container may list.
 pub const MAX_ZIP_ENTRIES: usize = 10_000;
+/// Most bytes one PDF page's content streams may unpack to (a page of text is well under 1 MB).
+pub const MAX_PAGE_CONTENT_BYTES: u64 = 8 * 1024 * 1024;
 /// Most pages of a PDF that are read.
 pub const MAX_PAGES: usize = 2_000;
 /// Deepest nesting of containers (a mail attached to a mail …) and of RTF groups or XML

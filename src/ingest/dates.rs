@@ -1,4 +1,4 @@
-//! A small parser for the absolute dates news pages and wires print (nothing relative):
+//! A small parser for the dates news pages and wires print; the absolute forms are:
 //!
 //! | form | example |
 //! |---|---|
@@ -8,7 +8,9 @@
 //! | numeric, only when unambiguous | `11/26/2026`, `26/11/2026` (but not `05/06/2026`) |
 //!
 //! A date-time keeps the calendar date as written (no time-zone shift): that is the date the
-//! outlet printed.
+//! outlet printed. Also: the date in a URL path ([`url_date`]), conflicts between sources of a
+//! date ([`conflicts`]), and bare weekdays ("on Saturday"), which in news mean the most recent
+//! such day on or before the publication date ([`bare_weekdays`]).
 
 use std::ops::Range;
 use std::sync::LazyLock;

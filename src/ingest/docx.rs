@@ -1,10 +1,10 @@
 //! Word documents (DOCX): paragraphs, headings and tables of `word/document.xml`, and the core
 //! properties (title, creator, created) of `docProps/core.xml`.
 //!
-//! The title is the first paragraph styled `Title` or `Heading 1` when the core properties have
-//! none. Headings below it stay in the body as their own paragraphs. A table row becomes one
-//! paragraph with its cells joined by ` | `. Deleted revisions (`w:delText`), field codes and
-//! footnotes are not text.
+//! The title is the first paragraph styled `Title` or `Heading 1`, else the core properties'
+//! title unless it is a file name or a template default. Headings below it stay in the body as
+//! their own paragraphs. A table row becomes one paragraph with its cells joined by ` | `.
+//! Deleted revisions (`w:delText`), field codes and footnotes are not text.
 
 use super::container::{damaged, Zip};
 use super::xml::{self, attr, Node};
@@ -21,10 +21,9 @@ pub fn parse(zip: &mut Zip) -> Result<Parsed, IngestErrorKind> {
         // Core properties are weaker than what the text says: they hold the author of the
         // file, which may be the analyst who pasted the article.
         let props = xml::dublin_core("DOCX", &core)?;
-        if let Some(t) = props.title.filter(|t| !looks_like_file_name(t)) {
-            if let Some(heading) = out.title.replace(t) {
-                out.paragraphs.insert(0, heading);
-            }
+        // The visible headline beats a title property left over from a template.
+        if out.title.is_none() {
+            out.title = props.title.filter(|t| !looks_like_file_name(t));
         }
         out.fallback = Some(Box::new(Parsed {
             byline: props.byline,

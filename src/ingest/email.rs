@@ -4,9 +4,9 @@
 //! A message's article is its body: the HTML part through the HTML reader when there is one,
 //! else the text part through the plain-text reader (a forwarded message's header block is
 //! read for its subject and date and removed). The body's headline, else the subject, is the
-//! headline; the `Date` header and the sender's name are weaker than what the body says. Attachments that may hold an
-//! article (text, HTML, PDF, Office, e-books, attached messages) are handed back to the caller,
-//! which imports them as articles of their own.
+//! headline; the `Date` header and the sender's name are weaker than what the body says.
+//! Attachments that may hold an article (text, HTML, PDF, Office, e-books, attached messages)
+//! are handed back to the caller, which imports them as articles of their own.
 
 use chrono::NaiveDate;
 use mail_parser::{MessageParser, MimeHeaders};

@@ -1,15 +1,16 @@
 //! Ingest: file bytes plus a name in, an [`Article`] out (format detection, decoding, metadata).
 //!
 //! The stage is pure: the caller reads the file (checking its size against [`MAX_FILE_BYTES`]
-//! first) and passes the bytes. Steps: size and emptiness checks → container formats by content
-//! ([`detect::container`]: [`pdf`], [`docx`] and [`epub`] in a ZIP [`container`], [`rtf`],
-//! [`email`] for e-mail, mbox and MHTML; dispatch in [`route`]) → else binary refusal ([`detect::binary_reason`]) →
-//! decoding ([`decode::decode`]) → text format by content and name ([`detect::format`]) → a text
-//! reader ([`text`], [`markdown`], [`html`] with [`pagemeta`] and the [`nesting`] guard) → shared
-//! clean-up: whitespace, page [`furniture`], stray byline/date lines, the file's own
-//! metadata as a fallback, dateline ([`meta`]), fallback title, language ([`lang`]), id and
-//! paragraph spans. Dates are read by [`dates`]. Containers holding several articles (an mbox, a
-//! mail with attached articles) are read whole by [`ingest_all`].
+//! first) and passes the bytes. Steps ([`route`]): size and emptiness checks → container formats
+//! by content ([`detect::container`]: [`pdf`] with [`pdftext`], [`docx`] and [`epub`] in a ZIP
+//! [`container`] with [`xml`], [`rtf`], [`email`] for e-mail, mbox and MHTML) → else binary
+//! refusal ([`detect::binary_reason`]) → decoding ([`decode::decode`]) → text format by content
+//! and name ([`detect::format`]) → a text reader ([`text`], [`markdown`], [`html`] with
+//! [`pagemeta`] and the [`nesting`] guard) → shared clean-up: whitespace, page [`furniture`],
+//! stray byline/date lines, the file's own metadata as a fallback, dateline
+//! ([`meta`]), fallback title, language ([`lang`]), id and paragraph spans. Dates are read by
+//! [`dates`]. Containers holding several articles (an mbox, a mail with attached articles) are
+//! read whole by [`ingest_all`].
 
 pub mod container;
 pub mod dates;
@@ -64,8 +65,6 @@ pub struct Parsed {
     /// What the file format itself says (PDF info, DOCX core properties, mail headers): used
     /// only for fields neither the reader nor the body's header lines filled.
     pub fallback: Option<Box<Parsed>>,
-    /// Dates other sources give (URL, body header lines) that disagree with `published`.
-    pub date_conflicts: Vec<String>,
 }
 
 impl Parsed {
@@ -114,6 +113,27 @@ pub fn ingest(name: &str, bytes: &[u8]) -> Result<Article, IngestError> {
 /// is only a cover note for attached articles gives no error for the body.
 pub fn ingest_all(name: &str, bytes: &[u8]) -> Vec<Result<Article, IngestError>> {
     route::read(name, bytes, 0, true)
+}
+
+/// Where the sources of an article's date disagree with the publication date it keeps, one line
+/// each for the UI to flag (`URL says 2026-11-25, kept 2026-11-26`): the date in the URL and an
+/// absolute date at the head of the first paragraph ("GENEVA, Nov. 25, 2026 —"). Empty when
+/// there is no publication date or nothing disagrees.
+pub fn date_conflicts(a: &Article) -> Vec<String> {
+    let Some(published) = a.published else {
+        return Vec::new();
+    };
+    let url = a.url.as_deref().and_then(dates::url_date);
+    let first = a.paragraph_text(0);
+    let mut end = first.len().min(meta::dateline_len(first) + 40);
+    while !first.is_char_boundary(end) {
+        end -= 1;
+    }
+    let lead: Vec<NaiveDate> = dates::find_date(&first[..end])
+        .map(|(d, _)| d)
+        .into_iter()
+        .collect();
+    dates::conflicts(published, url, &lead)
 }
 
 /// Zero-width and formatting characters that carry no text.
@@ -165,7 +185,6 @@ pub fn base_name(name: &str) -> &str {
 /// Shared clean-up of a reader's result; `None` when no body text is left.
 fn build(name: &str, bytes: &[u8], format: SourceFormat, mut p: Parsed) -> Option<Article> {
     let mut paras: Vec<String> = Vec::new();
-    let mut text_dates = Vec::new();
     for raw in std::mem::take(&mut p.paragraphs) {
         let clean = normalize(&raw);
         if clean.is_empty() {
@@ -174,10 +193,7 @@ fn build(name: &str, bytes: &[u8], format: SourceFormat, mut p: Parsed) -> Optio
         match furniture::boilerplate(&clean) {
             furniture::Boilerplate::Keep => paras.push(clean),
             furniture::Boilerplate::Drop => {}
-            furniture::Boilerplate::Meta(h) => {
-                text_dates.extend(h.published);
-                p.absorb(&h);
-            }
+            furniture::Boilerplate::Meta(h) => p.absorb(&h),
         }
     }
     if let Some(f) = p.fallback.take() {
@@ -186,11 +202,6 @@ fn build(name: &str, bytes: &[u8], format: SourceFormat, mut p: Parsed) -> Optio
         p.published = p.published.or(f.published);
         p.language = p.language.take().or(f.language);
         p.url = p.url.take().or(f.url);
-    }
-    if let Some(published) = p.published {
-        let url_date = p.url.as_deref().and_then(dates::url_date);
-        p.date_conflicts
-            .extend(dates::conflicts(published, url_date, &text_dates));
     }
     let title = clean_opt(p.title.take());
     // A page's own <h1> repeats the headline at the top of the body.
@@ -246,6 +257,28 @@ mod tests {
         assert_eq!(article_id(b"abc"), "ba7816bf8f01cfea");
         assert_eq!(base_name("a/b\\c.txt"), "c.txt");
         assert_eq!(normalize("  a\u{a0}\u{200b}b \n\t c\u{7} "), "a b c");
+    }
+
+    #[test]
+    fn date_conflicts_from_url_and_lead() {
+        let page = "<html><head><title>Talks</title><link rel=\"canonical\" href=\"https://x.example/2026/11/25/talks\">\
+            <meta property=\"article:published_time\" content=\"2026-11-26\"></head><body>\
+            <p>GENEVA, Nov. 24, 2026 — Officials met on Saturday.</p><p>They talked.</p></body></html>";
+        let a = ingest("p.html", page.as_bytes()).unwrap();
+        assert_eq!(a.published, NaiveDate::from_ymd_opt(2026, 11, 26));
+        assert_eq!(
+            date_conflicts(&a),
+            vec![
+                "URL says 2026-11-25, kept 2026-11-26",
+                "text says 2026-11-24, kept 2026-11-26"
+            ]
+        );
+        let plain = ingest(
+            "n.txt",
+            b"Talks\n\nPublished: Nov. 26, 2026\n\nGENEVA - Met.\n",
+        )
+        .unwrap();
+        assert!(date_conflicts(&plain).is_empty());
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! PDF articles through `lopdf` (already built for the renderer, so no new crate): the text layer
-//! page by page ([`pdftext`]), read like a plain-text article, and the info dictionary and XMP metadata.
+//! page by page ([`super::pdftext`]), read like a plain-text article, and the info dictionary and
+//! XMP metadata.
 //!
 //! Text comes in content-stream order, which is reading order for PDFs that write one column after
 //! the other (nearly all); a PDF whose content stream interleaves the lines of two columns comes

@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use lopdf::content::Content;
 use lopdf::{Document, Encoding, Object, ObjectId};
 
-use super::container::{damaged, MAX_UNPACKED_BYTES};
+use super::container::{damaged, over_limit, MAX_PAGE_CONTENT_BYTES, MAX_UNPACKED_BYTES};
 use crate::error::IngestErrorKind;
 
 /// A font of the page: its encoding and glyph widths (thousandths of an em).
@@ -82,8 +82,16 @@ pub fn page_lines(doc: &Document, page: ObjectId) -> Result<Vec<String>, IngestE
         })
         .collect();
     let data = doc
-        .get_page_content_with_limit(page, limit)
-        .map_err(|e| damaged("PDF", e))?;
+        .get_page_content_with_limit(page, MAX_PAGE_CONTENT_BYTES as usize)
+        .map_err(|e| match e {
+            lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => {
+                over_limit(
+                    "a PDF page's content unpacks to too much data",
+                    format!("page-content limit of {} MB", MAX_PAGE_CONTENT_BYTES >> 20),
+                )
+            }
+            e => damaged("PDF", e),
+        })?;
     let content = Content::decode(&data).map_err(|e| damaged("PDF", e))?;
     let mut lines: Vec<Line> = Vec::new();
     let mut cur = Line::default();
@@ -143,7 +151,10 @@ pub fn page_lines(doc: &Document, page: ObjectId) -> Result<Vec<String>, IngestE
                 let scale = (m[0] * m[0] + m[1] * m[1]).sqrt().max(0.01);
                 let em = size.abs() * scale;
                 let (x, y) = (m[4], m[5]);
-                let same_line = !cur.text.is_empty() && (y - cur.y).abs() <= em.max(cur.size) * 0.4;
+                // Same baseline, but far to the right: the next column's line (interleaved).
+                let gutter = x - cur.end > em.max(cur.size) * 2.0;
+                let same_line =
+                    !cur.text.is_empty() && (y - cur.y).abs() <= em.max(cur.size) * 0.4 && !gutter;
                 if !same_line {
                     if !cur.text.is_empty() {
                         lines.push(std::mem::take(&mut cur));
@@ -190,7 +201,60 @@ pub fn page_lines(doc: &Document, page: ObjectId) -> Result<Vec<String>, IngestE
     if !cur.text.is_empty() {
         lines.push(cur);
     }
-    Ok(with_breaks(&lines))
+    let mut out = Vec::new();
+    for column in columns(lines) {
+        // A column break ends a paragraph only where the text ends a sentence.
+        let ends = out
+            .last()
+            .is_some_and(|l: &String| l.ends_with(['.', '!', '?', '”', '"']));
+        if ends {
+            out.push(String::new());
+        }
+        out.extend(with_breaks(&column));
+    }
+    Ok(out)
+}
+
+/// The page's lines in reading order: lines spanning the page (a headline over two columns)
+/// first, then the left column, then the right one, when the lines split at a gutter into two
+/// columns of at least a quarter of the lines each; else the lines as they are. Content streams
+/// that interleave the two columns line by line come out column by column.
+fn columns(lines: Vec<Line>) -> Vec<Vec<Line>> {
+    let n = lines.len();
+    let tolerance = |l: &Line| l.size.max(1.0) * 0.5;
+    let mut best: Option<(f32, usize)> = None;
+    for cand in &lines {
+        let split = cand.x;
+        let left = lines
+            .iter()
+            .filter(|l| l.end <= split - tolerance(l))
+            .count();
+        let right = lines.iter().filter(|l| l.x >= split - tolerance(l)).count();
+        let Some(spanning) = n.checked_sub(left + right) else {
+            continue;
+        };
+        let ok = left * 4 >= n && right * 4 >= n && spanning * 5 <= n;
+        if ok && best.is_none_or(|(_, s)| spanning < s) {
+            best = Some((split, spanning));
+        }
+    }
+    let Some((split, _)) = best else {
+        return vec![lines];
+    };
+    let (mut head, mut left, mut right) = (Vec::new(), Vec::new(), Vec::new());
+    for l in lines {
+        if l.x >= split - tolerance(&l) {
+            right.push(l);
+        } else if l.end <= split - tolerance(&l) {
+            left.push(l);
+        } else {
+            head.push(l);
+        }
+    }
+    [head, left, right]
+        .into_iter()
+        .filter(|c| !c.is_empty())
+        .collect()
 }
 
 /// `a × b` for PDF matrices `[a b c d e f]`.
@@ -259,6 +323,21 @@ mod tests {
             with_breaks(&ls),
             vec!["One a", "one b.", "", "Two a", "two b.", "", "Three."]
         );
+        let interleaved: Vec<Line> = (0..4)
+            .flat_map(|i| {
+                let y = 700.0 - 12.0 * i as f32;
+                let mut l = line(y, 72.0, &format!("left {i}"));
+                l.end = 280.0;
+                let mut r = line(y, 310.0, &format!("right {i}"));
+                r.end = 520.0;
+                [l, r]
+            })
+            .collect();
+        let cols = columns(interleaved);
+        assert_eq!(cols.len(), 2);
+        let left: Vec<&str> = cols[0].iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(left, ["left 0", "left 1", "left 2", "left 3"]);
+        assert_eq!(columns(ls.to_vec()).len(), 1);
         assert_eq!(
             multiply(
                 [2.0, 0.0, 0.0, 2.0, 1.0, 1.0],

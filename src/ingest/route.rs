@@ -132,7 +132,7 @@ fn mail(name: &str, bytes: &[u8], depth: usize, all: bool) -> Results {
         .sum();
     let cover_note = !m.attachments.is_empty() && words < COVER_NOTE_WORDS;
     let body = one(name, bytes, SourceFormat::Email, Ok(m.parsed));
-    if !cover_note && (body[0].is_ok() && !all || m.attachments.is_empty()) {
+    if !cover_note && ((body[0].is_ok() && !all) || m.attachments.is_empty()) {
         return body;
     }
     let mut out = if cover_note { Vec::new() } else { body.clone() };
@@ -152,15 +152,11 @@ fn mail(name: &str, bytes: &[u8], depth: usize, all: bool) -> Results {
     if cover_note && !any_ok {
         // No attachment could be read: the note is all there is.
         out.splice(0..0, body);
-    } else if !cover_note && !any_ok_at(&out, 0) && any_ok {
+    } else if !cover_note && !out.first().is_some_and(Result::is_ok) && any_ok {
         // A body without text that only carries attachments is not an error of its own.
         let _body_error = out.remove(0);
     }
     out
-}
-
-fn any_ok_at(out: &Results, i: usize) -> bool {
-    out.get(i).is_some_and(Result::is_ok)
 }
 
 /// An mbox: every message in order, `box.mbox#1`, `box.mbox#2` …

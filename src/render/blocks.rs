@@ -236,7 +236,6 @@ impl InlineBuilder {
 }
 
 /// The plain text of inline content (breaks as newlines).
-#[cfg(test)]
 pub fn plain_text(content: &[Inline]) -> String {
     content
         .iter()

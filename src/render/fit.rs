@@ -52,9 +52,18 @@ pub fn fit(
         last = Some((flow, pages, scale));
     }
     let Some((flow, pages, scale)) = last else {
-        return Err(RenderError::Pdf("the theme offers no scale to set at".into()));
+        return Err(RenderError::Pdf(
+            "the theme offers no scale to set at".into(),
+        ));
     };
-    cut(flow, pages, scale, theme.max_pages.unwrap_or(1), shaper, geo)
+    cut(
+        flow,
+        pages,
+        scale,
+        theme.max_pages.unwrap_or(1),
+        shaper,
+        geo,
+    )
 }
 
 /// Keeps the first `max` pages, ending the last one early enough for the note.

@@ -5,7 +5,7 @@
 //! decorations (the shaded box, the quote rule) are groups drawn around whichever of their
 //! fragments land on a page, so a box that splits across pages is drawn on both.
 
-use super::blocks::{Block, DivClass, Inline, ParaClass};
+use super::blocks::{plain_text, Block, DivClass, Inline, ParaClass};
 use super::draw::{Draw, PlacedGlyph, TextRun};
 use super::fonts::{font, FontKey};
 use super::linebreak::{break_lines, place_line_links, split_wide_boxes};
@@ -143,7 +143,7 @@ impl<'s> Layouter<'s> {
                     f.draws.push(Draw::Anchor {
                         y: 0.0,
                         level: *level,
-                        title: inline_text(content),
+                        title: plain_text(content).replace('\n', " "),
                     });
                 }
                 Ok(())
@@ -387,18 +387,6 @@ fn para_style(class: ParaClass, ctx: &Ctx) -> BlockStyle {
         _ => {}
     }
     s
-}
-
-/// The text of inline content, breaks as spaces (for bookmarks).
-fn inline_text(content: &[Inline]) -> String {
-    let mut out = String::new();
-    for i in content {
-        match i {
-            Inline::Text { text, .. } => out.push_str(text),
-            Inline::Break => out.push(' '),
-        }
-    }
-    out
 }
 
 fn with(groups: &[usize], g: usize) -> Vec<usize> {

@@ -248,11 +248,13 @@ impl Shaper {
                 (FontKey::Wide, c)
             } else {
                 self.missing.insert(c);
-                let sub = ['\u{fffd}', '?']
-                    .into_iter()
-                    .find(|s| primary.has_char(*s))
-                    .unwrap_or('?');
-                (key, sub)
+                if primary.has_char('\u{fffd}') {
+                    (key, '\u{fffd}')
+                } else if wide.has_char('\u{fffd}') {
+                    (FontKey::Wide, '\u{fffd}')
+                } else {
+                    (key, '?')
+                }
             };
             if f != segment_font && !segment.is_empty() {
                 items.push(Item::Box(self.piece(

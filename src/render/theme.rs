@@ -116,7 +116,10 @@ impl Theme {
         let name = parts.next().unwrap_or("").trim();
         let known = || THEMES.map(|t| t.name).join(", ");
         let mut theme = Theme::named(name).ok_or_else(|| {
-            MarkupError::new(line, format!("unknown theme \"{name}\" (known: {})", known()))
+            MarkupError::new(
+                line,
+                format!("unknown theme \"{name}\" (known: {})", known()),
+            )
         })?;
         for setting in parts.map(str::trim).filter(|p| !p.is_empty()) {
             theme
@@ -208,7 +211,10 @@ fn length(v: &str) -> Result<f32, String> {
 
 /// `#rrggbb`.
 fn colour(v: &str) -> Result<Rgb, String> {
-    let hex = v.strip_prefix('#').filter(|h| h.len() == 6).ok_or("expected #rrggbb")?;
+    let hex = v
+        .strip_prefix('#')
+        .filter(|h| h.len() == 6)
+        .ok_or("expected #rrggbb")?;
     let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).map_err(|e| e.to_string());
     Ok(Rgb::bytes(byte(0)?, byte(2)?, byte(4)?))
 }
@@ -234,7 +240,11 @@ mod tests {
     fn bad_directives_name_their_line() {
         let e = Theme::from_markup("\n\n<!-- briefdesk-theme: fancy -->").unwrap_err();
         assert_eq!(e.line, 3);
-        assert!(e.message.contains("classic, one-page, press"), "{}", e.message);
+        assert!(
+            e.message.contains("classic, one-page, press"),
+            "{}",
+            e.message
+        );
         let e = Theme::from_markup("<!-- briefdesk-theme: classic; colour=red -->").unwrap_err();
         assert!(e.message.contains("unknown key"));
         assert!(Theme::from_markup("<!-- briefdesk-theme: classic; margin=1mm -->").is_err());

@@ -18,9 +18,7 @@ fn be32(b: &[u8]) -> u32 {
 
 /// Decodes `data`; an error names what is not supported.
 pub fn decode(data: &[u8]) -> Result<Gray, String> {
-    let body = data
-        .strip_prefix(b"\x89PNG\r\n\x1a\n")
-        .ok_or("not a PNG")?;
+    let body = data.strip_prefix(b"\x89PNG\r\n\x1a\n").ok_or("not a PNG")?;
     let (mut width, mut height, mut bpp, mut idat) = (0, 0, 0usize, Vec::new());
     let mut at = 0;
     while at + 8 <= body.len() {
@@ -60,8 +58,16 @@ pub fn decode(data: &[u8]) -> Result<Gray, String> {
         let filter = raw[y * (stride + 1)];
         let line = &raw[y * (stride + 1) + 1..(y + 1) * (stride + 1)];
         for x in 0..stride {
-            let a = if x >= bpp { bytes[y * stride + x - bpp] } else { 0 };
-            let b = if y > 0 { bytes[(y - 1) * stride + x] } else { 0 };
+            let a = if x >= bpp {
+                bytes[y * stride + x - bpp]
+            } else {
+                0
+            };
+            let b = if y > 0 {
+                bytes[(y - 1) * stride + x]
+            } else {
+                0
+            };
             let c = if x >= bpp && y > 0 {
                 bytes[(y - 1) * stride + x - bpp]
             } else {
@@ -118,7 +124,11 @@ pub fn encode(img: &Gray) -> Vec<u8> {
     for y in 0..img.height as usize {
         raw.push(2);
         for x in 0..w {
-            let up = if y > 0 { img.pixels[(y - 1) * w + x] } else { 0 };
+            let up = if y > 0 {
+                img.pixels[(y - 1) * w + x]
+            } else {
+                0
+            };
             raw.push(img.pixels[y * w + x].wrapping_sub(up));
         }
     }
