@@ -304,3 +304,32 @@ fn the_three_builtin_templates_are_listed_with_descriptions() {
         .iter()
         .all(|t| t.origin == "built-in" && !t.description.is_empty()));
 }
+
+#[test]
+fn quote_sheet_footnotes_sit_on_the_pages_that_cite_them() {
+    let (pdf, pages) = main_pdf("quote-sheet", PageSize::A4);
+    assert_eq!(pages, 2);
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "quotes.pdf", &pdf);
+    let page = |n: &str| {
+        tool(
+            "pdftotext",
+            &["-enc", "UTF-8", "-f", n, "-l", n, &path, "-"],
+        )
+    };
+    let (one, two) = (page("1"), page("2"));
+    // Source 2 is cited (by Ayesha Dār's quotes) on page 1 only; 7 (shipping) on page 2 only.
+    let note2 = "The Lahore Courier, “Dār says the upstream proposal";
+    let note7 = "Gulf Standard, “Shipping firms reroute as Rhine levels fall";
+    assert!(
+        one.contains(note2) && !two.contains(note2),
+        "{one}\n----\n{two}"
+    );
+    assert!(
+        two.contains(note7) && !one.contains(note7),
+        "{one}\n----\n{two}"
+    );
+    // The footnote sits below the last body line of its page.
+    let body = two.find("Insurers said premiums").unwrap();
+    assert!(two.find(note7).unwrap() > body);
+}

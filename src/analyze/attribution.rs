@@ -134,15 +134,21 @@ fn direct(
             .text
             .get(prev.provenance.span.end..q.open)
             .unwrap_or("");
+        // The remark may go on in the next paragraph, opening it with no cue of its own.
+        let (gap, next_paragraph) = match gap.split_once("\n\n") {
+            Some((g, rest)) if rest.trim().is_empty() && !rest.contains("\n\n") => (g, true),
+            _ => (gap, false),
+        };
         let tail = CUE_AFTER.find(gap).map(|m| gap[m.end()..].trim());
         let continues = tail.is_some_and(|t| {
-            t.len() < 60 && t.ends_with([',', '.']) && !t.contains(['“', '”', '"'])
+            t.len() < 150 && t.ends_with([',', '.']) && !t.contains(['“', '”', '"'])
         });
-        if prev.kind == StatementKind::DirectQuote
-            && prev.provenance.paragraph == q.paragraph
-            && !own_cue
-            && continues
-        {
+        let same_remark = if next_paragraph {
+            continues && tail.is_some_and(|t| t.ends_with('.'))
+        } else {
+            continues && prev.provenance.paragraph == q.paragraph
+        };
+        if prev.kind == StatementKind::DirectQuote && !own_cue && same_remark {
             // The comma that led into the cue ends the sentence once the cue is gone.
             let sep = if tail.is_some_and(|t| t.ends_with(',')) {
                 ", "
@@ -187,6 +193,15 @@ fn direct(
             .next()
             .is_none_or(|s| s.trim_matches(|c: char| !c.is_alphanumeric()).is_empty());
     if cue.is_none() && !whole && q.parts.len() == 1 {
+        return None;
+    }
+    // `he "made a strategic mistake," Lichtman said`: a fragment woven into the writer's own
+    // sentence is a mixed quotation, kept with the sentence's reported speech instead.
+    let lead_in = before.trim_matches(|c: char| c.is_whitespace() || "—–-(".contains(c));
+    let woven = !lead_in.is_empty()
+        && !lead_in.ends_with([':', ','])
+        && text.chars().next().is_some_and(char::is_lowercase);
+    if woven {
         return None;
     }
 

@@ -58,12 +58,14 @@ pub fn parse(bytes: &[u8], page: bool) -> Result<Mail, IngestErrorKind> {
         // The body's own headline beats a subject such as "Your morning briefing".
         p.title = p.title.take().or(subject);
     }
+    // The sender is the outlet only for a news service's address, not a colleague forwarding.
     let sender = msg
         .from()
         .and_then(|a| a.first())
+        .filter(|a| a.address.as_deref().is_some_and(is_news_service))
         .and_then(|a| a.name.as_deref())
         .map(str::to_string)
-        .filter(|n| !n.contains('@') && !n.to_ascii_lowercase().contains("saved by"));
+        .filter(|n| !n.contains('@'));
     let date = msg
         .date()
         .and_then(|d| NaiveDate::from_ymd_opt(d.year as i32, d.month as u32, d.day as u32));
@@ -112,6 +114,28 @@ fn attachments(msg: &mail_parser::Message) -> Vec<(String, Vec<u8>)> {
         out.push((name, part.contents().to_vec()));
     }
     out
+}
+
+/// Whether a sender address belongs to an alert or newsletter service (`alerts@`, `news@`,
+/// `noreply@` …).
+fn is_news_service(address: &str) -> bool {
+    let local = address.split('@').next().unwrap_or("").to_ascii_lowercase();
+    [
+        "alert",
+        "news",
+        "noreply",
+        "no-reply",
+        "donotreply",
+        "digest",
+        "brief",
+        "update",
+        "editor",
+        "bulletin",
+        "wire",
+        "desk",
+    ]
+    .iter()
+    .any(|w| local.contains(w))
 }
 
 /// Removes "Fwd:", "Re:", "[External]" and alert-service prefixes from a subject.
@@ -225,6 +249,8 @@ mod tests {
             clean_subject("Fwd: RE: Google Alert - Doha talks"),
             "Doha talks"
         );
+        assert!(is_news_service("alerts@gulfwire.example") && is_news_service("no-reply@x.y"));
+        assert!(!is_news_service("jane.doe@ministry.example"));
         let p = text_body(
             "FYI\n\n---------- Forwarded message ---------\nFrom: Wire <a@b.c>\nDate: Thu, 26 Nov 2026 09:00\nSubject: Envoys meet in Doha\nTo: me@x.y\n\nDOHA — Envoys met.\n\nMore.\n",
         );

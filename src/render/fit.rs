@@ -3,13 +3,17 @@
 //! smallest scale overflows, the last allowed page is cut at a fragment that may end a page
 //! and closed with a visible "… more in full brief" note — never a silent overflow.
 
+use std::collections::BTreeMap;
+
 use super::blocks::{Block, Inline, InlineStyle, ParaClass};
 use super::frame::Geometry;
 use super::layout::{Flow, Layouter};
-use super::paginate::{paginate, PageLayout, Placed};
+use super::notes;
+use super::paginate::{paginate_notes, PageLayout, Placed};
 use super::shape::Shaper;
 use super::theme::Theme;
 use crate::error::RenderError;
+use crate::model::Source;
 
 /// The note closing a cut brief.
 pub const MORE: &str = "… more in full brief";
@@ -28,42 +32,51 @@ pub struct Fitted {
     pub scale: f32,
     /// Content was left out.
     pub cut: bool,
+    /// The footnotes by source number (empty with endnotes).
+    pub notes: BTreeMap<usize, Flow>,
 }
 
-/// Lays out and paginates `blocks` within `theme`'s page limit.
+/// Lays out and paginates `blocks` within `theme`'s page limit, with footnotes for
+/// `sources` when the theme asks for them.
 pub fn fit(
     blocks: &[Block],
     shaper: &mut Shaper,
     theme: &Theme,
     geo: &Geometry,
+    sources: &[Source],
 ) -> Result<Fitted, RenderError> {
     let mut last = None;
     for scale in theme.scales() {
-        let flow = Layouter::new(shaper).layout(blocks, geo.body_width() / scale)?;
-        let pages = paginate(&flow, geo.body_height() / scale);
+        let width = geo.body_width() / scale;
+        let mut layouter = Layouter::new(shaper);
+        layouter.body_family = theme.body_font;
+        let flow = layouter.layout(blocks, width)?;
+        let notes = if theme.footnotes {
+            notes::layout(shaper, sources, width, theme.body_font)?
+        } else {
+            BTreeMap::new()
+        };
+        let pages = paginate_notes(&flow, geo.body_height() / scale, &notes::heights(&notes));
         if theme.max_pages.is_none_or(|m| pages.len() <= m) {
             return Ok(Fitted {
                 flow,
                 pages,
                 scale,
                 cut: false,
+                notes,
             });
         }
-        last = Some((flow, pages, scale));
+        last = Some((flow, pages, scale, notes));
     }
-    let Some((flow, pages, scale)) = last else {
+    let Some((flow, pages, scale, notes)) = last else {
         return Err(RenderError::Pdf(
             "the theme offers no scale to set at".into(),
         ));
     };
-    cut(
-        flow,
-        pages,
-        scale,
-        theme.max_pages.unwrap_or(1),
-        shaper,
-        geo,
-    )
+    let max = theme.max_pages.unwrap_or(1);
+    let mut fitted = cut(flow, pages, scale, max, shaper, geo)?;
+    fitted.notes = notes;
+    Ok(fitted)
 }
 
 /// Keeps the first `max` pages, ending the last one early enough for the note.
@@ -117,6 +130,7 @@ fn cut(
         pages,
         scale,
         cut: true,
+        notes: BTreeMap::new(),
     })
 }
 
@@ -149,11 +163,11 @@ mod tests {
         let geo = Geometry::with_margin(595.0, 842.0, 45.0);
         let theme = Theme::named("one-page").unwrap();
         let mut sh = Shaper::default();
-        let short = fit(&blocks(5), &mut sh, &theme, &geo).unwrap();
+        let short = fit(&blocks(5), &mut sh, &theme, &geo, &[]).unwrap();
         assert_eq!((short.scale, short.cut, short.pages.len()), (1.0, false, 1));
         let mut shrunk = None;
         for n in (20..60).step_by(2) {
-            let f = fit(&blocks(n), &mut sh, &theme, &geo).unwrap();
+            let f = fit(&blocks(n), &mut sh, &theme, &geo, &[]).unwrap();
             assert_eq!(f.pages.len(), 1, "{n} items");
             if f.scale < 1.0 && !f.cut {
                 shrunk = Some(n);

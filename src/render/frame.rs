@@ -2,10 +2,13 @@
 //! page, the running footer ("Page X of Y"), and the placement of paginated fragments and
 //! their decorations into page coordinates.
 
+use std::collections::BTreeMap;
+
 use super::draw::{Draw, Rgb};
 use super::fonts::Family;
 use super::layout::{Decoration, Flow};
 use super::linebreak::{place_line, Line};
+use super::notes;
 use super::paginate::PageLayout;
 use super::shape::{Item, Shaper};
 use super::style::{self, Align, TextStyle};
@@ -61,6 +64,8 @@ pub struct Furniture {
     pub theme: Theme,
     /// Scale of the body (the flow was laid out `1 / scale` times larger).
     pub scale: f32,
+    /// Footnotes by source number, drawn at the foot of the pages that cite them.
+    pub notes: BTreeMap<usize, Flow>,
 }
 
 /// Colours of a Traffic Light Protocol label (text, background), per FIRST TLP 2.0.
@@ -241,6 +246,12 @@ pub fn compose(
                 body.push(d);
             }
         }
+        body.extend(notes::draw(
+            &furniture.notes,
+            &page.notes,
+            geo.body_height() / furniture.scale,
+            geo.body_width() / furniture.scale,
+        ));
         for mut d in body {
             d.scale(furniture.scale);
             d.translate(geo.margin, geo.body_top);

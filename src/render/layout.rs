@@ -7,8 +7,9 @@
 
 use super::blocks::{plain_text, Block, DivClass, Inline, ParaClass};
 use super::draw::{Draw, PlacedGlyph, TextRun};
-use super::fonts::{font, FontKey};
+use super::fonts::{font, Family, FontKey};
 use super::linebreak::{break_lines, place_line_links, split_wide_boxes};
+use super::notes::line_notes;
 use super::shape::{Piece, Shaper};
 use super::style::{self, BlockStyle, TextStyle};
 use crate::error::RenderError;
@@ -28,6 +29,8 @@ pub struct Fragment {
     pub groups: Vec<usize>,
     /// A table row: the fragment of the table's header row, repeated after a page break.
     pub repeat_header: Option<usize>,
+    /// Source numbers cited on it (superscripts), for footnotes.
+    pub notes: Vec<usize>,
 }
 
 /// What a group draws around its fragments.
@@ -82,6 +85,8 @@ pub struct Layouter<'s> {
     pub shaper: &'s mut Shaper,
     /// Space owed below the previous block; `None` at the top of a container.
     pending: Option<f32>,
+    /// Family of body text (headings, tables and furniture stay sans).
+    pub body_family: Family,
 }
 
 impl<'s> Layouter<'s> {
@@ -91,6 +96,7 @@ impl<'s> Layouter<'s> {
             flow: Flow::default(),
             shaper,
             pending: None,
+            body_family: Family::Serif,
         }
     }
 
@@ -245,6 +251,10 @@ impl<'s> Layouter<'s> {
         style: BlockStyle,
         ctx: &Ctx,
     ) -> Result<(), RenderError> {
+        let mut style = style;
+        if style.text.family == Family::Serif {
+            style.text.family = self.body_family;
+        }
         let items = self.shaper.items(content, &style.text)?;
         if items.is_empty() {
             return Ok(());
@@ -275,6 +285,7 @@ impl<'s> Layouter<'s> {
                 draws,
                 groups: ctx.groups.clone(),
                 repeat_header: None,
+                notes: line_notes(&items, line),
             });
             space_before = 0.0;
         }

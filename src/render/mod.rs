@@ -18,6 +18,7 @@ mod layout;
 mod linebreak;
 mod markup;
 mod nav;
+mod notes;
 mod paginate;
 mod parser;
 mod pdf;
@@ -148,12 +149,13 @@ pub fn render(
     let (width, height) = opts.page_size.dimensions_pt();
     let geo = frame::Geometry::with_margin(width, height, theme.margin);
     let mut shaper = shape::Shaper::default();
-    let fitted = fit::fit(&blocks, &mut shaper, &theme, &geo)?;
+    let fitted = fit::fit(&blocks, &mut shaper, &theme, &geo, &brief.sources)?;
     let furniture = frame::Furniture {
         marking: brief.marking.clone(),
         footer: brief.title.clone(),
         theme,
         scale: fitted.scale,
+        notes: fitted.notes.clone(),
     };
     let drawn = frame::compose(&mut shaper, &fitted.flow, &fitted.pages, &geo, &furniture)?;
     let meta = pdf::Meta {

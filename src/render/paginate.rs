@@ -4,9 +4,13 @@
 //!
 //! Widow and orphan control, keep-with-next for headings and list intros, and unsplit list
 //! items are all expressed by the layout as keep-with-next flags between line fragments
-//! ([`super::layout`]); this module honours them.
+//! ([`super::layout`]); this module honours them. Footnotes take their room at the foot of
+//! the page that cites them.
+
+use std::collections::BTreeMap;
 
 use super::layout::Flow;
+use super::notes::SEPARATOR;
 
 /// Longest chain of keep-with-next fragments honoured (a longer one may split).
 const MAX_CHAIN: usize = 8;
@@ -25,10 +29,13 @@ pub struct Placed {
 pub struct PageLayout {
     /// Top to bottom.
     pub placed: Vec<Placed>,
+    /// Source numbers whose footnotes go at the foot, in order of citation.
+    pub notes: Vec<usize>,
 }
 
-/// Height of fragment `i` plus the following fragments it must stay with, space included.
-fn chain_height(flow: &Flow, i: usize) -> f32 {
+/// Height of fragment `i` plus the following fragments it must stay with, space included,
+/// and the last fragment of that chain.
+fn chain_height(flow: &Flow, i: usize) -> (f32, usize) {
     let frags = &flow.fragments;
     let mut h = frags[i].height;
     let mut j = i;
@@ -36,11 +43,50 @@ fn chain_height(flow: &Flow, i: usize) -> f32 {
         j += 1;
         h += frags[j].space_before + frags[j].height;
     }
-    h
+    (h, j)
 }
 
-/// Splits `flow` into pages whose body is `body_height` points tall.
+/// Splits `flow` into pages whose body is `body_height` points tall (no footnotes).
+#[cfg(test)]
 pub fn paginate(flow: &Flow, body_height: f32) -> Vec<PageLayout> {
+    paginate_notes(flow, body_height, &BTreeMap::new())
+}
+
+/// Room the footnotes `cited` (plus the new ones in `more`) take at the page foot.
+fn reserved(cited: &[usize], more: &[usize], heights: &BTreeMap<usize, f32>) -> f32 {
+    let mut total = 0.0;
+    let mut any = false;
+    for n in cited
+        .iter()
+        .chain(more.iter().filter(|n| !cited.contains(n)))
+    {
+        if let Some(h) = heights.get(n) {
+            total += h;
+            any = true;
+        }
+    }
+    if any {
+        total + SEPARATOR
+    } else {
+        0.0
+    }
+}
+
+/// The source numbers cited by fragments `i..=last`.
+fn cited(flow: &Flow, i: usize, last: usize) -> Vec<usize> {
+    flow.fragments[i..=last]
+        .iter()
+        .flat_map(|f| f.notes.iter().copied())
+        .collect()
+}
+
+/// [`paginate`], also placing footnotes: a page holds the notes (of the given heights) of
+/// every source its fragments cite, and a fragment moves on when its notes do not fit.
+pub fn paginate_notes(
+    flow: &Flow,
+    body_height: f32,
+    heights: &BTreeMap<usize, f32>,
+) -> Vec<PageLayout> {
     let frags = &flow.fragments;
     let mut pages = Vec::new();
     let mut page = PageLayout::default();
@@ -59,15 +105,22 @@ pub fn paginate(flow: &Flow, body_height: f32) -> Vec<PageLayout> {
         }
         let fresh = page.placed.is_empty();
         let gap = if fresh { 0.0 } else { f.space_before };
-        let chain = chain_height(flow, i);
-        let chain_breaks = y + gap + chain > body_height && chain <= body_height;
-        let overflows = y + gap + f.height > body_height;
+        let (chain, last) = chain_height(flow, i);
+        let chain_notes = reserved(&page.notes, &cited(flow, i, last), heights);
+        let own_notes = reserved(&page.notes, &f.notes, heights);
+        let chain_breaks = y + gap + chain + chain_notes > body_height && chain <= body_height;
+        let overflows = y + gap + f.height + own_notes > body_height;
         if !fresh && (chain_breaks || overflows) && !only_repeated_header(&page, i, flow) {
             pages.push(std::mem::take(&mut page));
             y = 0.0;
             continue;
         }
         y += gap;
+        for n in &f.notes {
+            if heights.contains_key(n) && !page.notes.contains(n) {
+                page.notes.push(*n);
+            }
+        }
         page.placed.push(Placed { fragment: i, y });
         y += f.height;
         i += 1;
@@ -263,6 +316,29 @@ mod tests {
             seen.extend(page.placed[1..].iter().map(|pl| pl.fragment));
         }
         assert_eq!(seen, (header + 1..blocks[0].end).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn footnotes_take_room_at_the_foot_of_the_citing_page() {
+        let mut fragments = vec![frag(20.0, false); 6];
+        fragments[3].notes = vec![7];
+        fragments[4].notes = vec![7, 8];
+        let flow = Flow {
+            fragments,
+            groups: Vec::new(),
+        };
+        let heights = BTreeMap::from([(7, 12.0), (8, 30.0)]);
+        // 100 pt: four fragments (20 + 3 × 25 = 95) fit without notes; with note 7 (12 + 10
+        // separator) the fourth does not, so it opens page 2 with its note.
+        let pages = paginate_notes(&flow, 100.0, &heights);
+        assert_eq!(pages[0].placed.len(), 3);
+        assert!(pages[0].notes.is_empty());
+        assert_eq!(pages[1].placed[0].fragment, 3);
+        assert_eq!(pages[1].notes, [7, 8]);
+        let last = pages[1].placed.last().unwrap();
+        assert!(last.y + 20.0 + 12.0 + 30.0 + SEPARATOR <= 100.0);
+        // Without notes the plain paginator fills the page.
+        assert_eq!(paginate(&flow, 100.0)[0].placed.len(), 4);
     }
 
     #[test]

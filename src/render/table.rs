@@ -22,6 +22,7 @@ pub fn layout(l: &mut Layouter<'_>, rows: &[Vec<Cell>], ctx: &Ctx) -> Result<(),
     for (r, row) in rows.iter().enumerate() {
         let is_header = header_row && r == 0;
         let mut draws = Vec::new();
+        let mut notes: Vec<usize> = Vec::new();
         let mut height: f32 = 0.0;
         let mut col_x = ctx.x;
         for (cell, width) in row.iter().zip(&widths) {
@@ -39,6 +40,13 @@ pub fn layout(l: &mut Layouter<'_>, rows: &[Vec<Cell>], ctx: &Ctx) -> Result<(),
                 if k > 0 {
                     y += f.space_before;
                 }
+                notes.extend(
+                    f.notes
+                        .iter()
+                        .filter(|n| !notes.contains(n))
+                        .copied()
+                        .collect::<Vec<_>>(),
+                );
                 for mut d in f.draws {
                     d.translate(col_x + pad_x, y);
                     draws.push(d);
@@ -75,6 +83,7 @@ pub fn layout(l: &mut Layouter<'_>, rows: &[Vec<Cell>], ctx: &Ctx) -> Result<(),
             draws,
             groups: ctx.groups.clone(),
             repeat_header: if is_header { None } else { header_index },
+            notes,
         });
         space_before = 0.0;
     }

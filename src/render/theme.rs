@@ -1,5 +1,6 @@
-//! Themes: the look of a brief kept apart from the template markup — type scale, margins,
-//! accent and shade colours, banner style and a page limit.
+//! Themes: the look of a brief kept apart from the template markup — body typeface, type
+//! scale, margins, accent and shade colours, banner style, a page limit, and whether source
+//! notes are footnotes or endnotes.
 //!
 //! A template picks a theme with a directive comment anywhere in its output, optionally
 //! overriding single values:
@@ -12,6 +13,7 @@
 //! that names the template line.
 
 use super::draw::Rgb;
+use super::fonts::Family;
 use super::markup::MarkupError;
 use super::style;
 
@@ -45,6 +47,11 @@ pub struct Theme {
     pub max_pages: Option<usize>,
     /// Smallest scale tried before content is cut (with [`Theme::max_pages`]).
     pub min_scale: f32,
+    /// Typeface of body text (headings, tables and page furniture are always sans).
+    pub body_font: Family,
+    /// Source notes as footnotes at the foot of each citing page (otherwise the template's
+    /// sources list serves as endnotes).
+    pub footnotes: bool,
 }
 
 /// 20 mm in points.
@@ -62,6 +69,8 @@ pub const THEMES: [Theme; 3] = [
         banner: Banner::Text,
         max_pages: None,
         min_scale: 1.0,
+        body_font: Family::Serif,
+        footnotes: false,
     },
     Theme {
         name: "one-page",
@@ -73,6 +82,8 @@ pub const THEMES: [Theme; 3] = [
         banner: Banner::Text,
         max_pages: Some(1),
         min_scale: 0.84,
+        body_font: Family::Serif,
+        footnotes: false,
     },
     Theme {
         name: "press",
@@ -84,6 +95,8 @@ pub const THEMES: [Theme; 3] = [
         banner: Banner::Bar,
         max_pages: None,
         min_scale: 1.04,
+        body_font: Family::Sans,
+        footnotes: true,
     },
 ];
 
@@ -142,6 +155,20 @@ impl Theme {
             "scale" => self.scale = number(value, 0.5, 2.0)?,
             "min-scale" => self.min_scale = number(value, 0.5, 2.0)?,
             "max-pages" => self.max_pages = Some(number(value, 1.0, 99.0)? as usize),
+            "notes" => {
+                self.footnotes = match value {
+                    "footnotes" => true,
+                    "endnotes" => false,
+                    _ => return Err("notes is footnotes or endnotes".into()),
+                }
+            }
+            "body-font" => {
+                self.body_font = match value {
+                    "serif" => Family::Serif,
+                    "sans" => Family::Sans,
+                    _ => return Err("body-font is serif or sans".into()),
+                }
+            }
             "banner" => {
                 self.banner = match value {
                     "text" => Banner::Text,
@@ -151,7 +178,7 @@ impl Theme {
             }
             _ => {
                 return Err("unknown key (accent, shade, header-shade, margin, scale, \
-                            min-scale, max-pages, banner)"
+                            min-scale, max-pages, banner, body-font, notes)"
                     .into())
             }
         }
@@ -227,13 +254,15 @@ mod tests {
     fn directives_pick_and_adjust_a_theme() {
         assert_eq!(Theme::from_markup("<p>x</p>").unwrap().name, "classic");
         let t = Theme::from_markup(
-            "<p>a</p>\n<!-- briefdesk-theme: press; accent=#102030; margin=10mm; banner=text -->",
+            "<p>a</p>\n<!-- briefdesk-theme: press; accent=#102030; margin=10mm; banner=text; body-font=serif; notes=endnotes -->",
         )
         .unwrap();
         assert_eq!(t.name, "press");
         assert_eq!(t.accent, Rgb::bytes(0x10, 0x20, 0x30));
         assert!((t.margin - 28.35).abs() < 0.01);
         assert_eq!(t.banner, Banner::Text);
+        assert_eq!(t.body_font, Family::Serif);
+        assert!(!t.footnotes);
     }
 
     #[test]
