@@ -26,14 +26,14 @@ const TIME: &str = r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday
 
 static CUE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^[\s,]*(?:(?P<spk1>{SPK})(?:,\s+(?P<app1>[^,“”\x22]+?),)?\s+(?:(?:has|had|have|also|then|later|again|once|further)\s+)?(?P<v1>{VERBS})(?-u:\b)|(?P<v2>{VERBS})\s+(?P<spk2>{SPK})(?:,\s+(?P<app2>[^,“”\x22]+?),)?)"
+        r"^[\s,]*(?:(?P<spk1>{SPK})(?:,\s+(?P<app1>[^,“”\x22]+?),)?\s+(?:(?:has|had|have|also|then|later|again|once|further)\s+)?(?P<v1>{VERBS})(?-u:\b)|(?P<v2>{VERBS})\s+(?P<spk2>(?:[a-z][a-z\-]+\s+){{0,3}}?{SPK})(?:,\s+(?P<app2>[^,“”\x22]+?),)?|[―—–]+\s*(?P<spk3>{SPK}))"
     ))
     .expect("cue-after regex")
 });
 
 static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:^|[\s(])(?P<spk>{SPK})(?:,\s+(?P<app>[^,“”\x22]+?),)?\s+(?:[a-z]+ly\s+)?(?P<v>{VERBS})(?-u:\b)[^“”\x22.:,]*?[:,]\s*$"
+        r"(?:^|[\s(])(?P<spk>{SPK})(?:,\s+(?P<app>[^,“”\x22]+?),)?\s+(?:[a-z]+ly\s+)?(?P<v>{VERBS})(?-u:\b)(?:[^“”\x22.:,]*?[:,])?\s*$|(?:^|[.!?”]\s+)(?P<spk4>[A-Z][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ’'\-]+(?:\s+[A-Z][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ’'\-]+){{0,2}}):\s*$"
     ))
     .expect("cue-before regex")
 });
@@ -167,17 +167,13 @@ fn direct(
     let ends_sentence = text.ends_with('.');
     let cue_after = CUE_AFTER.captures(after).filter(|_| !ends_sentence);
     let (cue, mention, cue_pos) = if let Some(c) = cue_after {
-        let spk = speaker_of(&c, &["app1", "app2", "spk1", "spk2"]);
-        let verb = c.name("v1").or(c.name("v2")).expect("verb group");
-        (
-            Some(verb.as_str()),
-            Some(spk.as_str()),
-            q.close + spk.start(),
-        )
+        let spk = speaker_of(&c, &["app1", "app2", "spk1", "spk2", "spk3"]);
+        let verb = c.name("v1").or(c.name("v2")).map_or("said", |m| m.as_str());
+        (Some(verb), Some(spk.as_str()), q.close + spk.start())
     } else if let Some(c) = CUE_BEFORE.captures(before) {
-        let spk = speaker_of(&c, &["app", "spk"]);
+        let spk = speaker_of(&c, &["app", "spk", "spk4"]);
         (
-            Some(c.name("v").expect("verb").as_str()),
+            Some(c.name("v").map_or("said", |m| m.as_str())),
             Some(spk.as_str()),
             before_start + spk.start(),
         )

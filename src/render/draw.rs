@@ -3,6 +3,7 @@
 //! top of whatever holds them (a line, a fragment, a page).
 
 use super::fonts::FontKey;
+use super::shape::Piece;
 
 /// A colour in RGB, each channel 0–1.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -163,6 +164,33 @@ impl Draw {
                 *y1 += dy;
                 *y2 += dy;
             }
+        }
+    }
+}
+
+impl TextRun {
+    /// A piece drawn as a run starting at `x`.
+    pub fn from_piece(piece: &Piece, x: f32, baseline: f32) -> TextRun {
+        let mut pen = x;
+        let glyphs = piece
+            .glyphs
+            .iter()
+            .map(|g| {
+                let placed = PlacedGlyph {
+                    gid: g.gid,
+                    x: pen + g.offset,
+                    text: g.text.clone(),
+                };
+                pen += g.advance;
+                placed
+            })
+            .collect();
+        TextRun {
+            font: piece.font,
+            size: piece.size,
+            color: piece.color,
+            baseline: baseline - piece.rise,
+            glyphs,
         }
     }
 }

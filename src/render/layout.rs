@@ -6,11 +6,11 @@
 //! fragments land on a page, so a box that splits across pages is drawn on both.
 
 use super::blocks::{plain_text, Block, DivClass, Inline, ParaClass};
-use super::draw::{Draw, PlacedGlyph, TextRun};
+use super::draw::{Draw, TextRun};
 use super::fonts::{font, Family, FontKey};
 use super::linebreak::{break_lines, place_line_links, split_wide_boxes};
 use super::notes::line_notes;
-use super::shape::{Piece, Shaper};
+use super::shape::Shaper;
 use super::style::{self, BlockStyle, TextStyle};
 use crate::error::RenderError;
 
@@ -341,9 +341,10 @@ impl<'s> Layouter<'s> {
             x + 2.0
         };
         // First in the fragment, so text extraction reads the marker before the item.
-        self.flow.fragments[frag]
-            .draws
-            .insert(0, Draw::Text(piece_run(&piece, left, run.baseline)));
+        self.flow.fragments[frag].draws.insert(
+            0,
+            Draw::Text(TextRun::from_piece(&piece, left, run.baseline)),
+        );
         Ok(())
     }
 }
@@ -353,31 +354,6 @@ pub fn baseline(text: &TextStyle) -> Result<f32, RenderError> {
     let f = font(FontKey::select(text.family, false, false))?;
     let extent = (f.ascender + f.descender) * text.size;
     Ok((text.leading - extent) / 2.0 + f.ascender * text.size)
-}
-
-/// A piece drawn as a run starting at `x`.
-pub fn piece_run(piece: &Piece, x: f32, baseline: f32) -> TextRun {
-    let mut pen = x;
-    let glyphs = piece
-        .glyphs
-        .iter()
-        .map(|g| {
-            let placed = PlacedGlyph {
-                gid: g.gid,
-                x: pen + g.offset,
-                text: g.text.clone(),
-            };
-            pen += g.advance;
-            placed
-        })
-        .collect();
-    TextRun {
-        font: piece.font,
-        size: piece.size,
-        color: piece.color,
-        baseline: baseline - piece.rise,
-        glyphs,
-    }
 }
 
 fn para_style(class: ParaClass, ctx: &Ctx) -> BlockStyle {
