@@ -116,7 +116,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 marking,
             };
             let brief = compose::compose(&items, &settings)?;
-            let pdf = briefdesk::render::render_pdf(
+            let rendered = briefdesk::render::render(
                 &brief,
                 &templates,
                 &RenderOptions {
@@ -124,6 +124,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                     page_size,
                 },
             )?;
+            for w in &rendered.warnings {
+                eprintln!("warning: {w}");
+            }
+            let pdf = rendered.pdf;
             write_atomic(&output, &pdf)
                 .with_context(|| format!("cannot write {}", output.display()))?;
             eprintln!(
