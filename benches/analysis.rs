@@ -82,7 +82,10 @@ fn main() {
             .collect(),
     );
     let n = articles.len() as f64;
-    println!("corpus: {what}, {} articles, one thread, median of {rounds} rounds", articles.len());
+    println!(
+        "corpus: {what}, {} articles, one thread, median of {rounds} rounds",
+        articles.len()
+    );
     println!(
         "analysis: {:8.1} ms per round  {:7.0} articles/s",
         analysis.as_secs_f64() * 1e3,

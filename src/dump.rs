@@ -134,7 +134,15 @@ pub fn brief(b: &Brief) -> String {
             let _ = writeln!(
                 s,
                 "    - {q} [{}{}]",
-                st.source,
+                if st.sources.is_empty() {
+                    st.source.to_string()
+                } else {
+                    st.sources
+                        .iter()
+                        .map(usize::to_string)
+                        .collect::<Vec<_>>()
+                        .join(",")
+                },
                 if st.edited { ", edited" } else { "" }
             );
         }

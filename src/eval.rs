@@ -25,7 +25,10 @@ pub enum Task {
 pub const SUMMARY_SENTENCES: usize = 3;
 
 fn field<'a>(record: &'a Value, name: &str) -> Option<&'a str> {
-    record.get(name).and_then(Value::as_str).filter(|s| !s.is_empty())
+    record
+        .get(name)
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty())
 }
 
 /// The article a record stands for, read the way a dropped file would be.

@@ -258,8 +258,15 @@ pub struct BriefStatement {
     pub outlet: Option<String>,
     /// Date of that article.
     pub date: Option<NaiveDate>,
-    /// Source number (1-based).
+    /// Source number (1-based) of the article it is quoted from.
     pub source: usize,
+    /// Every source that carries the statement (near-identical words from the same speaker),
+    /// `source` first.
+    #[serde(default)]
+    pub sources: Vec<usize>,
+    /// Whether only one source carries it (to flag in a brief built from several sources).
+    #[serde(default)]
+    pub single_source: bool,
     /// Whether the analyst changed the wording.
     pub edited: bool,
     /// Where it came from.

@@ -238,3 +238,25 @@ fn templates_and_help() {
     assert!(!o.status.success());
     assert!(stderr(&o).contains("YYYY-MM-DD"));
 }
+
+#[test]
+fn statements_from_several_outlets_are_shown_with_their_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("merged.pdf");
+    let o = briefdesk(
+        &[
+            "build",
+            common::fixtures().join("merge").to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = pdftotext(&out)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.contains("3 outlets"), "{text}");
+    assert!(text.contains("single source"), "{text}");
+}

@@ -126,3 +126,38 @@ fn settings_override_title_and_nothing_to_brief_is_an_error() {
     assert_eq!(brief.date, NaiveDate::from_ymd_opt(2026, 11, 28).unwrap());
     assert!(compose::compose(&[], &s).is_err());
 }
+
+/// Issue 5: the same statement carried by several outlets (trimmed quote, straight vs curly
+/// marks, another attribution verb) is one statement citing every source.
+#[test]
+fn same_statement_in_three_outlets_is_one_statement_with_three_sources() {
+    let dir = common::fixtures().join("merge");
+    let items: Vec<_> = ["northbridge.txt", "meridian.txt", "ledger.txt"]
+        .iter()
+        .map(|f| common::load(&dir.join(f)))
+        .collect();
+    let brief = compose::compose(&items, &settings()).unwrap();
+    let moraru = brief
+        .speakers
+        .iter()
+        .find(|g| g.name == "Victor Moraru")
+        .expect("Moraru's statements");
+    let winter: Vec<_> = moraru
+        .statements
+        .iter()
+        .filter(|s| s.text.contains("another winter with one cable"))
+        .collect();
+    assert_eq!(winter.len(), 1, "{:#?}", moraru.statements);
+    assert_eq!(winter[0].sources, vec![1, 2, 3]);
+    assert!(!winter[0].single_source);
+    // "The engineering is done" appears in one article only.
+    let engineering = moraru
+        .statements
+        .iter()
+        .find(|s| s.text.contains("The engineering is done"))
+        .expect("single-source quote kept");
+    assert_eq!(engineering.sources, vec![1]);
+    assert!(engineering.single_source);
+    // Different statements of the same speaker are not merged.
+    assert!(moraru.statements.len() >= 2);
+}

@@ -47,6 +47,8 @@ fn statement(
         outlet: Some(outlet.into()),
         date: Some(date(11, day)),
         source,
+        sources: vec![source],
+        single_source: true,
         edited: false,
         provenance: prov(&format!("a{source}"), 2),
     }

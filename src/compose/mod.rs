@@ -13,7 +13,7 @@ use crate::model::{
     SpeakerGroup, StatementKind,
 };
 
-pub use select::{dice, similarity, word_set};
+pub use select::{dice, same_words, similarity, word_set};
 
 /// Most sentences in the bottom line.
 pub const BOTTOM_LINE_MAX: usize = 3;
@@ -123,12 +123,18 @@ fn speakers(items: &[(Article, Analysis)], used: &[Provenance]) -> Vec<SpeakerGr
                 group.role = role;
             }
             let words = word_set(&st.text);
-            let duplicate = group
+            let same = group
                 .statements
-                .iter()
+                .iter_mut()
                 .zip(sets.iter())
-                .any(|(b, w)| b.kind == st.kind && dice(w, &words) > 0.8);
-            if !duplicate {
+                .find(|(b, w)| b.kind == st.kind && same_words(w, &words));
+            if let Some((b, _)) = same {
+                // The same statement carried by another source: cite it too.
+                if !b.sources.contains(&(n + 1)) {
+                    b.sources.push(n + 1);
+                    b.single_source = false;
+                }
+            } else {
                 sets.push(words);
                 group.statements.push(BriefStatement {
                     kind: st.kind,
@@ -137,6 +143,8 @@ fn speakers(items: &[(Article, Analysis)], used: &[Provenance]) -> Vec<SpeakerGr
                     outlet: article.outlet.clone(),
                     date: article.published,
                     source: n + 1,
+                    sources: vec![n + 1],
+                    single_source: true,
                     edited: false,
                     provenance: st.provenance.clone(),
                 });

@@ -20,6 +20,14 @@ pub fn dice(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
     2.0 * a.intersection(b).count() as f64 / (a.len() + b.len()) as f64
 }
 
+/// Whether two statements say the same thing in near-identical words: Dice over 0.8, or the
+/// shorter one (a trimmed quote) lying at least 80 % inside the longer one.
+pub fn same_words(a: &HashSet<String>, b: &HashSet<String>) -> bool {
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let inside = small.intersection(large).count() as f64 / small.len().max(1) as f64;
+    dice(a, b) > 0.8 || (small.len() >= 5 && inside >= 0.8)
+}
+
 /// Dice similarity of two texts' lower-cased word sets, in `[0, 1]`.
 pub fn similarity(a: &str, b: &str) -> f64 {
     dice(&word_set(a), &word_set(b))

@@ -30,6 +30,9 @@ struct StatementView<'a> {
     date: Option<String>,
     attribution: Option<String>,
     source: usize,
+    refs: String,
+    outlets: usize,
+    single_source: bool,
     edited: bool,
 }
 
@@ -84,6 +87,17 @@ fn statement(s: &BriefStatement) -> StatementView<'_> {
         outlet: s.outlet.as_deref(),
         date,
         source: s.source,
+        refs: if s.sources.is_empty() {
+            s.source.to_string()
+        } else {
+            s.sources
+                .iter()
+                .map(usize::to_string)
+                .collect::<Vec<_>>()
+                .join(",")
+        },
+        outlets: s.sources.len().max(1),
+        single_source: s.single_source,
         edited: s.edited,
     }
 }
@@ -124,8 +138,10 @@ fn source(s: &Source) -> SourceView<'_> {
 /// Top level: `title`, `subtitle`, `date` (long form), `date_iso`, `author`, `marking`,
 /// `bottom_line` and `key_points` (each `{text, sources, refs}`), `speakers` (each `{name,
 /// role, quotes, reported, statements}`, statements `{text, kind, is_quote, mention, outlet,
-/// date, attribution, source, edited}`, attribution being "Outlet, date"), `sources` (each `{number, outlet, title, byline, date, file_name,
-/// url}`), `top_quotes` (each `{speaker, role, quote}`, the first direct quote of up to three
+/// date, attribution, source, refs, outlets, single_source, edited}`, attribution being
+/// "Outlet, date", refs every source carrying it as "1,3", outlets their count),
+/// `several_sources` (whether the brief cites more than one source), `sources` (each `{number,
+/// outlet, title, byline, date, file_name, url}`), `top_quotes` (each `{speaker, role, quote}`, the first direct quote of up to three
 /// named speakers); and `brief`, the [`Brief`] exactly as serialized.
 pub fn build(brief: &Brief) -> Context {
     let mut ctx = Context::new();
@@ -152,6 +168,7 @@ pub fn build(brief: &Brief) -> Context {
         "sources",
         &brief.sources.iter().map(source).collect::<Vec<_>>(),
     );
+    ctx.insert("several_sources", &(brief.sources.len() > 1));
     ctx.insert("top_quotes", &top_quotes(brief));
     ctx
 }
