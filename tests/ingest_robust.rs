@@ -195,6 +195,58 @@ fn deep_nesting_in_every_format_is_bounded() {
     let _ = check("deep.eml", mail.into_bytes());
 }
 
+/// A PDF of `pages` pages that all show the same one-line content stream.
+fn many_page_pdf(pages: usize) -> Vec<u8> {
+    let content =
+        "BT /F1 11 Tf 72 720 Td (DOHA - Talks resumed on Saturday, officials said.) Tj ET";
+    let mut objects = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        String::new(),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
+        format!(
+            "<< /Length {} >>\nstream\n{content}\nendstream",
+            content.len()
+        ),
+    ];
+    let kids: Vec<String> = (0..pages).map(|i| format!("{} 0 R", i + 5)).collect();
+    objects[1] = format!(
+        "<< /Type /Pages /Count {pages} /Kids [{}] >>",
+        kids.join(" ")
+    );
+    for _ in 0..pages {
+        objects.push("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 3 0 R >> >> >>".to_string());
+    }
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n{o}\nendobj\n", i + 1).bytes());
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+    for o in offsets {
+        out.extend(format!("{o:010} 00000 n \n").bytes());
+    }
+    let trailer = format!(
+        "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+        objects.len() + 1
+    );
+    out.extend(trailer.bytes());
+    out
+}
+
+#[test]
+fn page_limit_is_named() {
+    let a = check("three.pdf", many_page_pdf(3)).unwrap();
+    assert!(a.text.contains("Talks resumed on Saturday"), "{}", a.text);
+    let e = check("huge.pdf", many_page_pdf(2_001)).unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("2001 pages, over the page limit of 2000"),
+        "{e}"
+    );
+}
+
 #[test]
 fn password_protected_pdf_is_refused_clearly() {
     let e = check("locked.pdf", format_fixture("locked.pdf")).unwrap_err();
@@ -217,6 +269,11 @@ fn zip_bombs_are_refused_naming_the_limit() {
         "{e}"
     );
     assert!(t.elapsed() < PER_FILE);
+    // More entries than any document needs.
+    let names: Vec<String> = (0..10_001).map(|i| format!("word/e{i}.xml")).collect();
+    let many: Vec<(&str, Vec<u8>)> = names.iter().map(|n| (n.as_str(), Vec::new())).collect();
+    let e = check("many.docx", zip_of(&many)).unwrap_err();
+    assert!(e.to_string().contains("limit of 10000 entries"), "{e}");
     // A PDF page whose 40 KB content stream inflates to 40 MB.
     let e = check("bomb.pdf", format_fixture("bomb.pdf")).unwrap_err();
     assert!(e.to_string().contains("page-content limit of 8 MB"), "{e}");

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::analyze::names::ROLE_WORD;
+use crate::analyze::names::{pattern, ROLE_WORD};
 use crate::analyze::people::People;
 use crate::analyze::quotes::Quote;
 use crate::model::{Article, Provenance, Sentence, Span, Statement, StatementKind};
@@ -25,36 +25,35 @@ const SPK: &str = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|(?:the|a|an|The|A|An)\s+(?:[
 const TIME: &str = r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|last\s+week|this\s+week|earlier|later|recently))?";
 
 static CUE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    pattern(&format!(
         r"^[\s,]*(?:(?P<spk1>{SPK})(?:,\s+(?P<app1>[^,“”\x22]+?),)?\s+(?:(?:has|had|have|also|then|later|again|once|further)\s+)?(?P<v1>{VERBS})(?-u:\b)|(?P<v2>{VERBS})\s+(?P<spk2>(?:[a-z][a-z\-]+\s+){{0,3}}?{SPK})(?:,\s+(?P<app2>[^,“”\x22]+?),)?|[―—–]+\s*(?P<spk3>{SPK}))"
     ))
     .expect("cue-after regex")
 });
 
 static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    pattern(&format!(
         r"(?:^|[\s(])(?P<spk>{SPK})(?:,\s+(?P<app>[^,“”\x22]+?),)?\s+(?:[a-z]+ly\s+)?(?P<v>{VERBS})(?-u:\b)(?:[^“”\x22.:,]*?[:,])?\s*$|(?:^|[.!?”]\s+)(?P<spk4>[A-Z][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ’'\-]+(?:\s+[A-Z][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ’'\-]+){{0,2}}):\s*$"
     ))
     .expect("cue-before regex")
 });
 
 static REPORTED_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    pattern(&format!(
         r"^(?:(?:But|And|Yet|Still|However|Meanwhile|Separately|Later|Earlier|Now),?\s+)?(?:[^,“”\x22]*,\s+)?(?P<spk>{SPK})(?:,\s+(?P<app>[^,“”\x22]+?),)?\s+(?:(?:also|repeatedly|later|again|has|had|have|then|further|previously|publicly|separately|[a-z]+ly)\s+)*(?P<v>said|says|stressed|noted|warned|acknowledged|insisted|argued|added|claimed|suggested|emphasi[sz]ed|announced|stated|explained|confirmed|denied|urged|maintained|contended|reiterated|predicted|cautioned|pledged|vowed|promised|admitted|asserted|declared|observed|conceded|pointed out|underlined|underscored|signall?ed|indicated|told(?:\s+(?:(?:the|a|an)\s+(?:[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ\-]+\s+)?(?:committee|hearing|conference|summit|meeting|audience|crowd|rally|session|newspaper|agency|channel|station|briefing|forum|paper|interviewer|radio|television)|(?:[A-Z][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]+\s+)?(?:reporters|journalists|lawmakers|parliament|delegates|radio|television|TV|media|broadcaster|newspaper|students|supporters|officials|investors|diplomats)|[A-Z][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]+(?:\s+[A-Z][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]+)?)))(?-u:\b){TIME}(?:(?:\s+(?:on|in|at|during|after|before|aboard|from|by)\s+[^,“”\x22]+?)?\s+that\s+|(?:\s+(?:on|in|at|during|after|before|aboard|from|by)\s+[^,]+,)?,?\s+)(?P<content>.+)$"
     ))
     .expect("reported-first regex")
 });
 
 static REPORTED_LAST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    pattern(&format!(
         r"^(?P<content>[^“”\x22]+?),\s+(?P<spk>{SPK})(?:,\s+(?P<app>[^,“”\x22]+?),)?\s+(?P<v>said|says|added|told\s+[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]+|noted|warned|stressed|insisted|argued|acknowledged|explained|claimed|announced|confirmed){TIME}(?:[.,;]|\s+(?:in|at|on|during|after|before|while)(?-u:\b))"
     ))
     .expect("reported-last regex")
 });
 
 static ACCORDING_TO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r",?\s*(?i:according\s+to)\s+(?P<spk>{SPK}),?"))
-        .expect("according-to regex")
+    pattern(&format!(r",?\s*(?i:according\s+to)\s+(?P<spk>{SPK}),?")).expect("according-to regex")
 });
 
 /// Compiles this module's patterns now rather than on first use.

@@ -107,14 +107,19 @@ pub fn find(text: &str, people: &People) -> Vec<Entity> {
     let mut i = 0;
     while i < words.len() {
         let mut matched = 0;
-        for n in (1..=3).rev() {
+        // Country names and demonyms are capitalised: other words need no look-up.
+        let upper = words[i]
+            .as_str()
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        for n in (1..=3).rev().filter(|_| upper) {
             if i + n > words.len() {
                 continue;
             }
             let (s, e) = (words[i].start(), words[i + n - 1].end());
             let phrase = &text[s..e];
-            let first_upper = phrase.chars().next().is_some_and(char::is_uppercase);
-            if let Some(c) = country(phrase).filter(|_| first_upper && phrase.len() > 1) {
+            if let Some(c) = country(phrase).filter(|_| phrase.len() > 1) {
                 *counts
                     .entry((EntityKind::Country, c.to_string()))
                     .or_default() += 1;

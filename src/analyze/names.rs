@@ -23,28 +23,28 @@ manager|chancellor|premier|spokesman|spokeswoman|spokesperson|envoy|negotiator|m
 pub const NAME: &str = r"[A-Z][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ’'\-]+(?:\s+(?:(?:de|da|del|der|van|von|bin|ibn|al|el|la|le|di|du)\s+)?(?:[A-Z]\.|[A-Z][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ’'\-]+)){0,3}";
 
 pub(crate) static ROLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    pattern(&format!(
         r"(?P<role>(?:(?:[A-Z][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ’'.\-]+|of|for|the|and)\s+){{0,5}}?(?:[a-z][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ\-]+\s+)?(?:{ROLE_HEADS})(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ\-]+(?:\s+(?:and\s+)?[A-Z][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ\-]+){{0,3}}?)?)\s+(?P<name>{NAME})"
     ))
     .expect("role-name regex")
 });
 
 pub(crate) static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    pattern(&format!(
         r"(?P<name>{NAME}),\s+(?:the\s+|a\s+|an\s+)?(?P<role>[^,;“”\x22]*?(?-u:\b)(?:{ROLE_HEADS})(?-u:\b)[^,;“”\x22]*?),"
     ))
     .expect("appositive regex")
 });
 
 pub(crate) static DESC_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    pattern(&format!(
         r"(?-u:\b)(?P<role>(?:[Tt]he\s+|[Aa]n?\s+|[A-Z][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ\-]+(?:’s|'s)\s+)(?:[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ’'\-]+\s+){{0,3}}?(?:{ROLE_HEADS})),\s+(?P<name>{NAME}),"
     ))
     .expect("description-name regex")
 });
 
 pub(crate) static TITLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    pattern(&format!(
         r"(?-u:\b)(?P<title>Mr|Mrs|Ms|Dr)\.?\s+(?P<name>{NAME})"
     ))
     .expect("title regex")
@@ -139,6 +139,14 @@ pub(crate) const NOT_NAMES: &[&str] = &[
     "Paris",
 ];
 
+/// Compiles one of the analysis's large patterns with a lazy-DFA cache big enough to keep its
+/// states between articles (the default cache is rebuilt over and over on these patterns).
+pub(crate) fn pattern(re: &str) -> Result<Regex, regex::Error> {
+    regex::RegexBuilder::new(re)
+        .dfa_size_limit(16 << 20)
+        .build()
+}
+
 /// Compiles this module's patterns now rather than on first use.
 pub fn warm_up() {
     for re in [&ROLE_NAME, &APPOSITIVE, &DESC_NAME, &TITLE_NAME, &ROLE_WORD] {
@@ -185,7 +193,7 @@ pub(crate) fn is_subject(text: &str, pos: usize) -> bool {
 }
 
 pub(crate) static ROLE_WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!("^(?:{ROLE_HEADS})$")).expect("role word regex"));
+    LazyLock::new(|| pattern(&format!("^(?:{ROLE_HEADS})$")).expect("role word regex"));
 
 /// Words that end a role ("of State", "for Foreign Affairs") rather than start a name.
 pub(crate) const ROLE_TAIL: &[&str] = &[

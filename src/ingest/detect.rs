@@ -1,5 +1,6 @@
-//! Format detection: binary refusal by magic numbers and byte statistics, then HTML, Markdown or
-//! plain text by content and extension together.
+//! Format detection: container formats by content ([`container`]: PDF, ZIP, RTF, e-mail, mbox,
+//! MHTML), binary refusal by magic numbers and byte statistics, then HTML, Markdown or plain
+//! text by content and extension together.
 
 use crate::model::SourceFormat;
 
