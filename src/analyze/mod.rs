@@ -11,7 +11,7 @@ pub mod sentences;
 use crate::model::{Analysis, Article};
 
 /// How many ranked key sentences an analysis keeps.
-pub const KEY_SENTENCES: usize = 8;
+pub const KEY_SENTENCES: usize = 12;
 
 /// Builds the analysis's pattern tables (regular expressions, the country gazetteer) now, on
 /// two threads, instead of on first use. A shell calls it at start-up, beside its file reading,
