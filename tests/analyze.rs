@@ -94,6 +94,11 @@ fn port_dispute_speakers_roles_and_patterns() {
     check("Hauliers could divert traffic", "Andris Kalniņš");
     // "A spokeswoman, Name, said …"
     check("The bloc expected both governments", "Maria Lindqvist");
+    // An organisation named as the speaker.
+    check(
+        "It was following the dispute closely",
+        "European Commission",
+    );
     // X told Latvian radio that …
     check("He would meet Tamm in Brussels", "Kārlis Ozoliņš");
 

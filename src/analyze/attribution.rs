@@ -219,7 +219,9 @@ fn direct(
     Some(Statement {
         kind: StatementKind::DirectQuote,
         text,
-        speaker: person.map(|i| people.persons[i].speaker()),
+        speaker: person
+            .map(|i| people.persons[i].speaker())
+            .or_else(|| mention.as_deref().and_then(organisation_speaker)),
         mention,
         cue: cue.map(str::to_string),
         provenance: Provenance {
@@ -270,16 +272,22 @@ fn reported(article: &Article, sen: &Sentence, people: &mut People) -> Option<St
         return None;
     }
     let pos = sen.span.start + spk_pos;
-    let person = people.resolve(spk, pos)?;
-    people.heard(
-        person,
-        pos,
-        (spk.split_whitespace().count() == 1).then_some(spk),
-    );
+    let speaker = match people.resolve(spk, pos) {
+        Some(person) => {
+            people.heard(
+                person,
+                pos,
+                (spk.split_whitespace().count() == 1).then_some(spk),
+            );
+            people.persons[person].speaker()
+        }
+        // "The European Commission said it was following the dispute closely."
+        None => organisation_speaker(spk)?,
+    };
     Some(Statement {
         kind: StatementKind::Reported,
         text: content,
-        speaker: Some(people.persons[person].speaker()),
+        speaker: Some(speaker),
         mention: Some(spk.to_string()),
         cue: Some(
             if verb.starts_with("told") {
@@ -295,6 +303,12 @@ fn reported(article: &Article, sen: &Sentence, people: &mut People) -> Option<St
             span: sen.span,
         },
     })
+}
+
+/// A speaker that is an organisation named as such ("the European Commission", "NATO").
+fn organisation_speaker(mention: &str) -> Option<crate::model::Speaker> {
+    crate::analyze::entities::organisation(mention)
+        .map(|name| crate::model::Speaker { name, role: None })
 }
 
 /// The speaker group of a cue match: an appositive that is a name ("A spokeswoman, Maria

@@ -100,6 +100,20 @@ pub fn is_place_or_group(s: &str) -> bool {
         || ACRONYMS.contains(&s)
 }
 
+/// The organisation a speaker mention names ("The European Commission" → "European
+/// Commission", "NATO"), when it is one.
+pub fn organisation(mention: &str) -> Option<String> {
+    let m = mention.trim();
+    let name = m
+        .strip_prefix("The ")
+        .or_else(|| m.strip_prefix("the "))
+        .unwrap_or(m);
+    let whole = ORG
+        .find(name)
+        .is_some_and(|f| f.as_str() == name && name.contains(' '));
+    (whole || ACRONYMS.contains(&name)).then(|| name.to_string())
+}
+
 /// Finds the entities of `text`, most mentioned first; `people` supplies the persons.
 pub fn find(text: &str, people: &People) -> Vec<Entity> {
     let mut counts: HashMap<(EntityKind, String), usize> = HashMap::new();
