@@ -258,14 +258,19 @@ fn load(paths: &[PathBuf]) -> Vec<(Article, Analysis)> {
     let warm = std::thread::spawn(analyze::warm_up);
     let files = expand(paths);
     let results = par_map(&files, |path| {
-        read_article(path).map(|a| {
-            let an = analyze::analyze(&a);
-            (a, an)
-        })
+        read_articles(path)
+            .into_iter()
+            .map(|r| {
+                r.map(|a| {
+                    let an = analyze::analyze(&a);
+                    (a, an)
+                })
+            })
+            .collect::<Vec<_>>()
     });
     let _ = warm.join();
     let mut items = Vec::new();
-    for r in results {
+    for r in results.into_iter().flatten() {
         match r {
             Ok(item) => items.push(item),
             Err(e) => eprintln!("error: {e}"),
@@ -290,7 +295,23 @@ fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> 
     })
 }
 
-fn read_article(path: &Path) -> std::result::Result<Article, IngestError> {
+/// Every article in one file (a mailbox or a mail with attached articles holds several); a file
+/// that cannot be read at all gives one error naming it.
+fn read_articles(path: &Path) -> Vec<std::result::Result<Article, IngestError>> {
+    match read_bytes(path) {
+        Ok((name, bytes)) => {
+            let shown = path.display().to_string();
+            ingest::ingest_all(&name, &bytes)
+                .into_iter()
+                .map(|r| r.map_err(|e| IngestError::new(e.file.replacen(&name, &shown, 1), e.kind)))
+                .collect()
+        }
+        Err(e) => vec![Err(e)],
+    }
+}
+
+/// The file's name and bytes, after the checks that need no reading (exists, not a folder, size).
+fn read_bytes(path: &Path) -> std::result::Result<(String, Vec<u8>), IngestError> {
     let shown = path.display().to_string();
     let io = |e: std::io::Error| {
         let reason = match e.kind() {
@@ -321,7 +342,7 @@ fn read_article(path: &Path) -> std::result::Result<Article, IngestError> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| shown.clone());
-    ingest::ingest(&name, &bytes).map_err(|e| IngestError::new(&shown, e.kind))
+    Ok((name, bytes))
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so a

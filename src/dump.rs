@@ -21,9 +21,8 @@ pub fn article(a: &Article) -> String {
     let _ = writeln!(s, "dateline: {}", opt(&a.dateline));
     let _ = writeln!(s, "language: {}", opt(&a.language));
     let _ = writeln!(s, "url: {}", opt(&a.url));
-    let conflicts = crate::ingest::date_conflicts(a);
-    if !conflicts.is_empty() {
-        let _ = writeln!(s, "date conflicts: {}", conflicts.join("; "));
+    if !a.date_conflicts.is_empty() {
+        let _ = writeln!(s, "date conflicts: {}", a.date_conflicts.join("; "));
     }
     let _ = writeln!(s, "words: {}", a.word_count());
     for p in &a.paragraphs {

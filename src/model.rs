@@ -92,6 +92,10 @@ pub struct Article {
     pub text: String,
     /// The paragraphs of `text`.
     pub paragraphs: Vec<Paragraph>,
+    /// Where the sources of the date disagree with `published` (URL, text), one line each, for
+    /// the UI to flag; empty when they agree.
+    #[serde(default)]
+    pub date_conflicts: Vec<String>,
 }
 
 impl Article {

@@ -260,3 +260,41 @@ fn statements_from_several_outlets_are_shown_with_their_count() {
     assert!(text.contains("3 outlets"), "{text}");
     assert!(text.contains("single source"), "{text}");
 }
+
+#[test]
+fn every_article_of_a_mailbox_is_imported() {
+    let dir = tempfile::tempdir().unwrap();
+    let mbox = "From alerts@wire.example Mon Nov 23 08:00:00 2026\n\
+From: Northbridge Alerts <alerts@wire.example>\n\
+Subject: Port talks resume in Lagos\n\
+Date: Mon, 23 Nov 2026 08:00:00 +0000\n\
+Content-Type: text/plain; charset=utf-8\n\
+\n\
+LAGOS — Talks on port fees resumed on Monday after a week-long pause, officials said.\n\
+\n\
+\u{201c}We are back at the table,\u{201d} Foreign Minister Amara Okafor told reporters.\n\
+\n\
+From alerts@wire.example Tue Nov 24 08:00:00 2026\n\
+From: Northbridge Alerts <alerts@wire.example>\n\
+Subject: Grain corridor inspections speed up\n\
+Date: Tue, 24 Nov 2026 08:00:00 +0000\n\
+Content-Type: text/plain; charset=utf-8\n\
+\n\
+ISTANBUL — Inspections of grain ships in the Bosphorus now take under two days, the joint centre said.\n\
+\n\
+\u{201c}The queue is shorter than it has been all year,\u{201d} coordinator Farid D\u{101}r said.\n";
+    std::fs::write(dir.path().join("alerts.mbox"), mbox).unwrap();
+    let out = dir.path().join("alerts.pdf");
+    let o = briefdesk(
+        &["build", "alerts.mbox", "-o", out.to_str().unwrap()],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("(2 articles"), "{}", stderr(&o));
+    let text = pdftotext(&out)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.contains("We are back at the table"), "{text}");
+    assert!(text.contains("The queue is shorter"), "{text}");
+}

@@ -26,7 +26,7 @@ const TIME: &str = r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday
 
 static CUE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!(
-        r"^[\s,]*(?:(?P<spk1>{SPK})(?:,\s+(?P<app1>[^,“”\x22]+?),)?\s+(?:(?:has|had|have|also|then|later|again|once|further)\s+)?(?P<v1>{VERBS})(?-u:\b)|(?P<v2>{VERBS})\s+(?P<spk2>(?:[a-z][a-z\-]+\s+){{0,3}}?{SPK})(?:,\s+(?P<app2>[^,“”\x22]+?),)?|[―—–]+\s*(?P<spk3>{SPK}))"
+        r"^[\s,]*(?:(?P<spk1>(?:[a-z][a-z\-]+\s+){{0,2}}?{SPK})(?:,\s+(?P<app1>[^,“”\x22]+?),)?\s+(?:(?:has|had|have|also|then|later|again|once|further)\s+)?(?P<v1>{VERBS})(?-u:\b)|(?P<v2>{VERBS})\s+(?P<spk2>(?:[a-z][a-z\-]+\s+){{0,3}}?{SPK})(?:,\s+(?P<app2>[^,“”\x22]+?),)?|[―—–]+\s*(?P<spk3>{SPK}))"
     ))
     .expect("cue-after regex")
 });

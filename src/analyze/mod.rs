@@ -67,5 +67,6 @@ pub(crate) fn test_article(text: &str) -> Article {
         url: None,
         text: text.into(),
         paragraphs,
+        date_conflicts: Vec::new(),
     }
 }

@@ -232,7 +232,7 @@ fn build(name: &str, bytes: &[u8], format: SourceFormat, mut p: Parsed) -> Optio
         });
     }
     let language = lang::language(&text).or(p.language);
-    Some(Article {
+    let mut article = Article {
         id: article_id(bytes),
         file_name: base_name(name).to_string(),
         format,
@@ -245,7 +245,10 @@ fn build(name: &str, bytes: &[u8], format: SourceFormat, mut p: Parsed) -> Optio
         url: clean_opt(p.url),
         text,
         paragraphs,
-    })
+        date_conflicts: Vec::new(),
+    };
+    article.date_conflicts = date_conflicts(&article);
+    Some(article)
 }
 
 #[cfg(test)]
