@@ -233,23 +233,43 @@ fn load_templates(template: &str) -> Result<(Templates, String)> {
     }
 }
 
-/// Expands folders into their files (sorted), keeping the order of the arguments.
+/// Expands folders into their files, subfolders included (sorted by path; hidden files and
+/// folders skipped, links not followed), keeping the order of the arguments.
 fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for p in paths {
-        match std::fs::read_dir(p) {
-            Ok(entries) if p.is_dir() => {
-                let mut files: Vec<PathBuf> = entries
-                    .filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|p| p.is_file())
-                    .collect();
-                files.sort();
-                out.extend(files);
-            }
-            _ => out.push(p.clone()),
+        if p.is_dir() {
+            let mut files = Vec::new();
+            walk(p, &mut files, 0);
+            files.sort();
+            out.extend(files);
+        } else {
+            out.push(p.clone());
         }
     }
     out
+}
+
+/// Folders deeper than this under a dropped folder are not searched.
+const MAX_FOLDER_DEPTH: usize = 16;
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        out.push(dir.to_path_buf());
+        return;
+    };
+    for e in entries.filter_map(|e| e.ok()) {
+        let hidden = e.file_name().to_string_lossy().starts_with('.');
+        let Ok(kind) = e.file_type() else { continue };
+        if hidden || kind.is_symlink() {
+            continue;
+        }
+        if kind.is_dir() && depth < MAX_FOLDER_DEPTH {
+            walk(&e.path(), out, depth + 1);
+        } else if kind.is_file() {
+            out.push(e.path());
+        }
+    }
 }
 
 /// Reads, ingests and analyzes every file, in parallel, keeping the order of the files; a file
@@ -257,7 +277,14 @@ fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
 fn load(paths: &[PathBuf]) -> Vec<(Article, Analysis)> {
     let warm = std::thread::spawn(analyze::warm_up);
     let files = expand(paths);
+    // Progress for large batches, on stderr, about every 5 % of the files.
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let step = (files.len() / 20).max(1);
     let results = par_map(&files, |path| {
+        let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        if files.len() >= 100 && n % step == 0 {
+            eprintln!("importing: {n} of {} files", files.len());
+        }
         read_articles(path)
             .into_iter()
             .map(|r| {

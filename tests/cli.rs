@@ -298,3 +298,25 @@ ISTANBUL — Inspections of grain ships in the Bosphorus now take under two days
     assert!(text.contains("We are back at the table"), "{text}");
     assert!(text.contains("The queue is shorter"), "{text}");
 }
+
+#[test]
+fn a_dropped_folder_is_searched_with_its_subfolders_and_large_batches_show_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let inbox = dir.path().join("week/monday");
+    std::fs::create_dir_all(&inbox).unwrap();
+    let article = std::fs::read(common::fixtures().join("harbor-talks.txt")).unwrap();
+    for i in 0..120 {
+        let mut a = article.clone();
+        a.extend_from_slice(format!("\n\nCopy {i} of the report.\n").as_bytes());
+        std::fs::write(inbox.join(format!("{i:03}.txt")), a).unwrap();
+    }
+    std::fs::write(dir.path().join("week/.hidden.txt"), b"").unwrap();
+    std::fs::write(dir.path().join("week/notes.bin"), [0u8, 159, 146, 150]).unwrap();
+    let o = briefdesk(&["build", "week", "-o", "week.pdf"], dir.path());
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(err.contains("importing: 6 of 121 files"), "{err}");
+    assert!(err.contains("error: week/notes.bin: "), "{err}");
+    assert!(!err.contains(".hidden"), "{err}");
+    assert!(err.contains("(120 articles"), "{err}");
+}
