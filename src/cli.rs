@@ -282,7 +282,7 @@ fn load(paths: &[PathBuf]) -> Vec<(Article, Analysis)> {
     let step = (files.len() / 20).max(1);
     let results = par_map(&files, |path| {
         let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-        if files.len() >= 100 && n % step == 0 {
+        if files.len() >= 100 && n.is_multiple_of(step) {
             eprintln!("importing: {n} of {} files", files.len());
         }
         read_articles(path)
