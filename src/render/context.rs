@@ -140,7 +140,8 @@ fn source(s: &Source) -> SourceView<'_> {
 /// role, quotes, reported, statements}`, statements `{text, kind, is_quote, mention, outlet,
 /// date, attribution, source, refs, outlets, single_source, edited}`, attribution being
 /// "Outlet, date", refs every source carrying it as "1,3", outlets their count),
-/// `several_sources` (whether the brief cites more than one source), `sources` (each `{number,
+/// `flag_single_source` (whether some statement is carried by several sources, so that
+/// single-source ones are worth flagging), `sources` (each `{number,
 /// outlet, title, byline, date, file_name, url}`), `top_quotes` (each `{speaker, role, quote}`, the first direct quote of up to three
 /// named speakers); and `brief`, the [`Brief`] exactly as serialized.
 pub fn build(brief: &Brief) -> Context {
@@ -168,7 +169,13 @@ pub fn build(brief: &Brief) -> Context {
         "sources",
         &brief.sources.iter().map(source).collect::<Vec<_>>(),
     );
-    ctx.insert("several_sources", &(brief.sources.len() > 1));
+    // Flagging "single source" is informative only beside statements several sources carry.
+    let corroborated = brief
+        .speakers
+        .iter()
+        .flat_map(|g| &g.statements)
+        .any(|s| s.sources.len() > 1);
+    ctx.insert("flag_single_source", &corroborated);
     ctx.insert("top_quotes", &top_quotes(brief));
     ctx
 }
