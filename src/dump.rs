@@ -133,15 +133,7 @@ pub fn brief(b: &Brief) -> String {
             let _ = writeln!(
                 s,
                 "    - {q} [{}{}]",
-                if st.sources.is_empty() {
-                    st.source.to_string()
-                } else {
-                    st.sources
-                        .iter()
-                        .map(usize::to_string)
-                        .collect::<Vec<_>>()
-                        .join(",")
-                },
+                st.refs(),
                 if st.edited { ", edited" } else { "" }
             );
         }

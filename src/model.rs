@@ -277,6 +277,18 @@ pub struct BriefStatement {
     pub provenance: Provenance,
 }
 
+impl BriefStatement {
+    /// Every source number carrying the statement, joined by commas ("1,2,3"); the quoted
+    /// source alone when no list was recorded.
+    pub fn refs(&self) -> String {
+        if self.sources.is_empty() {
+            return self.source.to_string();
+        }
+        let numbers: Vec<String> = self.sources.iter().map(usize::to_string).collect();
+        numbers.join(",")
+    }
+}
+
 /// Statements of one speaker, direct quotes first.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SpeakerGroup {

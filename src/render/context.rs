@@ -87,15 +87,7 @@ fn statement(s: &BriefStatement) -> StatementView<'_> {
         outlet: s.outlet.as_deref(),
         date,
         source: s.source,
-        refs: if s.sources.is_empty() {
-            s.source.to_string()
-        } else {
-            s.sources
-                .iter()
-                .map(usize::to_string)
-                .collect::<Vec<_>>()
-                .join(",")
-        },
+        refs: s.refs(),
         outlets: s.sources.len().max(1),
         single_source: s.single_source,
         edited: s.edited,
