@@ -6,9 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use briefdesk::render::{PageSize, RenderOptions, Templates};
-use briefdesk::{
-    analyze, compose, dump, ingest, Analysis, Article, BriefSettings, IngestError, IngestErrorKind,
-};
+use briefdesk::{analyze, compose, dump, files, Analysis, Article, BriefSettings};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
@@ -128,7 +126,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 eprintln!("warning: {w}");
             }
             let pdf = rendered.pdf;
-            write_atomic(&output, &pdf)
+            files::write_atomic(&output, &pdf)
                 .with_context(|| format!("cannot write {}", output.display()))?;
             eprintln!(
                 "wrote {} ({} articles, {} bytes)",
@@ -193,7 +191,7 @@ fn eval(task: EvalTask, set: &Path, output: &Path) -> Result<ExitCode> {
         .collect::<Result<_>>()?;
     analyze::warm_up();
     let start = std::time::Instant::now();
-    let preds = par_map(&records, |r| briefdesk::eval::predict(task, r));
+    let preds = files::par_map(&records, |r| briefdesk::eval::predict(task, r));
     let elapsed = start.elapsed();
     let mut out = Vec::new();
     for (line, err) in &preds {
@@ -203,7 +201,8 @@ fn eval(task: EvalTask, set: &Path, output: &Path) -> Result<ExitCode> {
         serde_json::to_writer(&mut out, line)?;
         out.push(b'\n');
     }
-    write_atomic(output, &out).with_context(|| format!("cannot write {}", output.display()))?;
+    files::write_atomic(output, &out)
+        .with_context(|| format!("cannot write {}", output.display()))?;
     eprintln!(
         "wrote {} predictions to {} in {:.2} s ({:.0} records/s)",
         preds.len(),
@@ -214,15 +213,10 @@ fn eval(task: EvalTask, set: &Path, output: &Path) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The user's template folder: `$XDG_CONFIG_HOME/briefdesk/templates` on Linux.
-fn user_template_dir() -> Option<PathBuf> {
-    dirs::config_dir().map(|d| d.join("briefdesk").join("templates"))
-}
-
 /// Built-in templates, the user's folder over them, and `--template` as a name or a file.
 fn load_templates(template: &str) -> Result<(Templates, String)> {
     let mut templates = Templates::builtin();
-    if let Some(dir) = user_template_dir() {
+    if let Some(dir) = files::user_template_dir() {
         templates = templates.with_user_dir(&dir)?;
     }
     let path = Path::new(template);
@@ -233,155 +227,20 @@ fn load_templates(template: &str) -> Result<(Templates, String)> {
     }
 }
 
-/// Expands folders into their files, subfolders included (sorted by path; hidden files and
-/// folders skipped, links not followed), keeping the order of the arguments.
-fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            let mut files = Vec::new();
-            walk(p, &mut files, 0);
-            files.sort();
-            out.extend(files);
-        } else {
-            out.push(p.clone());
-        }
-    }
-    out
-}
-
-/// Folders deeper than this under a dropped folder are not searched.
-const MAX_FOLDER_DEPTH: usize = 16;
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        out.push(dir.to_path_buf());
-        return;
-    };
-    for e in entries.filter_map(|e| e.ok()) {
-        let hidden = e.file_name().to_string_lossy().starts_with('.');
-        let Ok(kind) = e.file_type() else { continue };
-        if hidden || kind.is_symlink() {
-            continue;
-        }
-        if kind.is_dir() && depth < MAX_FOLDER_DEPTH {
-            walk(&e.path(), out, depth + 1);
-        } else if kind.is_file() {
-            out.push(e.path());
-        }
-    }
-}
-
-/// Reads, ingests and analyzes every file, in parallel, keeping the order of the files; a file
-/// that fails is reported (in order) and skipped.
+/// Reads, ingests and analyzes every file in parallel, keeping the order of the files; a file
+/// that fails is reported (in order) and skipped. Large batches print progress on stderr.
 fn load(paths: &[PathBuf]) -> Vec<(Article, Analysis)> {
-    let warm = std::thread::spawn(analyze::warm_up);
-    let files = expand(paths);
-    // Progress for large batches, on stderr, about every 5 % of the files.
-    let done = std::sync::atomic::AtomicUsize::new(0);
-    let step = (files.len() / 20).max(1);
-    let results = par_map(&files, |path| {
-        let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-        if files.len() >= 100 && n.is_multiple_of(step) {
-            eprintln!("importing: {n} of {} files", files.len());
-        }
-        read_articles(path)
-            .into_iter()
-            .map(|r| {
-                r.map(|a| {
-                    let an = analyze::analyze(&a);
-                    (a, an)
-                })
-            })
-            .collect::<Vec<_>>()
-    });
-    let _ = warm.join();
     let mut items = Vec::new();
-    for r in results.into_iter().flatten() {
+    let results = files::import(paths, |done, total, _| {
+        if total >= 100 && done.is_multiple_of((total / 20).max(1)) {
+            eprintln!("importing: {done} of {total} files");
+        }
+    });
+    for r in results {
         match r {
             Ok(item) => items.push(item),
             Err(e) => eprintln!("error: {e}"),
         }
     }
     items
-}
-
-/// `f` over `items` on as many threads as there are cores, results in input order.
-fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = items.len().div_ceil(threads).max(1);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|c| s.spawn(|| c.iter().map(&f).collect::<Vec<R>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("worker thread"))
-            .collect()
-    })
-}
-
-/// Every article in one file (a mailbox or a mail with attached articles holds several); a file
-/// that cannot be read at all gives one error naming it.
-fn read_articles(path: &Path) -> Vec<std::result::Result<Article, IngestError>> {
-    match read_bytes(path) {
-        Ok((name, bytes)) => {
-            let shown = path.display().to_string();
-            ingest::ingest_all(&name, &bytes)
-                .into_iter()
-                .map(|r| r.map_err(|e| IngestError::new(e.file.replacen(&name, &shown, 1), e.kind)))
-                .collect()
-        }
-        Err(e) => vec![Err(e)],
-    }
-}
-
-/// The file's name and bytes, after the checks that need no reading (exists, not a folder, size).
-fn read_bytes(path: &Path) -> std::result::Result<(String, Vec<u8>), IngestError> {
-    let shown = path.display().to_string();
-    let io = |e: std::io::Error| {
-        let reason = match e.kind() {
-            std::io::ErrorKind::NotFound => "no such file".to_string(),
-            std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-            _ => e.to_string(),
-        };
-        IngestError::new(&shown, IngestErrorKind::Io(reason))
-    };
-    let meta = std::fs::metadata(path).map_err(io)?;
-    if meta.is_dir() {
-        return Err(IngestError::new(
-            &shown,
-            IngestErrorKind::Io("is a folder".into()),
-        ));
-    }
-    if meta.len() > ingest::MAX_FILE_BYTES {
-        return Err(IngestError::new(
-            &shown,
-            IngestErrorKind::TooLarge {
-                size: meta.len(),
-                limit: ingest::MAX_FILE_BYTES,
-            },
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(io)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| shown.clone());
-    Ok((name, bytes))
-}
-
-/// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so a
-/// crash or a full disk never leaves a half-written file behind.
-fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path)?;
-    Ok(())
 }

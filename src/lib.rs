@@ -10,8 +10,11 @@ pub mod compose;
 pub mod dump;
 pub mod error;
 pub mod eval;
+pub mod files;
 pub mod ingest;
 pub mod model;
+pub mod print;
+pub mod project;
 pub mod render;
 
 pub use error::{ComposeError, Error, IngestError, IngestErrorKind, RenderError};

@@ -5,6 +5,7 @@
 //! key points take the next best; key statements are grouped by speaker, direct quotes first.
 //! Every line keeps the provenance of the passage it came from.
 
+mod review;
 mod select;
 
 use crate::error::ComposeError;
@@ -13,6 +14,10 @@ use crate::model::{
     SpeakerGroup, StatementKind,
 };
 
+pub use review::{
+    compose_reviewed, review_groups, statement_key, Review, ReviewGroup, ReviewStatement,
+    StatementEdit,
+};
 pub use select::{dice, same_words, similarity, word_set};
 
 /// Most sentences in the bottom line.
@@ -92,8 +97,39 @@ fn default_title(items: &[(Article, Analysis)], bottom_line: &[BriefLine]) -> St
 
 /// Key statements grouped by speaker: most quoted speakers first, direct quotes first.
 fn speakers(items: &[(Article, Analysis)], used: &[Provenance]) -> Vec<SpeakerGroup> {
-    // Each group with its first position and the word sets of its statements.
-    let mut groups: Vec<(SpeakerGroup, usize, Vec<std::collections::HashSet<String>>)> = Vec::new();
+    let mut groups = gather(items, used);
+    for g in &mut groups {
+        let (q, r) = PER_SPEAKER_MAX;
+        let direct = best(&g.statements, StatementKind::DirectQuote, q);
+        let reported = best(&g.statements, StatementKind::Reported, r);
+        g.statements = direct.into_iter().chain(reported).collect();
+    }
+    // Stable: speakers with as many statements keep the order they first spoke in.
+    groups.sort_by_key(|g| {
+        (
+            g.name == UNATTRIBUTED,
+            std::cmp::Reverse(g.statements.len()),
+        )
+    });
+    groups
+        .into_iter()
+        .filter(|g| !g.statements.is_empty())
+        .take(SPEAKERS_MAX)
+        .scan(0, |total, g| {
+            *total += g.statements.len();
+            Some((*total, g))
+        })
+        .take_while(|(total, g)| *total <= STATEMENTS_MAX || *total == g.statements.len())
+        .map(|(_, g)| g)
+        .collect()
+}
+
+/// Every statement of the articles grouped by speaker in the order they first speak, the same
+/// statement carried by several sources merged into one citing them all; reported statements in
+/// `used` (already printed as a bottom-line sentence or key point) left out.
+fn gather(items: &[(Article, Analysis)], used: &[Provenance]) -> Vec<SpeakerGroup> {
+    // Each group with the word sets of its statements.
+    let mut groups: Vec<(SpeakerGroup, Vec<std::collections::HashSet<String>>)> = Vec::new();
     for (n, (article, analysis)) in items.iter().enumerate() {
         for st in &analysis.statements {
             if st.kind == StatementKind::Reported && used.contains(&st.provenance) {
@@ -103,22 +139,19 @@ fn speakers(items: &[(Article, Analysis)], used: &[Provenance]) -> Vec<SpeakerGr
                 Some(s) => (s.name.clone(), s.role.clone()),
                 None => (UNATTRIBUTED.to_string(), None),
             };
-            let gi = match groups.iter().position(|(g, _, _)| g.name == name) {
+            let gi = match groups.iter().position(|(g, _)| g.name == name) {
                 Some(i) => i,
                 None => {
-                    groups.push((
-                        SpeakerGroup {
-                            name,
-                            role: None,
-                            statements: vec![],
-                        },
-                        groups.len(),
-                        Vec::new(),
-                    ));
+                    let group = SpeakerGroup {
+                        name,
+                        role: None,
+                        statements: vec![],
+                    };
+                    groups.push((group, Vec::new()));
                     groups.len() - 1
                 }
             };
-            let (group, _, sets) = &mut groups[gi];
+            let (group, sets) = &mut groups[gi];
             if group.role.is_none() {
                 group.role = role;
             }
@@ -151,31 +184,7 @@ fn speakers(items: &[(Article, Analysis)], used: &[Provenance]) -> Vec<SpeakerGr
             }
         }
     }
-    for (g, _, _) in &mut groups {
-        let (q, r) = PER_SPEAKER_MAX;
-        let direct = best(&g.statements, StatementKind::DirectQuote, q);
-        let reported = best(&g.statements, StatementKind::Reported, r);
-        g.statements = direct.into_iter().chain(reported).collect();
-    }
-    groups.sort_by_key(|(g, first, _)| {
-        (
-            g.name == UNATTRIBUTED,
-            std::cmp::Reverse(g.statements.len()),
-            *first,
-        )
-    });
-    groups
-        .into_iter()
-        .map(|(g, _, _)| g)
-        .filter(|g| !g.statements.is_empty())
-        .take(SPEAKERS_MAX)
-        .scan(0, |total, g| {
-            *total += g.statements.len();
-            Some((*total, g))
-        })
-        .take_while(|(total, g)| *total <= STATEMENTS_MAX || *total == g.statements.len())
-        .map(|(_, g)| g)
-        .collect()
+    groups.into_iter().map(|(g, _)| g).collect()
 }
 
 /// The `n` most informative statements of `kind` (full sentences of 8–40 words before fragments

@@ -34,7 +34,7 @@ const BUILTIN: [(&str, &str); 3] = [
 const BUILTIN_PREFIX: &str = "builtin/";
 
 /// A template as listed for the user.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct TemplateInfo {
     /// Name without `.html`, as passed to `--template`.
     pub name: String,

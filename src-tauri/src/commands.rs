@@ -1,0 +1,406 @@
+//! The commands the UI calls (ui/js/backend.js): a few lines each over the core library.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use base64::Engine;
+use serde::Serialize;
+use tauri::{AppHandle, Emitter, Runtime, State};
+use tauri_plugin_dialog::DialogExt;
+
+use briefdesk::compose::ReviewGroup;
+use briefdesk::files::{self, write_atomic};
+use briefdesk::print::{self, PrintOptions, Printer};
+use briefdesk::project::{
+    ArticleView, Duplicate, ProjectSettings, Refused, Segment, StatementChange, MARKINGS,
+    PROJECT_EXTENSION,
+};
+use briefdesk::render::{self, Rendered, TemplateInfo};
+use briefdesk::{analyze, ingest};
+
+use crate::error::{io, AppError, AppResult};
+use crate::state::{AppState, ProjectView, Recent};
+
+/// Import progress is sent at most this often (and always for the last file).
+const PROGRESS_EVERY: Duration = Duration::from_millis(100);
+
+/// What the start screen needs.
+#[derive(Serialize)]
+pub struct Start {
+    version: &'static str,
+    recent: Vec<Recent>,
+    templates: Vec<TemplateInfo>,
+    markings: &'static [&'static str],
+    page_sizes: [&'static str; 2],
+    project: ProjectView,
+}
+
+/// What an import did, with the project after it.
+#[derive(Serialize)]
+pub struct ImportReport {
+    added: Vec<ArticleView>,
+    failed: Vec<Refused>,
+    duplicates: Vec<Duplicate>,
+    project: ProjectView,
+}
+
+/// Import progress event payload.
+#[derive(Clone, Serialize)]
+struct Progress {
+    done: usize,
+    total: usize,
+    file: String,
+}
+
+/// An article to read, its statements marked.
+#[derive(Serialize)]
+pub struct ArticleDetail {
+    article: ArticleView,
+    paragraphs: Vec<Vec<Segment>>,
+}
+
+/// The rendered brief for the preview.
+#[derive(Serialize)]
+pub struct Preview {
+    pdf: String,
+    pages: usize,
+    warnings: Vec<String>,
+    millis: u128,
+}
+
+/// The system's printers, or why there are none.
+#[derive(Serialize)]
+pub struct Printers {
+    printers: Vec<Printer>,
+    message: Option<String>,
+}
+
+/// A print job sent.
+#[derive(Serialize)]
+pub struct Printed {
+    job: String,
+    printer: String,
+}
+
+/// A file written.
+#[derive(Serialize)]
+pub struct Exported {
+    path: String,
+}
+
+#[tauri::command]
+pub fn app_start(state: State<'_, AppState>) -> Start {
+    Start {
+        version: env!("CARGO_PKG_VERSION"),
+        recent: state.recent(),
+        templates: state.templates.list(),
+        markings: MARKINGS,
+        page_sizes: ["a4", "letter"],
+        project: state.view(),
+    }
+}
+
+#[tauri::command]
+pub async fn project_new(state: State<'_, AppState>) -> AppResult<ProjectView> {
+    state.new_project()
+}
+
+#[tauri::command]
+pub async fn project_open<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    path: Option<String>,
+) -> AppResult<Option<ProjectView>> {
+    let path = match path {
+        Some(p) => PathBuf::from(p),
+        None => match pick(&app, false, false) {
+            Some(mut p) => p.remove(0),
+            None => return Ok(None),
+        },
+    };
+    state.open(&path).map(Some)
+}
+
+#[tauri::command]
+pub async fn project_save_as<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    path: Option<String>,
+) -> AppResult<Option<ProjectView>> {
+    let name = format!("{}.{PROJECT_EXTENSION}", state.view().name);
+    match path
+        .map(PathBuf::from)
+        .or_else(|| save_dialog(&app, &name, PROJECT_EXTENSION))
+    {
+        Some(p) => state.save_as(&p).map(Some),
+        None => Ok(None),
+    }
+}
+
+#[tauri::command]
+pub async fn project_save(state: State<'_, AppState>) -> AppResult<ProjectView> {
+    state.save()
+}
+
+#[tauri::command]
+pub async fn import_paths<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    paths: Vec<String>,
+) -> AppResult<ImportReport> {
+    let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+    import(app, &state, paths).await
+}
+
+#[tauri::command]
+pub async fn import_dialog<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> AppResult<Option<ImportReport>> {
+    match pick(&app, true, true) {
+        Some(paths) => import(app, &state, paths).await.map(Some),
+        None => Ok(None),
+    }
+}
+
+#[tauri::command]
+pub async fn import_text(state: State<'_, AppState>, text: String) -> AppResult<ImportReport> {
+    let result = ingest::ingest("Pasted text.txt", text.as_bytes()).map(|a| {
+        let an = analyze::analyze(&a);
+        (a, an)
+    });
+    let outcome = state.change(|s| Ok(s.import(vec![result])))?;
+    Ok(report(outcome, &state))
+}
+
+#[tauri::command]
+pub async fn article_pick(
+    state: State<'_, AppState>,
+    id: String,
+    picked: bool,
+) -> AppResult<ProjectView> {
+    state.change(|s| Ok(s.pick(&id, picked)?))?;
+    Ok(state.view())
+}
+
+#[tauri::command]
+pub async fn articles_order(
+    state: State<'_, AppState>,
+    ids: Vec<String>,
+) -> AppResult<ProjectView> {
+    state.change(|s| Ok(s.order(&ids)?))?;
+    Ok(state.view())
+}
+
+#[tauri::command]
+pub async fn articles_remove(
+    state: State<'_, AppState>,
+    ids: Vec<String>,
+) -> AppResult<ProjectView> {
+    state.change(|s| Ok(s.remove(&ids)?))?;
+    Ok(state.view())
+}
+
+#[tauri::command]
+pub async fn article_detail(state: State<'_, AppState>, id: String) -> AppResult<ArticleDetail> {
+    let (article, paragraphs) = state.read(|s| s.detail(&id))?;
+    Ok(ArticleDetail {
+        article,
+        paragraphs,
+    })
+}
+
+#[tauri::command]
+pub async fn review(state: State<'_, AppState>) -> AppResult<Vec<ReviewGroup>> {
+    Ok(state.read(|s| s.review())?)
+}
+
+#[tauri::command]
+pub async fn statement_edit(
+    state: State<'_, AppState>,
+    key: String,
+    change: StatementChange,
+) -> AppResult<Vec<ReviewGroup>> {
+    state.change(|s| Ok(s.edit_statement(&key, change)?))?;
+    Ok(state.read(|s| s.review())?)
+}
+
+#[tauri::command]
+pub async fn statements_order(
+    state: State<'_, AppState>,
+    keys: Vec<String>,
+) -> AppResult<Vec<ReviewGroup>> {
+    state.change(|s| Ok(s.order_statements(&keys)?))?;
+    Ok(state.read(|s| s.review())?)
+}
+
+#[tauri::command]
+pub async fn settings_set(
+    state: State<'_, AppState>,
+    settings: ProjectSettings,
+) -> AppResult<ProjectView> {
+    state.change(|s| {
+        s.set_settings(settings);
+        Ok(())
+    })?;
+    Ok(state.view())
+}
+
+#[tauri::command]
+pub async fn preview(state: State<'_, AppState>) -> AppResult<Preview> {
+    let start = Instant::now();
+    let rendered = render_brief(&state)?;
+    Ok(Preview {
+        pdf: base64::engine::general_purpose::STANDARD.encode(&rendered.pdf),
+        pages: rendered.pages,
+        warnings: rendered.warnings,
+        millis: start.elapsed().as_millis(),
+    })
+}
+
+#[tauri::command]
+pub async fn export_pdf<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    path: Option<String>,
+) -> AppResult<Option<Exported>> {
+    let rendered = render_brief(&state)?;
+    let name = format!("{}.pdf", state.view().name);
+    let Some(path) = path
+        .map(PathBuf::from)
+        .or_else(|| save_dialog(&app, &name, "pdf"))
+    else {
+        return Ok(None);
+    };
+    write_atomic(&path, &rendered.pdf).map_err(|e| io(&path, e))?;
+    Ok(Some(Exported {
+        path: path.display().to_string(),
+    }))
+}
+
+#[tauri::command]
+pub async fn printers() -> Printers {
+    match print::printers() {
+        Ok(list) if list.is_empty() => Printers {
+            printers: list,
+            message: Some(print::PrintError::NoPrinter.to_string()),
+        },
+        Ok(list) => Printers {
+            printers: list,
+            message: None,
+        },
+        Err(e) => Printers {
+            printers: Vec::new(),
+            message: Some(e.to_string()),
+        },
+    }
+}
+
+#[tauri::command]
+pub async fn print(state: State<'_, AppState>, options: PrintOptions) -> AppResult<Printed> {
+    print::lp_args(&options)?;
+    let rendered = render_brief(&state)?;
+    let dir = tempfile::tempdir().map_err(|e| io(&std::env::temp_dir(), e))?;
+    let file = dir.path().join("brief.pdf");
+    std::fs::write(&file, &rendered.pdf).map_err(|e| io(&file, e))?;
+    let job = print::print_file(&file, &options)?;
+    Ok(Printed {
+        job,
+        printer: options.printer,
+    })
+}
+
+/// Imports `paths` off the UI thread, sending progress events, then adds the articles.
+async fn import<R: Runtime>(
+    app: AppHandle<R>,
+    state: &AppState,
+    paths: Vec<PathBuf>,
+) -> AppResult<ImportReport> {
+    let results = tauri::async_runtime::spawn_blocking(move || {
+        let files = files::expand(&paths);
+        let last = Mutex::new(Instant::now());
+        let send = |done: usize, total: usize, file: &Path| {
+            let _ = app.emit(
+                "import-progress",
+                Progress {
+                    done,
+                    total,
+                    file: file.display().to_string(),
+                },
+            );
+        };
+        if let Some(first) = files.first() {
+            send(0, files.len(), first);
+        }
+        files::import(&files, |done, total, file| {
+            let mut last = last.lock().unwrap_or_else(|p| p.into_inner());
+            if done == total || last.elapsed() >= PROGRESS_EVERY {
+                *last = Instant::now();
+                send(done, total, file);
+            }
+        })
+    })
+    .await
+    .map_err(|e| AppError::new("import", format!("the import stopped: {e}")))?;
+    let outcome = state.change(|s| Ok(s.import(results)))?;
+    Ok(report(outcome, state))
+}
+
+fn report(outcome: briefdesk::project::ImportOutcome, state: &AppState) -> ImportReport {
+    ImportReport {
+        added: outcome.added,
+        failed: outcome.failed,
+        duplicates: outcome.duplicates,
+        project: state.view(),
+    }
+}
+
+/// The brief of the open project, rendered.
+fn render_brief(state: &AppState) -> AppResult<Rendered> {
+    let today = chrono::Local::now().date_naive();
+    let (brief, opts) = state.read(|s| {
+        let opts = s.project.settings.render_options();
+        s.brief(today).map(|b| (b, opts))
+    })?;
+    Ok(render::render(&brief, &state.templates, &opts)?)
+}
+
+/// The Open dialog: article files (`articles`) or a project; `None` when cancelled.
+fn pick<R: Runtime>(app: &AppHandle<R>, articles: bool, many: bool) -> Option<Vec<PathBuf>> {
+    let dialog = app.dialog().file();
+    let dialog = if articles {
+        dialog.set_title("Import articles").add_filter(
+            "Articles",
+            &[
+                "txt", "md", "markdown", "html", "htm", "pdf", "docx", "eml", "mbox", "epub",
+                "rtf", "mhtml", "mht",
+            ],
+        )
+    } else {
+        dialog
+            .set_title("Open project")
+            .add_filter("BriefDesk project", &[PROJECT_EXTENSION])
+    };
+    let picked = if many {
+        dialog.blocking_pick_files()?
+    } else {
+        vec![dialog.blocking_pick_file()?]
+    };
+    let paths: Vec<PathBuf> = picked
+        .into_iter()
+        .filter_map(|p| p.into_path().ok())
+        .collect();
+    (!paths.is_empty()).then_some(paths)
+}
+
+/// The Save dialog for a file named `name` with extension `ext`; `None` when cancelled.
+fn save_dialog<R: Runtime>(app: &AppHandle<R>, name: &str, ext: &str) -> Option<PathBuf> {
+    app.dialog()
+        .file()
+        .set_file_name(name)
+        .add_filter(ext.to_uppercase(), &[ext])
+        .blocking_save_file()?
+        .into_path()
+        .ok()
+}

@@ -1,0 +1,59 @@
+//! BriefDesk desktop shell: the Tauri app, its state and the commands the UI calls.
+
+pub mod commands;
+pub mod error;
+pub mod state;
+
+use std::path::PathBuf;
+
+use tauri::{Builder, Runtime};
+
+pub use state::AppState;
+
+/// Registers the app's state (its files under `data_dir`), plugins and commands on `builder`:
+/// shared by the real app and the tests on the mock runtime.
+pub fn configure<R: Runtime>(builder: Builder<R>, data_dir: PathBuf) -> Builder<R> {
+    builder
+        .manage(AppState::new(data_dir))
+        .invoke_handler(tauri::generate_handler![
+            commands::app_start,
+            commands::project_new,
+            commands::project_open,
+            commands::project_save_as,
+            commands::project_save,
+            commands::import_paths,
+            commands::import_dialog,
+            commands::import_text,
+            commands::article_pick,
+            commands::articles_order,
+            commands::articles_remove,
+            commands::article_detail,
+            commands::review,
+            commands::statement_edit,
+            commands::statements_order,
+            commands::settings_set,
+            commands::preview,
+            commands::export_pdf,
+            commands::printers,
+            commands::print,
+        ])
+}
+
+/// The app's own folder: `$BRIEFDESK_DATA_DIR`, else the user's data folder
+/// (`~/.local/share/briefdesk` on Linux).
+pub fn data_dir() -> PathBuf {
+    std::env::var_os("BRIEFDESK_DATA_DIR")
+        .map(PathBuf::from)
+        .or_else(|| dirs::data_dir().map(|d| d.join("briefdesk")))
+        .unwrap_or_else(|| std::env::temp_dir().join("briefdesk"))
+}
+
+/// Runs the desktop app.
+pub fn run() {
+    // The analysis patterns compile while the window opens.
+    std::thread::spawn(briefdesk::analyze::warm_up);
+    configure(tauri::Builder::default(), data_dir())
+        .plugin(tauri_plugin_dialog::init())
+        .run(tauri::generate_context!())
+        .expect("BriefDesk could not start its window");
+}

@@ -1,0 +1,229 @@
+//! The app's state: the open project, where it is saved, recent projects; every change is
+//! saved at once (atomically), so a killed app loses nothing but the command it was running.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use serde::{Deserialize, Serialize};
+
+use briefdesk::files::{user_template_dir, write_atomic};
+use briefdesk::project::{ArticleView, Project, ProjectSettings, Session, PROJECT_EXTENSION};
+use briefdesk::render::Templates;
+
+use crate::error::{io, AppError, AppResult};
+
+/// Most recent projects remembered.
+const RECENT_MAX: usize = 10;
+
+/// The open project as the UI sees it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProjectView {
+    /// Where it is saved.
+    pub path: Option<String>,
+    /// Its file name without the extension.
+    pub name: String,
+    /// Library, in order.
+    pub articles: Vec<ArticleView>,
+    /// Brief settings.
+    pub settings: ProjectSettings,
+    /// Number of ticked articles.
+    pub picked: usize,
+}
+
+/// A project opened lately.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recent {
+    /// Its path.
+    pub path: String,
+    /// Its name.
+    pub name: String,
+    /// When it was last opened (RFC 3339).
+    pub opened: String,
+}
+
+struct Current {
+    session: Session,
+    path: Option<PathBuf>,
+}
+
+/// Everything the commands share.
+pub struct AppState {
+    current: Mutex<Current>,
+    /// The app's own folder: untitled projects, the recent list.
+    pub data_dir: PathBuf,
+    /// Built-in templates and the user's.
+    pub templates: Templates,
+}
+
+impl AppState {
+    /// State with an empty, not yet saved project; `data_dir` holds the app's own files.
+    pub fn new(data_dir: PathBuf) -> AppState {
+        let mut templates = Templates::builtin();
+        if let Some(dir) = user_template_dir() {
+            // A broken user template folder must not stop the app: the built-ins stay.
+            if let Ok(t) = templates.clone().with_user_dir(&dir) {
+                templates = t;
+            }
+        }
+        AppState {
+            current: Mutex::new(Current {
+                session: Session::default(),
+                path: None,
+            }),
+            data_dir,
+            templates,
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Current> {
+        // A panic in a command must not lock the user out of their project.
+        self.current.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Reads the session.
+    pub fn read<T>(&self, f: impl FnOnce(&Session) -> T) -> T {
+        f(&self.lock().session)
+    }
+
+    /// Changes the session and saves the project; the change's result, or why it failed.
+    pub fn change<T>(&self, f: impl FnOnce(&mut Session) -> AppResult<T>) -> AppResult<T> {
+        let mut cur = self.lock();
+        let out = f(&mut cur.session)?;
+        self.save_locked(&mut cur)?;
+        Ok(out)
+    }
+
+    /// Saves the project now.
+    pub fn save(&self) -> AppResult<ProjectView> {
+        let mut cur = self.lock();
+        self.save_locked(&mut cur)?;
+        Ok(view(&cur))
+    }
+
+    /// The open project as the UI sees it.
+    pub fn view(&self) -> ProjectView {
+        view(&self.lock())
+    }
+
+    /// Starts a new, empty project saved under the app's folder until saved elsewhere.
+    pub fn new_project(&self) -> AppResult<ProjectView> {
+        let mut cur = self.lock();
+        cur.session = Session::default();
+        cur.path = Some(self.untitled_path());
+        self.save_locked(&mut cur)?;
+        Ok(view(&cur))
+    }
+
+    /// Opens the project at `path`.
+    pub fn open(&self, path: &Path) -> AppResult<ProjectView> {
+        let bytes = std::fs::read(path).map_err(|e| io(path, e))?;
+        let project = Project::from_json(&bytes)
+            .map_err(|e| AppError::new("project", format!("{}: {e}", path.display())))?;
+        let session = Session::new(project);
+        let mut cur = self.lock();
+        *cur = Current {
+            session,
+            path: Some(path.to_path_buf()),
+        };
+        self.remember(path);
+        Ok(view(&cur))
+    }
+
+    /// Saves the project to `path` from now on.
+    pub fn save_as(&self, path: &Path) -> AppResult<ProjectView> {
+        let mut cur = self.lock();
+        let path = with_extension(path);
+        cur.path = Some(path);
+        self.save_locked(&mut cur)?;
+        Ok(view(&cur))
+    }
+
+    /// Projects opened lately, newest first, those that still exist.
+    pub fn recent(&self) -> Vec<Recent> {
+        let list: Vec<Recent> = std::fs::read(self.data_dir.join("recent.json"))
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default();
+        list.into_iter()
+            .filter(|r| Path::new(&r.path).is_file())
+            .collect()
+    }
+
+    fn save_locked(&self, cur: &mut Current) -> AppResult<()> {
+        let path = match &cur.path {
+            Some(p) => p.clone(),
+            None => {
+                let p = self.untitled_path();
+                cur.path = Some(p.clone());
+                p
+            }
+        };
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
+        }
+        write_atomic(&path, &cur.session.project.to_json()).map_err(|e| io(&path, e))?;
+        self.remember(&path);
+        Ok(())
+    }
+
+    /// Puts `path` first in the recent list (best effort: a failure only loses the entry).
+    fn remember(&self, path: &Path) {
+        let path_s = path.display().to_string();
+        let mut list = self.recent();
+        if list.first().is_some_and(|r| r.path == path_s) {
+            return;
+        }
+        list.retain(|r| r.path != path_s);
+        list.insert(
+            0,
+            Recent {
+                name: name_of(path),
+                path: path_s,
+                opened: chrono::Local::now().to_rfc3339(),
+            },
+        );
+        list.truncate(RECENT_MAX);
+        let _ = std::fs::create_dir_all(&self.data_dir);
+        if let Ok(bytes) = serde_json::to_vec_pretty(&list) {
+            let _ = write_atomic(&self.data_dir.join("recent.json"), &bytes);
+        }
+    }
+
+    fn untitled_path(&self) -> PathBuf {
+        let stamp = chrono::Local::now().format("%Y-%m-%d %H%M%S");
+        let dir = self.data_dir.join("projects");
+        let mut path = dir.join(format!("Untitled {stamp}.{PROJECT_EXTENSION}"));
+        let mut n = 2;
+        while path.exists() {
+            path = dir.join(format!("Untitled {stamp} ({n}).{PROJECT_EXTENSION}"));
+            n += 1;
+        }
+        path
+    }
+}
+
+fn view(cur: &Current) -> ProjectView {
+    let articles = cur.session.views();
+    ProjectView {
+        path: cur.path.as_ref().map(|p| p.display().to_string()),
+        name: cur.path.as_deref().map_or("Untitled".into(), name_of),
+        picked: articles.iter().filter(|a| a.picked).count(),
+        articles,
+        settings: cur.session.project.settings.clone(),
+    }
+}
+
+fn name_of(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+/// `path` with the project extension when it has none.
+fn with_extension(path: &Path) -> PathBuf {
+    if path.extension().is_some() {
+        path.to_path_buf()
+    } else {
+        path.with_extension(PROJECT_EXTENSION)
+    }
+}

@@ -1,0 +1,275 @@
+//! The desktop commands on Tauri's mock runtime: what the UI gets back, errors as {code, message},
+//! autosave and reopening, export — without a window.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{Listener, WebviewWindow};
+
+struct Desk {
+    app: tauri::App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+    data: tempfile::TempDir,
+}
+
+fn desk_in(data: tempfile::TempDir) -> Desk {
+    let app = briefdesk_desktop::configure(mock_builder(), data.path().to_path_buf())
+        .build(mock_context(noop_assets()))
+        .expect("the app builds on the mock runtime");
+    let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    Desk { app, window, data }
+}
+
+fn desk() -> Desk {
+    desk_in(tempfile::tempdir().unwrap())
+}
+
+impl Desk {
+    /// Calls a command as the UI does; the answer, or the error object.
+    fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        tauri::test::get_ipc_response(
+            &self.window,
+            InvokeRequest {
+                cmd: cmd.into(),
+                callback: CallbackFn(0),
+                error: CallbackFn(1),
+                url: "tauri://localhost".parse().unwrap(),
+                body: InvokeBody::Json(args),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            },
+        )
+        .map(|b| b.deserialize::<Value>().unwrap())
+    }
+
+    fn ok(&self, cmd: &str, args: Value) -> Value {
+        self.call(cmd, args)
+            .unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
+    }
+}
+
+fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+fn pdftotext(pdf: &Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed by .ci/setup");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// A new project with the three fixture articles imported.
+fn with_articles() -> (Desk, Value) {
+    let d = desk();
+    d.ok("project_new", json!({}));
+    let report = d.ok(
+        "import_paths",
+        json!({"paths": [fixture("harbor-talks.txt"), fixture("grain-corridor.md"), fixture("energy-summit.html")]}),
+    );
+    (d, report)
+}
+
+#[test]
+fn the_start_screen_gets_templates_markings_and_an_empty_project() {
+    let d = desk();
+    let start = d.ok("app_start", json!({}));
+    let names: Vec<&str> = start["templates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["name"].as_str().unwrap())
+        .collect();
+    assert!(names.contains(&"policy-brief") && names.contains(&"one-pager"));
+    assert!(start["markings"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("TLP:AMBER")));
+    assert_eq!(start["project"]["articles"], json!([]));
+    assert_eq!(start["recent"], json!([]));
+}
+
+#[test]
+fn import_reports_each_refused_file_by_name_and_flags_duplicates() {
+    let (d, _) = with_articles();
+    let empty = d.data.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let progress = Arc::new(Mutex::new(Vec::<Value>::new()));
+    let seen = progress.clone();
+    d.app.listen("import-progress", move |e| {
+        seen.lock()
+            .unwrap()
+            .push(serde_json::from_str(e.payload()).unwrap());
+    });
+    let report = d.ok(
+        "import_paths",
+        json!({"paths": [empty.display().to_string(), fixture("harbor-talks.txt"), fixture("merge/ledger.txt")]}),
+    );
+    assert_eq!(report["added"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        report["failed"][0]["file"],
+        json!(empty.display().to_string())
+    );
+    assert_eq!(report["failed"][0]["reason"], json!("the file is empty"));
+    assert_eq!(report["duplicates"][0]["file"], json!("harbor-talks.txt"));
+    assert_eq!(report["project"]["articles"].as_array().unwrap().len(), 4);
+    let progress = progress.lock().unwrap();
+    let last = progress.last().expect("progress events were sent");
+    assert_eq!(
+        (last["done"].as_u64(), last["total"].as_u64()),
+        (Some(3), Some(3))
+    );
+}
+
+#[test]
+fn errors_cross_as_code_and_message() {
+    let (d, _) = with_articles();
+    let e = d
+        .call("article_pick", json!({"id": "nope", "picked": false}))
+        .unwrap_err();
+    assert_eq!(
+        e,
+        json!({"code": "not_found", "message": "no article nope in this project"})
+    );
+    let ids: Vec<Value> = d.ok("app_start", json!({}))["project"]["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].clone())
+        .collect();
+    for id in &ids {
+        d.ok("article_pick", json!({"id": id, "picked": false}));
+    }
+    let e = d.call("preview", json!({})).unwrap_err();
+    assert_eq!(e["code"], json!("no_articles"));
+    let e = d
+        .call(
+            "print",
+            json!({"options": {"printer": "Office", "copies": 0}}),
+        )
+        .unwrap_err();
+    assert_eq!(e["code"], json!("print"));
+    assert!(e["message"].as_str().unwrap().contains("copies"));
+}
+
+#[test]
+fn the_preview_is_the_pdf_and_follows_the_picks() {
+    use base64::Engine;
+    let (d, report) = with_articles();
+    let decode = |v: &Value| {
+        base64::engine::general_purpose::STANDARD
+            .decode(v["pdf"].as_str().unwrap())
+            .unwrap()
+    };
+    let all = d.ok("preview", json!({}));
+    assert!(decode(&all).starts_with(b"%PDF-"));
+    assert!(all["pages"].as_u64().unwrap() >= 1);
+    let first = report["added"][0]["id"].clone();
+    d.ok("article_pick", json!({"id": first, "picked": false}));
+    let fewer = d.ok("preview", json!({}));
+    assert_ne!(decode(&all), decode(&fewer));
+}
+
+#[test]
+fn edits_are_saved_at_once_and_come_back_when_the_project_is_reopened() {
+    let (d, _) = with_articles();
+    let groups = d.ok("review", json!({}));
+    let first = &groups[0]["statements"][0];
+    let key = first["key"].as_str().unwrap().to_string();
+    let groups = d.ok(
+        "statement_edit",
+        json!({"key": key, "change": {"text": "Words edited for the meeting"}}),
+    );
+    assert_eq!(groups[0]["statements"][0]["edited"], json!(true));
+    let mut settings = d.ok("app_start", json!({}))["project"]["settings"].clone();
+    settings["title"] = json!("Ports and grain");
+    settings["marking"] = json!("TLP:AMBER");
+    d.ok("settings_set", json!({"settings": settings}));
+    let path = d.ok("app_start", json!({}))["project"]["path"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    // No explicit save: a second app (as after a crash) opens what was autosaved.
+    let again = desk();
+    let project = again.ok("project_open", json!({"path": path}));
+    assert_eq!(project["settings"]["title"], json!("Ports and grain"));
+    assert_eq!(project["articles"].as_array().unwrap().len(), 3);
+    let groups = again.ok("review", json!({}));
+    let st = groups
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|g| g["statements"].as_array().unwrap())
+        .find(|s| s["key"] == json!(key))
+        .unwrap();
+    assert_eq!(st["text"], json!("Words edited for the meeting"));
+    // Both apps list it first among their recent projects.
+    assert_eq!(
+        again.ok("app_start", json!({}))["recent"][0]["path"],
+        json!(path)
+    );
+    assert_eq!(
+        d.ok("app_start", json!({}))["recent"][0]["path"],
+        json!(path)
+    );
+}
+
+#[test]
+fn export_writes_the_brief_with_its_settings() {
+    let (d, _) = with_articles();
+    let mut settings = d.ok("app_start", json!({}))["project"]["settings"].clone();
+    settings["title"] = json!("Harbour Talks Brief");
+    settings["marking"] = json!("TLP:GREEN");
+    settings["page_size"] = json!("letter");
+    d.ok("settings_set", json!({"settings": settings}));
+    let out: PathBuf = d.data.path().join("out/brief.pdf");
+    std::fs::create_dir_all(out.parent().unwrap()).unwrap();
+    let done = d.ok("export_pdf", json!({"path": out.display().to_string()}));
+    assert_eq!(done["path"], json!(out.display().to_string()));
+    let text = pdftotext(&out);
+    assert!(
+        text.contains("Harbour Talks Brief") && text.contains("TLP:GREEN"),
+        "{text}"
+    );
+    let info = std::process::Command::new("pdfinfo")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(info.contains("612 x 792 pts (letter)"), "{info}");
+}
+
+#[test]
+fn pasted_text_becomes_an_article_and_a_removed_one_leaves() {
+    let d = desk();
+    d.ok("project_new", json!({}));
+    let text =
+        "Ceasefire holds\n\nThe ceasefire held for a third day, officials said on Sunday.\n\n\
+                “We are cautiously hopeful,” said Foreign Minister Amal Haddad.";
+    let report = d.ok("import_text", json!({"text": text}));
+    let article = &report["added"][0];
+    assert_eq!(article["title"], json!("Ceasefire holds"));
+    let detail = d.ok("article_detail", json!({"id": article["id"]}));
+    let speakers: Vec<&Value> = detail["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p.as_array().unwrap())
+        .filter_map(|s| s.get("speaker").filter(|v| !v.is_null()))
+        .collect();
+    assert!(speakers.contains(&&json!("Amal Haddad")), "{detail}");
+    let project = d.ok("articles_remove", json!({"ids": [article["id"]]}));
+    assert_eq!(project["articles"], json!([]));
+}

@@ -1,0 +1,199 @@
+//! A saved piece of work: the imported articles, which are picked and in what order, the
+//! analyst's review of the statements and the brief settings; serialised as JSON.
+
+mod reader;
+mod session;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::compose::Review;
+use crate::model::{Article, BriefSettings};
+use crate::render::{PageSize, RenderOptions};
+
+pub use reader::{segments, Segment};
+pub use session::{
+    ArticleView, Duplicate, ImportOutcome, Refused, Session, SessionError, StatementChange,
+};
+
+/// The project file format this version writes (and the newest it reads).
+pub const PROJECT_FORMAT: u32 = 1;
+
+/// File extension of project files.
+pub const PROJECT_EXTENSION: &str = "briefdesk";
+
+/// Handling markings offered in the brief settings (free text is allowed too).
+pub const MARKINGS: &[&str] = &[
+    "OFFICIAL",
+    "OFFICIAL-SENSITIVE",
+    "UNCLASSIFIED",
+    "UNCLASSIFIED//FOR OFFICIAL USE ONLY",
+    "CONFIDENTIAL",
+    "TLP:CLEAR",
+    "TLP:GREEN",
+    "TLP:AMBER",
+    "TLP:AMBER+STRICT",
+    "TLP:RED",
+];
+
+/// An article in a project.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProjectArticle {
+    /// The imported article (its text is kept, so the project opens without the files).
+    pub article: Article,
+    /// Whether it goes in the brief.
+    pub picked: bool,
+}
+
+/// The brief settings the analyst fills in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ProjectSettings {
+    /// Title; empty means the lead article's headline.
+    pub title: String,
+    /// Subtitle.
+    pub subtitle: String,
+    /// Author or unit.
+    pub author: String,
+    /// Date printed on the brief; `None` means the day it is printed.
+    pub date: Option<NaiveDate>,
+    /// Handling marking.
+    pub marking: String,
+    /// Template name.
+    pub template: String,
+    /// Paper size.
+    pub page_size: PageSize,
+}
+
+impl Default for ProjectSettings {
+    fn default() -> Self {
+        ProjectSettings {
+            title: String::new(),
+            subtitle: String::new(),
+            author: String::new(),
+            date: None,
+            marking: "OFFICIAL".into(),
+            template: "policy-brief".into(),
+            page_size: PageSize::A4,
+        }
+    }
+}
+
+impl ProjectSettings {
+    /// What compose needs, with `today` for an unset date.
+    pub fn brief_settings(&self, today: NaiveDate) -> BriefSettings {
+        let some = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
+        BriefSettings {
+            title: some(&self.title),
+            subtitle: some(&self.subtitle),
+            author: some(&self.author),
+            date: self.date.unwrap_or(today),
+            marking: self.marking.clone(),
+        }
+    }
+
+    /// What render needs.
+    pub fn render_options(&self) -> RenderOptions {
+        RenderOptions {
+            template: self.template.clone(),
+            page_size: self.page_size,
+        }
+    }
+}
+
+/// A project: everything the analyst did, enough to reopen and print the same brief.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Project {
+    /// File format version ([`PROJECT_FORMAT`]).
+    pub format: u32,
+    /// Articles in the analyst's order.
+    #[serde(default)]
+    pub articles: Vec<ProjectArticle>,
+    /// Brief settings.
+    #[serde(default)]
+    pub settings: ProjectSettings,
+    /// Decisions on statements.
+    #[serde(default)]
+    pub review: Review,
+}
+
+impl Default for Project {
+    fn default() -> Self {
+        Project {
+            format: PROJECT_FORMAT,
+            articles: Vec::new(),
+            settings: ProjectSettings::default(),
+            review: Review::default(),
+        }
+    }
+}
+
+/// Why a project file could not be opened.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ProjectError {
+    /// Not JSON, or not shaped like a project.
+    #[error("not a BriefDesk project ({0})")]
+    Invalid(String),
+    /// Written by a newer BriefDesk.
+    #[error(
+        "the project was saved by a newer BriefDesk (format {0}); update BriefDesk to open it"
+    )]
+    TooNew(u32),
+}
+
+impl Project {
+    /// The project as pretty-printed JSON.
+    pub fn to_json(&self) -> Vec<u8> {
+        serde_json::to_vec_pretty(self).expect("a project always serialises")
+    }
+
+    /// Reads a project saved by [`Project::to_json`].
+    pub fn from_json(bytes: &[u8]) -> Result<Project, ProjectError> {
+        let value: serde_json::Value =
+            serde_json::from_slice(bytes).map_err(|e| ProjectError::Invalid(e.to_string()))?;
+        let format = value.get("format").and_then(|f| f.as_u64()).unwrap_or(0) as u32;
+        if format == 0 {
+            return Err(ProjectError::Invalid("no format version".into()));
+        }
+        if format > PROJECT_FORMAT {
+            return Err(ProjectError::TooNew(format));
+        }
+        serde_json::from_value(value).map_err(|e| ProjectError::Invalid(e.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_project_reads_back_what_it_wrote() {
+        let mut p = Project::default();
+        p.settings.title = "Harbour talks".into();
+        p.settings.date = NaiveDate::from_ymd_opt(2026, 5, 2);
+        p.review.order = vec!["a:1-2".into()];
+        let back = Project::from_json(&p.to_json()).unwrap();
+        assert_eq!(back, p);
+    }
+
+    #[test]
+    fn foreign_and_newer_files_are_refused_with_a_reason() {
+        let e = Project::from_json(b"<html>").unwrap_err();
+        assert!(e.to_string().starts_with("not a BriefDesk project"), "{e}");
+        let e = Project::from_json(br#"{"format": 99}"#).unwrap_err();
+        assert_eq!(e, ProjectError::TooNew(99));
+        assert!(Project::from_json(br#"{"articles": []}"#).is_err());
+    }
+
+    #[test]
+    fn unset_date_means_today_and_blank_fields_mean_none() {
+        let s = ProjectSettings {
+            subtitle: "  ".into(),
+            ..ProjectSettings::default()
+        };
+        let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        let b = s.brief_settings(today);
+        assert_eq!((b.date, b.subtitle, b.title), (today, None, None));
+    }
+}

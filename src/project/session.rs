@@ -1,0 +1,349 @@
+//! An open project with its articles' analyses: the operations of the desktop app (import,
+//! pick, order, remove, review, settings, brief), each a plain method the shell calls.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Deserializer, Serialize};
+use thiserror::Error;
+
+use super::{segments, Project, ProjectArticle, ProjectSettings, Segment};
+use crate::analyze;
+use crate::compose::{self, statement_key, ReviewGroup, StatementEdit};
+use crate::error::{ComposeError, IngestError};
+use crate::model::{Analysis, Article, Brief, SourceFormat};
+
+/// Characters of the opening of two texts compared to find the same story.
+const STORY_HEAD: usize = 400;
+
+/// Why a session operation failed.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum SessionError {
+    /// No article or statement with this id or key.
+    #[error("no {0} in this project")]
+    NotFound(String),
+    /// The brief could not be composed.
+    #[error(transparent)]
+    Compose(#[from] ComposeError),
+}
+
+/// An article as the library list shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleView {
+    /// Article id.
+    pub id: String,
+    /// Headline.
+    pub title: String,
+    /// Outlet.
+    pub outlet: Option<String>,
+    /// Byline.
+    pub byline: Option<String>,
+    /// Publication date.
+    pub published: Option<NaiveDate>,
+    /// Words in the body.
+    pub words: usize,
+    /// Language code.
+    pub language: Option<String>,
+    /// Format it was read as.
+    pub format: SourceFormat,
+    /// File it came from.
+    pub file_name: String,
+    /// Whether it goes in the brief.
+    pub picked: bool,
+    /// Statements found in it.
+    pub statements: usize,
+    /// Disagreeing date sources, for a flag.
+    pub date_conflicts: Vec<String>,
+    /// Id of an earlier article in the library with the same story, when there is one.
+    pub duplicate_of: Option<String>,
+}
+
+/// What an import did: articles added, files refused with their reason, files already there.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ImportOutcome {
+    /// Articles added to the library.
+    pub added: Vec<ArticleView>,
+    /// Files that could not be imported.
+    pub failed: Vec<Refused>,
+    /// Files whose article is already in the library.
+    pub duplicates: Vec<Duplicate>,
+}
+
+/// A file that could not be imported, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Refused {
+    /// The file as the user gave it.
+    pub file: String,
+    /// The reason, in words.
+    pub reason: String,
+}
+
+/// A file whose article the library already holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Duplicate {
+    /// The file.
+    pub file: String,
+    /// Title of the article already there.
+    pub title: String,
+}
+
+/// A change to one statement; absent fields are left as they are, `text: null` restores the
+/// source's words.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+pub struct StatementChange {
+    /// Keep in or drop from the brief.
+    #[serde(default)]
+    pub keep: Option<bool>,
+    /// New wording (`Some(None)`: back to the source's words).
+    #[serde(default, deserialize_with = "present")]
+    pub text: Option<Option<String>>,
+    /// Move into or out of the bottom line.
+    #[serde(default)]
+    pub promoted: Option<bool>,
+}
+
+/// A field that is present (even as `null`) becomes `Some`.
+fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D::Error> {
+    Option::<String>::deserialize(d).map(Some)
+}
+
+/// An open project and the analyses of its articles.
+#[derive(Debug, Clone, Default)]
+pub struct Session {
+    /// The project as it will be saved.
+    pub project: Project,
+    analyses: HashMap<String, Analysis>,
+}
+
+impl Session {
+    /// Opens `project`, analysing its articles.
+    pub fn new(project: Project) -> Session {
+        let analyses = project
+            .articles
+            .iter()
+            .map(|p| (p.article.id.clone(), analyze::analyze(&p.article)))
+            .collect();
+        Session { project, analyses }
+    }
+
+    /// Adds imported articles (picked, at the end); refusals and exact duplicates are reported.
+    pub fn import(
+        &mut self,
+        results: Vec<Result<(Article, Analysis), IngestError>>,
+    ) -> ImportOutcome {
+        let mut out = ImportOutcome::default();
+        for r in results {
+            match r {
+                Err(e) => out.failed.push(Refused {
+                    file: e.file.clone(),
+                    reason: e.kind.to_string(),
+                }),
+                Ok((article, analysis)) => {
+                    if let Some(p) = self.find(&article.id) {
+                        out.duplicates.push(Duplicate {
+                            file: article.file_name.clone(),
+                            title: p.article.title.clone(),
+                        });
+                        continue;
+                    }
+                    let id = article.id.clone();
+                    self.analyses.insert(id.clone(), analysis);
+                    self.project.articles.push(ProjectArticle {
+                        article,
+                        picked: true,
+                    });
+                    out.added.push(self.view(self.project.articles.len() - 1));
+                }
+            }
+        }
+        out
+    }
+
+    /// Every article as the library shows it, in order.
+    pub fn views(&self) -> Vec<ArticleView> {
+        (0..self.project.articles.len())
+            .map(|i| self.view(i))
+            .collect()
+    }
+
+    /// Ticks or unticks article `id`.
+    pub fn pick(&mut self, id: &str, picked: bool) -> Result<(), SessionError> {
+        let i = self.index(id)?;
+        self.project.articles[i].picked = picked;
+        Ok(())
+    }
+
+    /// Puts the articles in the order of `ids`; articles not listed keep their order after them.
+    pub fn order(&mut self, ids: &[String]) -> Result<(), SessionError> {
+        for id in ids {
+            self.index(id)?;
+        }
+        let rank = |a: &ProjectArticle| ids.iter().position(|i| *i == a.article.id);
+        self.project
+            .articles
+            .sort_by_key(|a| rank(a).unwrap_or(usize::MAX));
+        Ok(())
+    }
+
+    /// Removes the articles `ids` and the review decisions on their statements.
+    pub fn remove(&mut self, ids: &[String]) -> Result<(), SessionError> {
+        for id in ids {
+            self.index(id)?;
+        }
+        self.project
+            .articles
+            .retain(|a| !ids.contains(&a.article.id));
+        for id in ids {
+            self.analyses.remove(id);
+            let prefix = format!("{id}:");
+            let review = &mut self.project.review;
+            review.edits.retain(|k, _| !k.starts_with(&prefix));
+            review.order.retain(|k| !k.starts_with(&prefix));
+        }
+        Ok(())
+    }
+
+    /// The picked articles with their analyses, in order.
+    pub fn items(&self) -> Vec<(Article, Analysis)> {
+        self.project
+            .articles
+            .iter()
+            .filter(|a| a.picked)
+            .filter_map(|a| {
+                let an = self.analyses.get(&a.article.id)?;
+                Some((a.article.clone(), an.clone()))
+            })
+            .collect()
+    }
+
+    /// The statements of the picked articles grouped by speaker, with the review applied.
+    pub fn review(&self) -> Result<Vec<ReviewGroup>, SessionError> {
+        Ok(compose::review_groups(&self.items(), &self.project.review)?)
+    }
+
+    /// Applies `change` to the statement `key`.
+    pub fn edit_statement(
+        &mut self,
+        key: &str,
+        change: StatementChange,
+    ) -> Result<(), SessionError> {
+        self.statement_exists(key)?;
+        let edits = &mut self.project.review.edits;
+        let edit = edits.entry(key.to_string()).or_default();
+        if let Some(keep) = change.keep {
+            edit.keep = Some(keep);
+            if keep {
+                edit.promoted = false;
+            }
+        }
+        if let Some(text) = change.text {
+            edit.text = text.filter(|t| !t.trim().is_empty());
+        }
+        if let Some(promoted) = change.promoted {
+            edit.promoted = promoted;
+        }
+        if *edit == StatementEdit::default() {
+            edits.remove(key);
+        }
+        Ok(())
+    }
+
+    /// Puts the statements in the order of `keys`.
+    pub fn order_statements(&mut self, keys: &[String]) -> Result<(), SessionError> {
+        for k in keys {
+            self.statement_exists(k)?;
+        }
+        self.project.review.order = keys.to_vec();
+        Ok(())
+    }
+
+    /// Stores the brief settings.
+    pub fn set_settings(&mut self, settings: ProjectSettings) {
+        self.project.settings = settings;
+    }
+
+    /// The brief of the picked articles with the review and settings applied; `today` is the
+    /// date printed when none is set.
+    pub fn brief(&self, today: NaiveDate) -> Result<Brief, SessionError> {
+        let settings = self.project.settings.brief_settings(today);
+        Ok(compose::compose_reviewed(
+            &self.items(),
+            &settings,
+            &self.project.review,
+        )?)
+    }
+
+    /// Article `id` with its paragraphs cut into plain and statement segments.
+    pub fn detail(&self, id: &str) -> Result<(ArticleView, Vec<Vec<Segment>>), SessionError> {
+        let i = self.index(id)?;
+        let analysis = &self.analyses[id];
+        let segs = segments(&self.project.articles[i].article, analysis);
+        Ok((self.view(i), segs))
+    }
+
+    fn find(&self, id: &str) -> Option<&ProjectArticle> {
+        self.project.articles.iter().find(|a| a.article.id == id)
+    }
+
+    fn index(&self, id: &str) -> Result<usize, SessionError> {
+        self.project
+            .articles
+            .iter()
+            .position(|a| a.article.id == id)
+            .ok_or_else(|| SessionError::NotFound(format!("article {id}")))
+    }
+
+    fn statement_exists(&self, key: &str) -> Result<(), SessionError> {
+        let found = self
+            .analyses
+            .values()
+            .flat_map(|a| &a.statements)
+            .any(|s| statement_key(&s.provenance) == key);
+        if found {
+            Ok(())
+        } else {
+            Err(SessionError::NotFound(format!("statement {key}")))
+        }
+    }
+
+    fn view(&self, i: usize) -> ArticleView {
+        let p = &self.project.articles[i];
+        let a = &p.article;
+        // The same story imported earlier from another file (another format, a re-save).
+        let duplicate_of = self.project.articles[..i]
+            .iter()
+            .find(|o| same_story(&o.article, a))
+            .map(|o| o.article.id.clone());
+        ArticleView {
+            id: a.id.clone(),
+            title: a.title.clone(),
+            outlet: a.outlet.clone(),
+            byline: a.byline.clone(),
+            published: a.published,
+            words: a.word_count(),
+            language: a.language.clone(),
+            format: a.format,
+            file_name: a.file_name.clone(),
+            picked: p.picked,
+            statements: self.analyses.get(&a.id).map_or(0, |an| an.statements.len()),
+            date_conflicts: a.date_conflicts.clone(),
+            duplicate_of,
+        }
+    }
+}
+
+/// Whether two articles are the same story: the same headline, or the same opening words.
+fn same_story(a: &Article, b: &Article) -> bool {
+    let head = |t: &str| -> String {
+        t.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .take(STORY_HEAD)
+            .collect()
+    };
+    let (ta, tb) = (head(&a.title), head(&b.title));
+    (!ta.is_empty() && ta == tb) || {
+        let (xa, xb) = (head(&a.text), head(&b.text));
+        xa.len() >= 100 && xa == xb
+    }
+}

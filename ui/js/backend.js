@@ -1,0 +1,85 @@
+// The one module that talks to the BriefDesk backend (the Tauri commands in src-tauri/src/).
+// Every function returns a Promise; a failed command rejects with {code, message}.
+//
+// Shapes (JSON, snake_case as the Rust side serialises them):
+//   ArticleView   {id, title, outlet, byline, published: "YYYY-MM-DD"|null, words, language,
+//                  format, file_name, picked, statements, date_conflicts: [string]}
+//   Settings      {title, subtitle, author, date: "YYYY-MM-DD"|null (null = today), marking,
+//                  template, page_size: "a4"|"letter"}
+//   ProjectView   {path, name, articles: [ArticleView], settings: Settings, picked: n}
+//   ImportReport  {added: [ArticleView], failed: [{file, reason}], duplicates: [{file, title}],
+//                  project: ProjectView}
+//   ArticleDetail {article: ArticleView, paragraphs: [[{text, statement: key|null,
+//                  speaker: string|null}]]}
+//   ReviewGroup   {speaker, role, statements: [ReviewStatement]}
+//   ReviewStatement {key, kind: "direct_quote"|"reported", text, original, edited, keep, auto,
+//                  promoted, sources: [n], source: n, outlet, date, article_id, mention}
+//   Preview       {pdf: base64 string, pages: n, warnings: [string], millis: n}
+//   Printers      {printers: [{name, default}], message: string|null}
+//   Start         {version, recent: [{path, name, opened}], templates: [{name, description}],
+//                  markings: [string], page_sizes: [string], project: ProjectView}
+
+const tauri = () => {
+  if (!window.__TAURI__ || !window.__TAURI__.core) {
+    throw { code: 'no_backend', message: 'BriefDesk backend is not available.' };
+  }
+  return window.__TAURI__;
+};
+
+/** Calls a backend command; rejects with {code, message}. */
+async function call(command, args = {}) {
+  try {
+    return await tauri().core.invoke(command, args);
+  } catch (e) {
+    if (e && typeof e === 'object' && 'code' in e && 'message' in e) throw e;
+    throw { code: 'internal', message: String(e && e.message ? e.message : e) };
+  }
+}
+
+export const backend = {
+  /** Version, recent projects, templates, markings, page sizes and the current project. */
+  start: () => call('app_start'),
+  /** A new, empty project (autosaved under the app's data folder until saved elsewhere). */
+  newProject: () => call('project_new'),
+  /** Opens the project at `path`, or asks with a dialog when `path` is null; null if cancelled. */
+  openProject: (path = null) => call('project_open', { path }),
+  /** Saves the project to `path`, or asks with a dialog when null; null if cancelled. */
+  saveProjectAs: (path = null) => call('project_save_as', { path }),
+  /** Saves the project now (it autosaves after every change anyway). */
+  saveProject: () => call('project_save'),
+  /** Imports files and folders; progress arrives as `import-progress` events. */
+  importPaths: (paths) => call('import_paths', { paths }),
+  /** Asks for files with the Open dialog and imports them; null if cancelled. */
+  importDialog: () => call('import_dialog'),
+  /** Imports pasted text as an article. */
+  importText: (text) => call('import_text', { text }),
+  /** Ticks or unticks an article for the brief. */
+  pickArticle: (id, picked) => call('article_pick', { id, picked }),
+  /** Puts the articles in this order (ids). */
+  orderArticles: (ids) => call('articles_order', { ids }),
+  /** Removes articles (ids) from the project. */
+  removeArticles: (ids) => call('articles_remove', { ids }),
+  /** One article's text with its statements marked. */
+  articleDetail: (id) => call('article_detail', { id }),
+  /** Statements of the ticked articles grouped by speaker. */
+  review: () => call('review'),
+  /** Changes one statement: {keep?: bool, text?: string|null, promoted?: bool}. */
+  editStatement: (key, change) => call('statement_edit', { key, change }),
+  /** Puts the statements in this order (keys). */
+  orderStatements: (keys) => call('statements_order', { keys }),
+  /** Stores the brief settings. */
+  setSettings: (settings) => call('settings_set', { settings }),
+  /** Renders the brief: the PDF that will print. */
+  preview: () => call('preview'),
+  /** Writes the PDF to `path`, or asks with a Save dialog when null; null if cancelled. */
+  exportPdf: (path = null) => call('export_pdf', { path }),
+  /** The system's printers. */
+  printers: () => call('printers'),
+  /** Prints: {printer, copies, duplex: "one-sided"|"long-edge"|"short-edge", pages: ""|"1-2,4"}. */
+  print: (options) => call('print', { options }),
+  /** Subscribes to a backend event; resolves to an unsubscribe function. */
+  on: (event, handler) => tauri().event.listen(event, (e) => handler(e.payload)),
+  /** Subscribes to file drops on the window: handler({type, paths, position}). */
+  onDrop: (handler) =>
+    tauri().webviewWindow.getCurrentWebviewWindow().onDragDropEvent((e) => handler(e.payload)),
+};
