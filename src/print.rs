@@ -69,10 +69,19 @@ pub fn printers() -> Result<Vec<Printer>, PrintError> {
     Ok(parse_printers(&names, &default))
 }
 
-/// Sends the PDF at `pdf` to the printer; returns the job id the print service gave.
-pub fn print_file(pdf: &Path, opts: &PrintOptions) -> Result<String, PrintError> {
+/// Sends the PDF at `pdf` to the printer as a job named `title`; returns the job id the print
+/// service gave.
+pub fn print_file(pdf: &Path, opts: &PrintOptions, title: &str) -> Result<String, PrintError> {
     let args = lp_args(opts)?;
     let mut all: Vec<&str> = args.iter().map(String::as_str).collect();
+    let title: String = title
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(120)
+        .collect();
+    if !title.trim().is_empty() {
+        all.extend(["-t", title.as_str()]);
+    }
     all.push("--");
     let file = pdf.to_string_lossy();
     all.push(&file);

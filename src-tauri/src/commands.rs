@@ -250,7 +250,7 @@ pub async fn settings_set(
 #[tauri::command]
 pub async fn preview(state: State<'_, AppState>) -> AppResult<Preview> {
     let start = Instant::now();
-    let rendered = render_brief(&state)?;
+    let (rendered, _) = render_brief(&state)?;
     Ok(Preview {
         pdf: base64::engine::general_purpose::STANDARD.encode(&rendered.pdf),
         pages: rendered.pages,
@@ -265,7 +265,7 @@ pub async fn export_pdf<R: Runtime>(
     state: State<'_, AppState>,
     path: Option<String>,
 ) -> AppResult<Option<Exported>> {
-    let rendered = render_brief(&state)?;
+    let (rendered, _) = render_brief(&state)?;
     let name = format!("{}.pdf", state.view().name);
     let Some(path) = path
         .map(PathBuf::from)
@@ -300,11 +300,11 @@ pub async fn printers() -> Printers {
 #[tauri::command]
 pub async fn print(state: State<'_, AppState>, options: PrintOptions) -> AppResult<Printed> {
     print::lp_args(&options)?;
-    let rendered = render_brief(&state)?;
+    let (rendered, title) = render_brief(&state)?;
     let dir = tempfile::tempdir().map_err(|e| io(&std::env::temp_dir(), e))?;
     let file = dir.path().join("brief.pdf");
     std::fs::write(&file, &rendered.pdf).map_err(|e| io(&file, e))?;
-    let job = print::print_file(&file, &options)?;
+    let job = print::print_file(&file, &options, &title)?;
     Ok(Printed {
         job,
         printer: options.printer,
@@ -356,14 +356,17 @@ fn report(outcome: briefdesk::project::ImportOutcome, state: &AppState) -> Impor
     }
 }
 
-/// The brief of the open project, rendered.
-fn render_brief(state: &AppState) -> AppResult<Rendered> {
+/// The brief of the open project, rendered, and its title.
+fn render_brief(state: &AppState) -> AppResult<(Rendered, String)> {
     let today = chrono::Local::now().date_naive();
     let (brief, opts) = state.read(|s| {
         let opts = s.project.settings.render_options();
         s.brief(today).map(|b| (b, opts))
     })?;
-    Ok(render::render(&brief, &state.templates, &opts)?)
+    Ok((
+        render::render(&brief, &state.templates, &opts)?,
+        brief.title,
+    ))
 }
 
 /// The Open dialog: article files (`articles`) or a project; `None` when cancelled.
