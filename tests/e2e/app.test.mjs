@@ -86,6 +86,9 @@ async function watchConsole() {
       orig(...a);
     };
     window.addEventListener('error', (e) => window.__errors.push(String(e.message)));
+    // Anything the Content-Security-Policy blocks (remote content, inline script or style).
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__errors.push(`CSP blocked ${e.blockedURI || 'inline'} (${e.violatedDirective})`));
     window.addEventListener('unhandledrejection', (e) => window.__errors.push(String(e.reason && e.reason.message || e.reason)));
   });
 }

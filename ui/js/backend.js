@@ -3,10 +3,12 @@
 //
 // Shapes (JSON, snake_case as the Rust side serialises them):
 //   ArticleView   {id, title, outlet, byline, published: "YYYY-MM-DD"|null, words, language,
-//                  format, file_name, picked, statements, date_conflicts: [string]}
+//                  format, file_name, picked, statements, date_conflicts: [string],
+//                  duplicate_of: id|null (an earlier article with the same story)}
 //   Settings      {title, subtitle, author, date: "YYYY-MM-DD"|null (null = today), marking,
 //                  template, page_size: "a4"|"letter"}
-//   ProjectView   {path, name, articles: [ArticleView], settings: Settings, picked: n}
+//   ProjectView   {path: string|null, name, articles: [ArticleView], settings: Settings, picked: n}
+//                 (what the article and settings commands resolve to)
 //   ImportReport  {added: [ArticleView], failed: [{file, reason}], duplicates: [{file, title}],
 //                  project: ProjectView}
 //   ArticleDetail {article: ArticleView, paragraphs: [[{text, statement: key|null,
@@ -14,8 +16,10 @@
 //   ReviewGroup   {speaker, role, statements: [ReviewStatement]}
 //   ReviewStatement {key, kind: "direct_quote"|"reported", text, original, edited, keep, auto,
 //                  promoted, sources: [n], source: n, outlet, date, article_id, mention}
+//                  (a promoted statement has keep=false: it moved into the bottom line)
 //   Preview       {pdf: base64 string, pages: n, warnings: [string], millis: n}
 //   Printers      {printers: [{name, default}], message: string|null}
+//   Exported      {path}            Printed {job, printer}
 //   Start         {version, recent: [{path, name, opened}], templates: [{name, description}],
 //                  markings: [string], page_sizes: [string], project: ProjectView}
 
@@ -71,11 +75,12 @@ export const backend = {
   setSettings: (settings) => call('settings_set', { settings }),
   /** Renders the brief: the PDF that will print. */
   preview: () => call('preview'),
-  /** Writes the PDF to `path`, or asks with a Save dialog when null; null if cancelled. */
+  /** Writes the PDF to `path`, or asks with a Save dialog when null: Exported, null if cancelled. */
   exportPdf: (path = null) => call('export_pdf', { path }),
   /** The system's printers. */
   printers: () => call('printers'),
-  /** Prints: {printer, copies, duplex: "one-sided"|"long-edge"|"short-edge", pages: ""|"1-2,4"}. */
+  /** Prints {printer, copies, duplex: "one-sided"|"long-edge"|"short-edge", pages: ""|"1-2,4"}:
+   *  resolves to Printed. */
   print: (options) => call('print', { options }),
   /** Subscribes to a backend event; resolves to an unsubscribe function. */
   on: (event, handler) => tauri().event.listen(event, (e) => handler(e.payload)),

@@ -1,0 +1,208 @@
+// In-page fake BriefDesk backend for UI tests: mocks Tauri IPC with a small project (3 articles).
+// Loaded by harness.mjs as an init script after tauri's bundle.global.js; records every call in
+// window.__calls and exposes its state as window.__fake so tests can adjust it.
+/* eslint-disable no-unused-vars */
+function installFakeBackend(options) {
+  const T = window.__TAURI__;
+  T.mocks.mockWindows('main');
+  const calls = [];
+  window.__calls = calls;
+  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+  const clone = (x) => JSON.parse(JSON.stringify(x));
+  const fail = (code, message) => { throw { code, message }; };
+
+  const fake = {
+    pdfs: options.pdfs, // {pages: base64}
+    pages: 2,
+    warnings: [],
+    previewDelay: 30,
+    importDelay: 40,
+    printers: { printers: [{ name: 'Office-Laser', default: true }, { name: 'Floor2-Color', default: false }], message: null },
+    exportPath: '/home/analyst/Documents/brief.pdf',
+    saveAsPath: '/home/analyst/briefs/new brief.briefdesk',
+    nextId: 10,
+  };
+  window.__fake = fake;
+
+  const paragraphsFor = {
+    a1: [
+      [{ text: 'LAGOS — Talks between Nigeria and Benin over transit fees stalled on Tuesday.', statement: null, speaker: null }],
+      [{ text: 'Foreign Minister Amara Okafor said Nigeria would not accept ', statement: null, speaker: null },
+        { text: '“a fee structure written for someone else’s balance sheet.”', statement: 'a1:58-118', speaker: 'Amara Okafor' }],
+      [{ text: '“We came here with a serious offer,” Okafor said.', statement: 'a1:140-176', speaker: 'Amara Okafor' }],
+      [{ text: 'Filler paragraph. '.repeat(40), statement: null, speaker: null }],
+      [{ text: 'Benin’s envoy Rémi Akpovi said ', statement: null, speaker: null },
+        { text: 'the figure does not appear in any document tabled.', statement: 'a1:480-531', speaker: 'Rémi Akpovi' }],
+    ],
+    a2: [
+      [{ text: 'Grain shipments through the corridor resumed.', statement: null, speaker: null }],
+      [{ text: '“Both sides have moved further than they admit,” said José Müller.', statement: 'a2:48-95', speaker: 'José Müller' }],
+    ],
+    a3: [
+      [{ text: 'Energy ministers met in Oslo.', statement: null, speaker: null }],
+      [{ text: 'Müller said the gap is now about sequencing.', statement: 'a3:31-63', speaker: 'José Müller' }],
+    ],
+  };
+
+  const article = (n, title, outlet, published, extra = {}) => ({
+    id: `a${n}`, title, outlet, byline: 'By Staff', published, words: 420 + n, language: 'en', format: 'html',
+    file_name: `article-${n}.html`, picked: true, statements: 0, date_conflicts: [], duplicate_of: null, ...extra,
+  });
+
+  let statements = [
+    { key: 'a1:58-118', speaker: 'Amara Okafor', role: 'Foreign Minister, Nigeria', kind: 'direct_quote', text: 'a fee structure written for someone else’s balance sheet.', article_id: 'a1', outlet: 'Northbridge Wire', date: '2026-10-14', sources: [1], auto: true },
+    { key: 'a1:140-176', speaker: 'Amara Okafor', role: 'Foreign Minister, Nigeria', kind: 'direct_quote', text: 'We came here with a serious offer.', article_id: 'a1', outlet: 'Northbridge Wire', date: '2026-10-14', sources: [1, 2], auto: true },
+    { key: 'a1:480-531', speaker: 'Rémi Akpovi', role: 'Trade envoy, Benin', kind: 'reported', text: 'the figure does not appear in any document tabled.', article_id: 'a1', outlet: 'Northbridge Wire', date: '2026-10-14', sources: [1], auto: false },
+    { key: 'a2:48-95', speaker: 'José Müller', role: 'EU mediator', kind: 'direct_quote', text: 'Both sides have moved further than they admit.', article_id: 'a2', outlet: 'Harbor Times', date: '2026-10-12', sources: [2], auto: true },
+    { key: 'a3:31-63', speaker: 'José Müller', role: 'EU mediator', kind: 'reported', text: 'the gap is now about sequencing.', article_id: 'a3', outlet: 'Energy Daily', date: '2026-10-16', sources: [3], auto: true },
+  ].map((s) => ({ ...s, original: s.text, edited: false, keep: s.auto, promoted: false, source: s.sources[0], mention: s.speaker }));
+
+  const settings = () => ({ title: 'Port talks', subtitle: '', author: 'Economic Security Unit', date: null, marking: 'OFFICIAL', template: 'policy-brief', page_size: 'a4' });
+  const briefProject = () => ({
+    path: '/home/analyst/briefs/port-talks.briefdesk',
+    name: 'Port talks',
+    articles: [
+      article(1, 'Lagos port talks stall over transit fees', 'Northbridge Wire', '2026-10-14', { statements: 3 }),
+      article(2, 'Grain corridor reopens', 'Harbor Times', '2026-10-12', { statements: 1, date_conflicts: ['dateline says 11 October, metadata says 12 October'] }),
+      article(3, 'Energy summit ends without deal', 'Energy Daily', '2026-10-16', { statements: 1 }),
+    ],
+    settings: settings(),
+  });
+  let project = { path: '/home/analyst/.local/share/briefdesk/autosave/untitled.briefdesk', name: 'Untitled brief', articles: [], settings: { ...settings(), title: '', author: '', marking: '' } };
+
+  const view = () => {
+    project.picked = project.articles.filter((a) => a.picked).length;
+    return clone(project);
+  };
+  const groups = () => {
+    const picked = new Set(project.articles.filter((a) => a.picked).map((a) => a.id));
+    const out = [];
+    for (const s of statements) {
+      if (!picked.has(s.article_id)) continue;
+      let g = out.find((x) => x.speaker === s.speaker);
+      if (!g) out.push(g = { speaker: s.speaker, role: s.role, statements: [] });
+      const { speaker, role, keepEdit, ...rest } = s;
+      rest.keep = (keepEdit ?? rest.auto) && !rest.promoted;
+      g.statements.push(rest);
+    }
+    return clone(out);
+  };
+  const find = (id) => project.articles.find((a) => a.id === id) || fail('not_found', `No article ${id}.`);
+
+  const handlers = {
+    app_start: () => ({
+      version: '0.1.0-test',
+      recent: [
+        { path: '/home/analyst/briefs/port-talks.briefdesk', name: 'Port talks', opened: '2026-11-27T16:20:00Z' },
+        { path: '/home/analyst/briefs/grain.briefdesk', name: 'Grain corridor', opened: '2026-11-20T09:12:00Z' },
+      ],
+      templates: [
+        { name: 'policy-brief', description: 'The two-page brief: bottom line, key points, statements, sources.' },
+        { name: 'one-pager', description: 'Bottom line, five key points, top quotes; never more than a page.' },
+        { name: 'quote-sheet', description: 'Every statement by speaker, for press lines.' },
+      ],
+      markings: ['OFFICIAL', 'OFFICIAL-SENSITIVE', 'TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER'],
+      page_sizes: ['a4', 'letter'],
+      project: view(),
+    }),
+    project_new: () => {
+      project = { path: null, name: 'Untitled brief', articles: [], settings: { ...settings(), title: '', author: '', marking: '' } };
+      return view();
+    },
+    project_open: ({ path }) => {
+      if (path === null) return null; // the dialog was cancelled
+      if (path.includes('grain')) fail('io', `Could not open ${path}: file not found.`);
+      project = briefProject();
+      return view();
+    },
+    project_save: () => view(),
+    project_save_as: ({ path }) => {
+      const chosen = path ?? fake.saveAsPath;
+      if (!chosen) return null;
+      project.path = chosen;
+      project.name = chosen.split('/').pop().replace(/\.briefdesk$/, '');
+      return view();
+    },
+    import_paths: async ({ paths }) => {
+      const report = { added: [], failed: [], duplicates: [] };
+      for (let i = 0; i < paths.length; i++) {
+        const file = paths[i].split('/').pop();
+        await T.event.emit('import-progress', { done: i, total: paths.length, file: paths[i] });
+        await sleep(fake.importDelay);
+        if (file.endsWith('.pdf')) report.failed.push({ file, reason: 'PDF files cannot be imported; save the page as HTML or text.' });
+        else if (file.startsWith('harbor')) report.duplicates.push({ file, title: 'Lagos port talks stall over transit fees' });
+        else {
+          const id = fake.nextId++;
+          const title = file.startsWith('evil') ? '<img src=x onerror=alert(1)>' : `Imported ${file}`;
+          const a = article(id, title, file.startsWith('evil') ? '<b>Outlet</b>' : 'Imported Outlet', null,
+            file.startsWith('new') ? { duplicate_of: 'a1' } : {});
+          project.articles.push(a);
+          report.added.push(clone(a));
+        }
+      }
+      await T.event.emit('import-progress', { done: paths.length, total: paths.length, file: paths.at(-1) });
+      return { ...report, project: view() };
+    },
+    import_dialog: () => null,
+    import_text: ({ text }) => {
+      const id = fake.nextId++;
+      const a = article(id, text.split('\n')[0].slice(0, 80), null, null, { format: 'text', file_name: 'Pasted text.txt' });
+      project.articles.push(a);
+      return { added: [clone(a)], failed: [], duplicates: [], project: view() };
+    },
+    article_pick: ({ id, picked }) => {
+      find(id).picked = picked;
+      return view();
+    },
+    articles_order: ({ ids }) => {
+      project.articles = ids.map(find);
+      return view();
+    },
+    articles_remove: ({ ids }) => {
+      project.articles = project.articles.filter((a) => !ids.includes(a.id));
+      return view();
+    },
+    article_detail: ({ id }) => ({
+      article: clone(find(id)),
+      paragraphs: clone(paragraphsFor[id] || [[{ text: `Text of ${find(id).title}`, statement: null, speaker: null }]]),
+    }),
+    review: () => {
+      if (!project.articles.some((a) => a.picked)) fail('no_articles', 'No article is ticked: tick at least one article in the library.');
+      return groups();
+    },
+    statement_edit: ({ key, change }) => {
+      const s = statements.find((x) => x.key === key) || fail('not_found', `No statement ${key}.`);
+      if ('keep' in change) s.keepEdit = change.keep;
+      if ('promoted' in change) s.promoted = change.promoted;
+      s.keep = (s.keepEdit ?? s.auto) && !s.promoted;
+      if ('text' in change) {
+        s.text = change.text === null ? s.original : change.text;
+        s.edited = change.text !== null;
+      }
+      return groups();
+    },
+    statements_order: ({ keys }) => {
+      statements = keys.map((k) => statements.find((s) => s.key === k)).concat(statements.filter((s) => !keys.includes(s.key)));
+      return groups();
+    },
+    settings_set: ({ settings: s }) => {
+      project.settings = s;
+      return view();
+    },
+    preview: async () => {
+      await sleep(fake.previewDelay);
+      if (!project.articles.some((a) => a.picked)) fail('no_articles', 'Tick at least one article to build a brief.');
+      return { pdf: fake.pdfs[fake.pages], pages: fake.pages, warnings: clone(fake.warnings), millis: 42 };
+    },
+    export_pdf: () => (fake.exportPath ? { path: fake.exportPath } : null),
+    printers: () => clone(fake.printers),
+    print: ({ options }) => ({ job: `${options.printer}-17`, printer: options.printer }),
+  };
+
+  T.mocks.mockIPC(async (cmd, args) => {
+    calls.push({ cmd, args: clone(args || {}), at: Date.now() });
+    const handler = handlers[cmd];
+    if (!handler) fail('unknown', `Unknown command ${cmd}`);
+    return handler(args || {});
+  }, { shouldMockEvents: true });
+}
