@@ -60,6 +60,8 @@ console.log(`start to interactive: median ${ms(median(starts))} of 5 (${starts.m
   const { b } = await session();
   await (await b.$('#new-project')).click();
   await drop(b, TEN, TEN.length);
+  // NO_FONT_FACE=1: pdf.js draws glyphs as paths instead of loading the embedded fonts.
+  if (process.env.NO_FONT_FACE) await b.execute(() => { window.__noFontFace = true; });
   const round = [];
   const full = [];
   for (let i = 0; i < 7; i++) {
@@ -71,6 +73,9 @@ console.log(`start to interactive: median ${ms(median(starts))} of 5 (${starts.m
       const draw = async () => {
         // pdf.js loaded and its worker started once, as the preview pane keeps them.
         if (!window.__pdf) {
+          window.__warnings = [];
+          const warn = console.warn.bind(console);
+          console.warn = (...a) => { window.__warnings.push(a.join(' ')); warn(...a); };
           const pdfjs = await import('./vendor/pdfjs/pdf.min.mjs');
           pdfjs.GlobalWorkerOptions.workerSrc = './vendor/pdfjs/pdf.worker.min.mjs';
           window.__pdf = { pdfjs, worker: new pdfjs.PDFWorker() };
@@ -78,20 +83,37 @@ console.log(`start to interactive: median ${ms(median(starts))} of 5 (${starts.m
         const { pdfjs, worker } = window.__pdf;
         const t = performance.now();
         const p = await window.__TAURI__.core.invoke('preview');
+        const t1 = performance.now();
         const bytes = Uint8Array.from(atob(p.pdf), (c) => c.charCodeAt(0));
-        const doc = await pdfjs.getDocument({ data: bytes, worker }).promise;
+        const doc = await pdfjs.getDocument({ data: bytes, worker, disableFontFace: window.__noFontFace === true }).promise;
         const page = await doc.getPage(1);
+        const t2 = performance.now();
         const viewport = page.getViewport({ scale: 1.2 });
         const canvas = document.createElement('canvas');
         canvas.width = viewport.width;
         canvas.height = viewport.height;
         await page.render({ canvasContext: canvas.getContext('2d'), viewport, canvas }).promise;
+        const t3 = performance.now();
+        // Drawing the same page again: the cost without loading its fonts.
+        const again = document.createElement('canvas');
+        again.width = viewport.width;
+        again.height = viewport.height;
+        await page.render({ canvasContext: again.getContext('2d'), viewport, canvas: again }).promise;
+        window.__redraw = (window.__redraw || []).concat([performance.now() - t3]);
         await doc.destroy();
-        return performance.now() - t;
+        window.__parts = (window.__parts || []).concat([[t1 - t, t2 - t1, t3 - t2]]);
+        return t3 - t;
       };
       draw().then(done, () => done(-1));
     }));
   }
+  const parts = await b.execute(() => window.__parts);
+  const part = (i) => ms(median(parts.map((p) => p[i])));
+  const redraw = await b.execute(() => window.__redraw);
+  console.log(`  the same page drawn again (fonts loaded): median ${ms(median(redraw))}`);
+  const warnings = await b.execute(() => window.__warnings || []);
+  if (warnings.length) console.log(`  pdf.js warnings: ${warnings.join(' | ')}`);
+  console.log(`  pdf.js parts (median): command ${part(0)}, decode + parse + page ${part(1)}, draw ${part(2)}`);
   const info = await invoke(b, 'preview');
   console.log(`preview, 10 articles (${info.pages} pages): command round trip median ${ms(median(round))}, ` +
     `with pdf.js drawing page 1 median ${ms(median(full))} (backend render ${info.millis} ms)`);
@@ -105,12 +127,13 @@ console.log(`start to interactive: median ${ms(median(starts))} of 5 (${starts.m
   for (let i = 0; i < 100; i++) {
     const [name, bytes] = texts[i % texts.length];
     const ext = path.extname(name);
-    // Each copy distinct: a closing paragraph (UTF-16 and cp1252 files are kept as they are,
-    // their copies differ by name only and count as duplicates).
-    const tail = Buffer.from(`\n\nCopy ${i} of the benchmark corpus.\n`);
-    const plain = !name.includes('utf16') && !name.includes('cp1252');
-    fs.writeFileSync(path.join(dir, `${String(i).padStart(3, '0')}-${name.replace(ext, '')}${ext}`),
-      plain && ext !== '.html' ? Buffer.concat([bytes, tail]) : bytes);
+    // Each copy distinct: a closing paragraph in the file's own encoding and markup.
+    const line = `Copy ${i} of the benchmark corpus.`;
+    let copy;
+    if (name.includes('utf16')) copy = Buffer.concat([bytes, Buffer.from(`\r\n\r\n${line}\r\n`, 'utf16le')]);
+    else if (ext === '.html') copy = Buffer.from(bytes.toString('utf8').replace('</body>', `<p>${line}</p></body>`));
+    else copy = Buffer.concat([bytes, Buffer.from(`\n\n${line}\n`)]);
+    fs.writeFileSync(path.join(dir, `${String(i).padStart(3, '0')}-${name}`), copy);
   }
   const { b } = await session();
   await (await b.$('#new-project')).click();

@@ -67,9 +67,11 @@ pub fn statements(an: &Analysis) -> String {
                 None => sp.name.clone(),
             })
             .unwrap_or_else(|| "?".into());
+        // The date only where the sentence gives one, so undated statements read as before.
+        let date = st.date.map(|d| format!("; date: {d}")).unwrap_or_default();
         let _ = writeln!(
             s,
-            "{kind} ¶{} {}..{} {who} [mention: {}; cue: {}]\n  {}",
+            "{kind} ¶{} {}..{} {who} [mention: {}; cue: {}{date}]\n  {}",
             st.provenance.paragraph,
             st.provenance.span.start,
             st.provenance.span.end,

@@ -32,9 +32,22 @@ pub enum IngestErrorKind {
     /// Readable, but no article body could be found in it.
     #[error("no article text found")]
     NoText,
-    /// A format BriefDesk cannot read (yet).
+    /// A format BriefDesk cannot read (yet), or a password-protected file.
     #[error("unsupported format: {0}")]
     Unsupported(String),
+    /// Over one of the reading limits (unpacked size, entries, pages, nesting, articles per
+    /// file, time): `what` says what the file does, `limit` names the limit, e.g. "the PDF has
+    /// 2,001 pages, over the limit of 2,000 pages per PDF".
+    #[error("{what}, over the limit of {limit}")]
+    Limit {
+        /// What the file does ("the PDF has 2,001 pages").
+        what: String,
+        /// The limit it went over ("2,000 pages per PDF").
+        limit: String,
+    },
+    /// Truncated or broken: the detail names the format and what its parser said.
+    #[error("the file is damaged: {0}")]
+    Damaged(String),
     /// The file could not be read from disk.
     #[error("cannot read the file: {0}")]
     Io(String),

@@ -172,6 +172,11 @@ pub struct Statement {
     pub mention: Option<String>,
     /// The attribution verb ("said", "added", "according to").
     pub cue: Option<String>,
+    /// When it was said, where its sentence gives the day ("said on Saturday", "On Monday, X
+    /// said"), resolved against the publication date; `None` when the sentence does not say or
+    /// the article has no publication date.
+    #[serde(default)]
+    pub date: Option<NaiveDate>,
     /// Where the statement sits in its article.
     pub provenance: Provenance,
 }
@@ -260,7 +265,8 @@ pub struct BriefStatement {
     pub mention: Option<String>,
     /// Outlet that carried it.
     pub outlet: Option<String>,
-    /// Date of that article.
+    /// When it was said: the statement's own date where its sentence gives the day
+    /// ([`Statement::date`]), else the date of that article.
     pub date: Option<NaiveDate>,
     /// Source number (1-based) of the article it is quoted from.
     pub source: usize,

@@ -57,6 +57,10 @@ fn rubio_sample_every_quote_is_rubio_secretary_of_state() {
         assert_eq!(sp.name, "Marco Rubio", "{}", q.text);
         assert_eq!(sp.role.as_deref(), Some("Secretary of State"), "{}", q.text);
     }
+    // The text says "Rubio said Saturday", but the sample gives no publication date to
+    // resolve it against: no statement is dated.
+    assert_eq!(a.published, None);
+    assert!(an.statements.iter().all(|s| s.date.is_none()));
     // Fragments inside paraphrase are not quotes of their own.
     assert!(!quotes.iter().any(|q| q.text == "pragmatically"));
     // Reported speech is kept apart and attributed too.
@@ -155,6 +159,55 @@ fn port_dispute_speakers_roles_and_patterns() {
             s.text
         );
     }
+}
+
+#[test]
+fn statement_dates_come_from_their_sentence() {
+    use briefdesk::{compose::compose, BriefSettings};
+    use chrono::NaiveDate;
+    let (a, an) = common::load(&common::fixtures().join("analyze/weekend-remarks.txt"));
+    // Saturday 2 May 2026.
+    assert_eq!(a.published, NaiveDate::from_ymd_opt(2026, 5, 2));
+    let date_of = |start: &str| {
+        an.statements
+            .iter()
+            .find(|s| s.text.contains(start))
+            .unwrap_or_else(|| panic!("no statement “{start}…” in {:#?}", an.statements))
+            .date
+    };
+    let day = |d: u32, m: u32| NaiveDate::from_ymd_opt(2026, m, d);
+    // "said Saturday" on a Saturday is that day; "on Friday" the day before.
+    assert_eq!(date_of("Both delegations had agreed"), day(2, 5));
+    assert_eq!(date_of("We are not leaving"), day(1, 5));
+    // "On Thursday, … said"; an explicit day takes the publication year.
+    assert_eq!(date_of("The ceasefire lines had held"), day(30, 4));
+    assert_eq!(date_of("Aid convoys would need"), day(14, 4));
+    // "…, X said yesterday, adding …".
+    assert_eq!(date_of("The two sides had moved closer"), day(1, 5));
+    // A day inside the quotation or in the reported words does not date the speech.
+    assert_eq!(date_of("We meet again on Monday"), None);
+    assert_eq!(date_of("The vote on Sunday would decide"), None);
+
+    // The brief shows when it was said, else the article's date.
+    let settings = BriefSettings {
+        title: None,
+        subtitle: None,
+        author: None,
+        date: NaiveDate::from_ymd_opt(2026, 5, 3).unwrap(),
+        marking: String::new(),
+    };
+    let brief = compose(&[(a.clone(), an.clone())], &settings).unwrap();
+    let brief_date = |start: &str| {
+        brief
+            .speakers
+            .iter()
+            .flat_map(|g| &g.statements)
+            .find(|s| s.text.contains(start))
+            .unwrap_or_else(|| panic!("no brief statement “{start}…”"))
+            .date
+    };
+    assert_eq!(brief_date("We are not leaving"), day(1, 5));
+    assert_eq!(brief_date("We meet again on Monday"), a.published);
 }
 
 #[test]

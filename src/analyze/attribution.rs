@@ -9,6 +9,7 @@ use regex::Regex;
 use crate::analyze::names::{pattern, ROLE_WORD};
 use crate::analyze::people::People;
 use crate::analyze::quotes::Quote;
+use crate::analyze::when;
 use crate::model::{Article, Provenance, Sentence, Span, Statement, StatementKind};
 
 /// Verbs that introduce a quotation.
@@ -69,7 +70,8 @@ pub fn warm_up() {
     }
 }
 
-/// Finds the statements of `article`, given its sentences, quotes and people.
+/// Finds the statements of `article`, given its sentences, quotes and people, each dated when
+/// its sentence says when it was made ([`when::date_statements`]).
 pub fn statements(
     article: &Article,
     sentences: &[Sentence],
@@ -102,6 +104,7 @@ pub fn statements(
             }
         }
     }
+    when::date_statements(article, sentences, &mut out);
     out
 }
 
@@ -224,6 +227,7 @@ fn direct(
             .or_else(|| mention.as_deref().and_then(organisation_speaker)),
         mention,
         cue: cue.map(str::to_string),
+        date: None,
         provenance: Provenance {
             article_id: article.id.clone(),
             paragraph: q.paragraph,
@@ -297,6 +301,7 @@ fn reported(article: &Article, sen: &Sentence, people: &mut People) -> Option<St
             }
             .to_string(),
         ),
+        date: None,
         provenance: Provenance {
             article_id: article.id.clone(),
             paragraph: sen.paragraph,

@@ -7,6 +7,7 @@ pub mod people;
 pub mod quotes;
 pub mod rank;
 pub mod sentences;
+pub mod when;
 
 use crate::model::{Analysis, Article};
 
@@ -19,7 +20,10 @@ pub const KEY_SENTENCES: usize = 12;
 pub fn warm_up() {
     std::thread::scope(|s| {
         s.spawn(names::warm_up);
-        s.spawn(attribution::warm_up);
+        s.spawn(|| {
+            attribution::warm_up();
+            when::warm_up();
+        });
         entities::warm_up();
     });
 }

@@ -174,7 +174,8 @@ fn gather(items: &[(Article, Analysis)], used: &[Provenance]) -> Vec<SpeakerGrou
                     text: st.text.clone(),
                     mention: st.mention.clone(),
                     outlet: article.outlet.clone(),
-                    date: article.published,
+                    // When it was said where the text gives the day, else the article's date.
+                    date: st.date.or(article.published),
                     source: n + 1,
                     sources: vec![n + 1],
                     single_source: true,

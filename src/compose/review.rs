@@ -63,7 +63,7 @@ pub struct ReviewStatement {
     pub source: usize,
     /// That article's outlet.
     pub outlet: Option<String>,
-    /// That article's date.
+    /// When it was said: the statement's own date, else that article's date.
     pub date: Option<NaiveDate>,
     /// That article's id.
     pub article_id: String,

@@ -1,9 +1,9 @@
 //! Limits every reader of packed or structured formats honours, and ZIP containers (DOCX, EPUB)
 //! read within them: entry count, decompressed size, nesting depth, pages and time.
 //!
-//! A file over a limit is refused with [`IngestErrorKind::Unsupported`] whose text names the
-//! limit ("over the decompressed-size limit of 64.0 MB"), so the user knows it was a limit and
-//! not damage.
+//! A file over a limit is refused with [`IngestErrorKind::Limit`], whose text names the limit
+//! ("…, over the limit of 64.0 MB unpacked per archive"), and a truncated or broken one with
+//! [`IngestErrorKind::Damaged`], so the user knows which of the two it was.
 
 use std::io::{Cursor, Read};
 use std::time::{Duration, Instant};
@@ -35,17 +35,69 @@ fn mb(bytes: u64) -> String {
     format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
 }
 
-/// A refusal that names the limit that was hit, e.g. `over the page limit of 2000`.
-pub fn over_limit(what: &str, limit: impl std::fmt::Display) -> IngestErrorKind {
-    IngestErrorKind::Unsupported(format!("{what}, over the {limit}"))
+/// A count with thousands separators ("10,000").
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
-/// A damaged file of the named format: what the parser said, on one line.
-pub fn damaged(format: &str, why: impl std::fmt::Display) -> IngestErrorKind {
+/// A refusal that names the limit that was hit: `over_limit("the PDF has 2,001 pages", "2,000
+/// pages per PDF")` reads "the PDF has 2,001 pages, over the limit of 2,000 pages per PDF".
+pub fn over_limit(what: impl Into<String>, limit: impl Into<String>) -> IngestErrorKind {
+    IngestErrorKind::Limit {
+        what: what.into(),
+        limit: limit.into(),
+    }
+}
+
+/// What a parser said, on one line of at most 160 characters.
+fn one_line(why: impl std::fmt::Display) -> String {
     let why = why.to_string();
     let why: String = why.split_whitespace().collect::<Vec<_>>().join(" ");
-    let why: String = why.chars().take(160).collect();
-    IngestErrorKind::Binary(format!("damaged or truncated {format}: {why}"))
+    why.chars().take(160).collect()
+}
+
+/// A broken file of the named format, with what the parser said: "broken PDF (invalid xref)".
+pub fn damaged(format: &str, why: impl std::fmt::Display) -> IngestErrorKind {
+    IngestErrorKind::Damaged(format!("broken {format} ({})", one_line(why)))
+}
+
+/// A file of the named format cut short (its end marker is missing), with what the parser
+/// said: "truncated PDF (invalid file trailer)".
+pub fn truncated(format: &str, why: impl std::fmt::Display) -> IngestErrorKind {
+    IngestErrorKind::Damaged(format!("truncated {format} ({})", one_line(why)))
+}
+
+/// Whether a ZIP archive lacks its whole end-of-central-directory record (22 bytes and the
+/// comment whose length it gives, at most 64 KiB from the end): the file was cut short.
+fn zip_is_cut(bytes: &[u8]) -> bool {
+    const EOCD: &[u8] = b"PK\x05\x06";
+    let from = bytes.len().saturating_sub(65_535 + 22);
+    let Some(at) = bytes[from..]
+        .windows(EOCD.len())
+        .rposition(|w| w == EOCD)
+        .map(|i| from + i)
+    else {
+        return true;
+    };
+    let Some(record) = bytes.get(at..at + 22) else {
+        return true;
+    };
+    let comment = u16::from_le_bytes([record[20], record[21]]) as usize;
+    at + 22 + comment > bytes.len()
+}
+
+/// Whether `needle` occurs in the last `window` bytes of `bytes`.
+pub fn ends_with_marker(bytes: &[u8], needle: &[u8], window: usize) -> bool {
+    let tail = &bytes[bytes.len().saturating_sub(window)..];
+    tail.windows(needle.len()).any(|w| w == needle)
 }
 
 /// A time budget for one file, checked between pages or entries.
@@ -69,7 +121,7 @@ impl Deadline {
         if self.start.elapsed() > self.limit {
             return Err(over_limit(
                 "reading took too long",
-                format!("time limit of {} s", self.limit.as_secs()),
+                format!("{} s per file", self.limit.as_secs()),
             ));
         }
         Ok(())
@@ -95,12 +147,20 @@ pub struct Zip<'a> {
 
 impl<'a> Zip<'a> {
     /// Opens `bytes` as a ZIP archive, refusing damaged ones and those with too many entries.
+    /// An archive without its end-of-central-directory record (within the last 64 KiB plus the
+    /// record, where the comment may push it) is reported as truncated.
     pub fn open(format: &str, bytes: &'a [u8]) -> Result<Self, IngestErrorKind> {
-        let archive = ZipArchive::new(Cursor::new(bytes)).map_err(|e| damaged(format, e))?;
+        let archive = ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
+            if zip_is_cut(bytes) {
+                truncated(format, e)
+            } else {
+                damaged(format, e)
+            }
+        })?;
         if archive.len() > MAX_ZIP_ENTRIES {
             return Err(over_limit(
-                &format!("the {format} holds {} entries", archive.len()),
-                format!("limit of {MAX_ZIP_ENTRIES} entries"),
+                format!("the {format} holds {} entries", thousands(archive.len())),
+                format!("{} entries per archive", thousands(MAX_ZIP_ENTRIES)),
             ));
         }
         Ok(Zip {
@@ -153,8 +213,8 @@ impl<'a> Zip<'a> {
         }
         let limit = || {
             over_limit(
-                &format!("the {format} unpacks to too much data ({name})"),
-                format!("decompressed-size limit of {}", mb(MAX_UNPACKED_BYTES)),
+                format!("the {format} unpacks to too much data ({name})"),
+                format!("{} unpacked per archive", mb(MAX_UNPACKED_BYTES)),
             )
         };
         if entry.size() > self.budget {
@@ -242,9 +302,23 @@ mod tests {
 
     #[test]
     fn limits_are_named() {
-        let e = over_limit("the PDF has 5000 pages", "page limit of 2000");
-        assert!(e.to_string().contains("page limit of 2000"), "{e}");
-        assert!(damaged("PDF", "bad\nxref").to_string().contains("bad xref"));
-        assert!(Zip::open("DOCX", b"PK\x03\x04 truncated").is_err());
+        let e = over_limit("the PDF has 5,000 pages", "2,000 pages per PDF");
+        assert_eq!(
+            e.to_string(),
+            "the PDF has 5,000 pages, over the limit of 2,000 pages per PDF"
+        );
+        assert_eq!(
+            damaged("PDF", "bad\nxref").to_string(),
+            "the file is damaged: broken PDF (bad xref)"
+        );
+        let e = Zip::open("DOCX", b"PK\x03\x04 truncated").err().unwrap();
+        assert!(
+            e.to_string()
+                .starts_with("the file is damaged: truncated DOCX ("),
+            "{e}"
+        );
+        assert_eq!(thousands(7), "7");
+        assert_eq!(thousands(2_000), "2,000");
+        assert_eq!(thousands(1_234_567), "1,234,567");
     }
 }

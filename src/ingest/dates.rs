@@ -43,7 +43,7 @@ static DATE_NOISE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 /// The month (1–12) a word names: full names, three-letter abbreviations and "Sept".
-fn month_number(word: &str) -> Option<u32> {
+pub fn month_number(word: &str) -> Option<u32> {
     const MONTHS: [&str; 12] = [
         "january",
         "february",

@@ -90,10 +90,11 @@ impl Parsed {
 ///
 /// Errors name the file and the reason: [`IngestErrorKind::TooLarge`] over
 /// [`MAX_FILE_BYTES`], [`IngestErrorKind::Empty`] for no bytes or only whitespace,
-/// [`IngestErrorKind::Binary`] for images, archives, NUL bytes, undecodable bytes, damaged
-/// documents and PDFs without a text layer, [`IngestErrorKind::Unsupported`] for
-/// password-protected files and files over a limit of [`container`] (the text names the
-/// limit), and [`IngestErrorKind::NoText`] when no body paragraph is left.
+/// [`IngestErrorKind::Binary`] for images, archives, NUL bytes, undecodable bytes and PDFs
+/// without a text layer, [`IngestErrorKind::Damaged`] for truncated or broken documents,
+/// [`IngestErrorKind::Limit`] for files over a limit of [`container`] (the text names the
+/// limit), [`IngestErrorKind::Unsupported`] for password-protected files, and
+/// [`IngestErrorKind::NoText`] when no body paragraph is left.
 pub fn ingest(name: &str, bytes: &[u8]) -> Result<Article, IngestError> {
     let mut first_error = None;
     for result in route::read(name, bytes, 0, false) {

@@ -12,7 +12,10 @@
 use chrono::NaiveDate;
 use lopdf::Document;
 
-use super::container::{damaged, over_limit, Deadline, MAX_PAGES, MAX_UNPACKED_BYTES};
+use super::container::{
+    damaged, ends_with_marker, over_limit, thousands, truncated, Deadline, MAX_PAGES,
+    MAX_UNPACKED_BYTES,
+};
 use super::{dates, docx, pdftext, text, xml, Parsed};
 use crate::error::IngestErrorKind;
 
@@ -29,6 +32,8 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, IngestErrorKind> {
     let doc = match Document::load_mem_with_options(bytes, options) {
         Ok(doc) => doc,
         Err(lopdf::Error::InvalidPassword) => return Err(protected()),
+        // A PDF ends with `%%EOF` (a few bytes of padding may follow): without it, cut short.
+        Err(e) if !ends_with_marker(bytes, b"%%EOF", 1024) => return Err(truncated("PDF", e)),
         Err(e) => return Err(damaged("PDF", e)),
     };
     if doc.is_encrypted() {
@@ -38,8 +43,8 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, IngestErrorKind> {
     let pages = doc.get_pages();
     if pages.len() > MAX_PAGES {
         return Err(over_limit(
-            &format!("the PDF has {} pages", pages.len()),
-            format!("page limit of {MAX_PAGES}"),
+            format!("the PDF has {} pages", thousands(pages.len())),
+            format!("{} pages per PDF", thousands(MAX_PAGES)),
         ));
     }
     let mut lines: Vec<String> = Vec::new();
@@ -189,6 +194,17 @@ mod tests {
     #[test]
     fn garbage_is_damaged() {
         let e = parse(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n").unwrap_err();
-        assert!(e.to_string().contains("PDF"), "{e}");
+        assert!(matches!(e, IngestErrorKind::Damaged(_)), "{e}");
+        assert!(
+            e.to_string()
+                .starts_with("the file is damaged: truncated PDF ("),
+            "{e}"
+        );
+        let e = parse(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n").unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("the file is damaged: broken PDF ("),
+            "{e}"
+        );
     }
 }

@@ -87,7 +87,7 @@ pub fn page_lines(doc: &Document, page: ObjectId) -> Result<Vec<String>, IngestE
             lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => {
                 over_limit(
                     "a PDF page's content unpacks to too much data",
-                    format!("page-content limit of {} MB", MAX_PAGE_CONTENT_BYTES >> 20),
+                    format!("{} MB of content per page", MAX_PAGE_CONTENT_BYTES >> 20),
                 )
             }
             e => damaged("PDF", e),

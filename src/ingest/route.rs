@@ -7,7 +7,9 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use super::container::{over_limit, Zip, ZipKind, MAX_ARTICLES_PER_FILE, MAX_ATTACHMENT_DEPTH};
+use super::container::{
+    over_limit, thousands, Zip, ZipKind, MAX_ARTICLES_PER_FILE, MAX_ATTACHMENT_DEPTH,
+};
 use super::detect::{self, Container};
 use super::{build, decode, docx, email, epub, html, markdown, pdf, rtf, text, Parsed};
 use super::{is_invisible, MAX_FILE_BYTES};
@@ -35,7 +37,7 @@ pub fn read(name: &str, bytes: &[u8], depth: usize, all: bool) -> Results {
         return fail(IngestErrorKind::Empty);
     }
     catch_unwind(AssertUnwindSafe(|| dispatch(name, bytes, depth, all))).unwrap_or_else(|_| {
-        fail(IngestErrorKind::Binary(
+        fail(IngestErrorKind::Damaged(
             "malformed data stopped the reader".into(),
         ))
     })
@@ -57,7 +59,7 @@ fn dispatch(name: &str, bytes: &[u8], depth: usize, all: bool) -> Results {
         Some(Container::Pdf) => one(name, bytes, SourceFormat::Pdf, pdf::parse(bytes)),
         Some(Container::Rtf) => one(name, bytes, SourceFormat::Rtf, rtf::parse(bytes)),
         Some(Container::Zip) => {
-            let (format, parsed) = zip(bytes);
+            let (format, parsed) = zip(name, bytes);
             one(name, bytes, format, parsed)
         }
         Some(Container::Mhtml) => {
@@ -70,9 +72,18 @@ fn dispatch(name: &str, bytes: &[u8], depth: usize, all: bool) -> Results {
     }
 }
 
-/// A DOCX or EPUB archive; any other ZIP is refused.
-fn zip(bytes: &[u8]) -> (SourceFormat, Result<Parsed, IngestErrorKind>) {
-    let mut archive = match Zip::open("ZIP archive", bytes) {
+/// A DOCX or EPUB archive; any other ZIP is refused. `name` only names the format in a
+/// refusal of an archive that cannot be opened.
+fn zip(name: &str, bytes: &[u8]) -> (SourceFormat, Result<Parsed, IngestErrorKind>) {
+    let lower = name.to_ascii_lowercase();
+    let format = if lower.ends_with(".docx") {
+        "DOCX"
+    } else if lower.ends_with(".epub") {
+        "EPUB"
+    } else {
+        "ZIP archive"
+    };
+    let mut archive = match Zip::open(format, bytes) {
         Ok(z) => z,
         Err(e) => return (SourceFormat::Docx, Err(e)),
     };
@@ -115,7 +126,7 @@ fn mail(name: &str, bytes: &[u8], depth: usize, all: bool) -> Results {
     if depth > MAX_ATTACHMENT_DEPTH {
         let kind = over_limit(
             "messages are attached to messages too deeply",
-            format!("nesting limit of {MAX_ATTACHMENT_DEPTH}"),
+            format!("{MAX_ATTACHMENT_DEPTH} nested messages"),
         );
         return vec![Err(IngestError::new(name, kind))];
     }
@@ -166,8 +177,8 @@ fn mbox(name: &str, bytes: &[u8], depth: usize, all: bool) -> Results {
     for (i, message) in messages.iter().enumerate() {
         if out.len() >= MAX_ARTICLES_PER_FILE {
             let kind = over_limit(
-                &format!("the mailbox holds {} messages", messages.len()),
-                format!("limit of {MAX_ARTICLES_PER_FILE} articles per file"),
+                format!("the mailbox holds {} messages", thousands(messages.len())),
+                format!("{} articles per file", thousands(MAX_ARTICLES_PER_FILE)),
             );
             out.push(Err(IngestError::new(name, kind)));
             break;
@@ -217,9 +228,11 @@ mod tests {
         }
         let all = read("deep.eml", msg.as_bytes(), 0, true);
         assert!(
-            all.iter().any(|r| r
-                .as_ref()
-                .is_err_and(|e| e.to_string().contains("nesting limit"))),
+            all.iter().any(|r| r.as_ref().is_err_and(|e| {
+                matches!(e.kind, IngestErrorKind::Limit { .. })
+                    && e.to_string()
+                        .contains("over the limit of 4 nested messages")
+            })),
             "{all:?}"
         );
     }

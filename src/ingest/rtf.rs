@@ -101,7 +101,7 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, IngestErrorKind> {
                 if stack.len() > MAX_NESTING {
                     return Err(over_limit(
                         "the RTF nests groups too deeply",
-                        format!("nesting limit of {MAX_NESTING}"),
+                        format!("{MAX_NESTING} levels of nesting"),
                     ));
                 }
                 i += 1;
@@ -248,6 +248,11 @@ mod tests {
     fn deep_groups_are_refused() {
         let deep = format!("{{\\rtf1 {}x", "{".repeat(MAX_NESTING + 2));
         let e = parse(deep.as_bytes()).unwrap_err();
-        assert!(e.to_string().contains("nesting limit"), "{e}");
+        assert!(matches!(e, IngestErrorKind::Limit { .. }), "{e}");
+        assert!(
+            e.to_string()
+                .ends_with("over the limit of 256 levels of nesting"),
+            "{e}"
+        );
     }
 }

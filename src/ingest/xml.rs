@@ -58,8 +58,8 @@ pub fn walk(format: &str, xml: &str, mut f: impl FnMut(Node)) -> Result<(), Inge
                 depth += 1;
                 if depth > MAX_NESTING {
                     return Err(over_limit(
-                        &format!("the {format} nests elements too deeply"),
-                        format!("nesting limit of {MAX_NESTING}"),
+                        format!("the {format} nests elements too deeply"),
+                        format!("{MAX_NESTING} levels of nesting"),
                     ));
                 }
                 let name = local(e.name().as_ref()).to_string();
@@ -196,9 +196,19 @@ mod tests {
     fn deep_and_broken_xml_are_refused() {
         let deep = "<a>".repeat(MAX_NESTING + 1);
         let e = walk("EPUB", &deep, |_| {}).unwrap_err();
-        assert!(e.to_string().contains("nesting limit"), "{e}");
+        assert!(matches!(e, IngestErrorKind::Limit { .. }), "{e}");
+        assert!(
+            e.to_string()
+                .ends_with("over the limit of 256 levels of nesting"),
+            "{e}"
+        );
         let e = walk("DOCX", "<a><b></a>", |_| {}).unwrap_err();
-        assert!(e.to_string().contains("damaged"), "{e}");
+        assert!(matches!(e, IngestErrorKind::Damaged(_)), "{e}");
+        assert!(
+            e.to_string()
+                .starts_with("the file is damaged: broken DOCX ("),
+            "{e}"
+        );
     }
 
     #[test]

@@ -332,7 +332,8 @@ test('preview renders one canvas per PDF page and shows warnings', async () => {
   await withApp(async (page) => {
     await openSample(page);
     await page.click('#tab-brief');
-    await page.waitForSelector('#preview canvas');
+    // Pages appear one by one as they are drawn; the two-page PDF ends with two canvases.
+    await page.waitForFunction(() => document.querySelector('#preview-info').textContent.startsWith('2 pages'));
     assert.equal(await page.locator('#preview canvas').count(), 2);
     await shot(page, '5-brief');
     for (const pages of [3, 1]) {

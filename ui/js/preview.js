@@ -4,6 +4,7 @@ import { $, h, replace, plural } from './dom.js';
 
 const DEBOUNCE_MS = 350;
 let pdfjs = null;
+let worker = null; // one pdf.js worker for every refresh (starting one costs more than a page)
 let timer = null;
 let dirty = false;
 let running = false;
@@ -19,6 +20,7 @@ async function loadPdfjs() {
   if (!pdfjs) {
     const lib = await import('../vendor/pdfjs/pdf.min.mjs');
     lib.GlobalWorkerOptions.workerSrc = new URL('../vendor/pdfjs/pdf.worker.min.mjs', import.meta.url).href;
+    worker = new lib.PDFWorker();
     pdfjs = lib;
   }
   return pdfjs;
@@ -124,7 +126,11 @@ async function showPdf(result) {
   let doc;
   try {
     const lib = await loadPdfjs();
-    doc = await lib.getDocument({ data: decode(result.pdf), isEvalSupported: false, verbosity: 0 }).promise;
+    // disableFontFace: glyphs drawn as paths. Loading a new PDF's embedded fonts into the page
+    // cost ~120 ms per refresh in WebKitGTK (benches/desktop.mjs), more than drawing the page.
+    doc = await lib.getDocument({
+      data: decode(result.pdf), isEvalSupported: false, verbosity: 0, disableFontFace: true, worker,
+    }).promise;
   } catch (e) {
     showFailure({ message: `The preview could not be displayed: ${e && e.message ? e.message : e}` });
     return;
@@ -160,7 +166,9 @@ async function renderDoc(doc, gen) {
   lastZoom = zoom;
   lastWidth = paneWidth();
   const ratio = window.devicePixelRatio || 1;
-  const canvases = [];
+  const pane = $('#preview');
+  // Pages replace the shown ones as soon as each is drawn: the first page updates first.
+  if (!pane.querySelector(':scope > canvas')) replace(pane);
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
     const base = page.getViewport({ scale: 1 });
@@ -174,10 +182,12 @@ async function renderDoc(doc, gen) {
 
     await page.render({ canvas, canvasContext: canvas.getContext('2d'), viewport }).promise;
     if (gen !== generation) return;
-    canvases.push(canvas);
+    const old = pane.children[n - 1];
+    if (old) old.replaceWith(canvas);
+    else pane.append(canvas);
   }
-  $('#preview').classList.toggle('fit', zoom === 'fit');
-  replace($('#preview'), canvases);
+  while (pane.children.length > doc.numPages) pane.lastElementChild.remove();
+  pane.classList.toggle('fit', zoom === 'fit');
 }
 
 function showWarnings(warnings) {
