@@ -60,8 +60,6 @@ console.log(`start to interactive: median ${ms(median(starts))} of 5 (${starts.m
   const { b } = await session();
   await (await b.$('#new-project')).click();
   await drop(b, TEN, TEN.length);
-  // NO_FONT_FACE=1: pdf.js draws glyphs as paths instead of loading the embedded fonts.
-  if (process.env.NO_FONT_FACE) await b.execute(() => { window.__noFontFace = true; });
   const round = [];
   const full = [];
   for (let i = 0; i < 7; i++) {
@@ -85,7 +83,10 @@ console.log(`start to interactive: median ${ms(median(starts))} of 5 (${starts.m
         const p = await window.__TAURI__.core.invoke('preview');
         const t1 = performance.now();
         const bytes = Uint8Array.from(atob(p.pdf), (c) => c.charCodeAt(0));
-        const doc = await pdfjs.getDocument({ data: bytes, worker, disableFontFace: window.__noFontFace === true }).promise;
+        // The options of the preview pane (ui/js/preview.js).
+        const doc = await pdfjs.getDocument({
+          data: bytes, worker, disableFontFace: true, isEvalSupported: false, verbosity: 0,
+        }).promise;
         const page = await doc.getPage(1);
         const t2 = performance.now();
         const viewport = page.getViewport({ scale: 1.2 });
@@ -94,12 +95,6 @@ console.log(`start to interactive: median ${ms(median(starts))} of 5 (${starts.m
         canvas.height = viewport.height;
         await page.render({ canvasContext: canvas.getContext('2d'), viewport, canvas }).promise;
         const t3 = performance.now();
-        // Drawing the same page again: the cost without loading its fonts.
-        const again = document.createElement('canvas');
-        again.width = viewport.width;
-        again.height = viewport.height;
-        await page.render({ canvasContext: again.getContext('2d'), viewport, canvas: again }).promise;
-        window.__redraw = (window.__redraw || []).concat([performance.now() - t3]);
         await doc.destroy();
         window.__parts = (window.__parts || []).concat([[t1 - t, t2 - t1, t3 - t2]]);
         return t3 - t;
@@ -109,8 +104,6 @@ console.log(`start to interactive: median ${ms(median(starts))} of 5 (${starts.m
   }
   const parts = await b.execute(() => window.__parts);
   const part = (i) => ms(median(parts.map((p) => p[i])));
-  const redraw = await b.execute(() => window.__redraw);
-  console.log(`  the same page drawn again (fonts loaded): median ${ms(median(redraw))}`);
   const warnings = await b.execute(() => window.__warnings || []);
   if (warnings.length) console.log(`  pdf.js warnings: ${warnings.join(' | ')}`);
   console.log(`  pdf.js parts (median): command ${part(0)}, decode + parse + page ${part(1)}, draw ${part(2)}`);

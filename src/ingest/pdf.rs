@@ -161,7 +161,9 @@ fn xmp(doc: &Document) -> Option<String> {
 /// A PDF date (`D:20261126093000+01'00'`) or any date the date parser knows.
 fn pdf_date(s: &str) -> Option<NaiveDate> {
     let digits = s.trim().trim_start_matches("D:");
-    if digits.len() >= 8 && digits[..8].bytes().all(|b| b.is_ascii_digit()) {
+    // Bytes, not chars: a damaged info dictionary can hold any text (regression: fuzz crash
+    // pdf-crash-497bcb72, a multi-byte character at byte 7).
+    if digits.len() >= 8 && digits.as_bytes()[..8].iter().all(|b| b.is_ascii_digit()) {
         let n = |r: std::ops::Range<usize>| digits[r].parse::<u32>().ok();
         return NaiveDate::from_ymd_opt(n(0..4)? as i32, n(4..6)?, n(6..8)?);
     }
@@ -189,6 +191,7 @@ mod tests {
             NaiveDate::from_ymd_opt(2026, 11, 26)
         );
         assert_eq!(pdf_date("D:2026"), None);
+        assert_eq!(pdf_date("y”5FMçóh,X"), None);
     }
 
     #[test]

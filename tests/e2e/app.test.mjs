@@ -170,6 +170,9 @@ test('an analyst drops articles, reviews, sets up, exports, prints and reopens t
     return s.title === TITLE && s.marking === MARKING;
   }, 'the settings reach the project');
   await waitFor(async () => (await $$('#preview canvas')).length >= 1, 'the preview shows pages');
+  // The refresh after the last change (debounced) has run when "Updating…" is gone again.
+  await browser.pause(800);
+  await waitFor(async () => !(await (await $('#preview-busy')).isDisplayed()), 'the preview is up to date');
   await shot('4-brief');
 
   // Export (the Save dialog cannot be driven: the command gets the path as the dialog would).
