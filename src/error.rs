@@ -79,10 +79,25 @@ pub enum RenderError {
         /// What Tera said.
         message: String,
     },
-    /// The template produced markup the typesetter does not accept.
+    /// The template produced markup the typesetter does not accept, written at `line` of
+    /// template file `name` (the file of the block or include it came from).
     #[error("template {name}, line {line}: {message}")]
     Markup {
-        /// Template name or file.
+        /// The template file: the user's path, or `policy-brief.html (built-in)`.
+        name: String,
+        /// 1-based line in that file.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// The template produced markup the typesetter does not accept and the template line
+    /// could not be traced (a filter changed the text): the line is of the rendered markup.
+    #[error(
+        "template {name}: {message} (at line {line} of the markup it produced; the template \
+         line could not be traced)"
+    )]
+    MarkupOutput {
+        /// The template file rendered.
         name: String,
         /// 1-based line of the rendered markup.
         line: usize,

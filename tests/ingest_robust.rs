@@ -369,7 +369,10 @@ fn fuzz_regressions_replay() {
             .chain(ingest_all(&name, &bytes))
         {
             if let Err(e) = r {
-                assert!(!e.to_string().contains("malformed data stopped"), "{name}: {e}");
+                assert!(
+                    !e.to_string().contains("malformed data stopped"),
+                    "{name}: {e}"
+                );
             }
         }
     }

@@ -462,70 +462,131 @@ fn a_minimal_brief_with_a_tlp_marking_renders_one_page() {
     }
 }
 
+fn render_with_file(path: &Path) -> RenderError {
+    let (t, name) = Templates::builtin().with_file(path).unwrap();
+    let opts = RenderOptions {
+        template: name.clone(),
+        page_size: PageSize::A4,
+    };
+    match render_pdf(&sample_brief(), &t, &opts) {
+        Err(e) => e,
+        Ok(_) => panic!(
+            "expected an error, the markup was:\n{}",
+            render_markup(&sample_brief(), &t, &name).unwrap()
+        ),
+    }
+}
+
 #[test]
 fn template_file_with_unknown_tag_is_a_markup_error() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bad.html");
     std::fs::write(
         &path,
-        "<h1>{{ title }}</h1>\n<p>fine</p>\n<marquee>no</marquee>\n",
+        "{# Desk note. #}\n<!-- briefdesk-theme: classic -->\n<h1>{{ title }}</h1>\n\
+         {% if subtitle %}\n<p class=\"subtitle\">{{ subtitle }}</p>\n{% endif %}\n\
+         <p>{{ date }} <blink>now</blink></p>\n",
     )
     .unwrap();
-    let (t, name) = Templates::builtin().with_file(&path).unwrap();
-    assert_eq!(name, "bad");
-    let err = render_pdf(
-        &sample_brief(),
-        &t,
-        &RenderOptions {
-            template: name,
-            page_size: PageSize::A4,
-        },
-    )
-    .unwrap_err();
+    let err = render_with_file(&path);
+    let file = path.display().to_string();
     match &err {
         RenderError::Markup {
             name,
             line,
             message,
         } => {
-            assert_eq!(name, "bad");
-            assert_eq!(*line, 3);
-            assert!(message.contains("marquee"), "{message}");
+            assert_eq!(name, &file);
+            assert_eq!(*line, 7);
+            assert!(message.contains("unknown tag <blink>"), "{message}");
         }
         other => panic!("expected a markup error, got {other:?}"),
     }
     assert!(
-        err.to_string().starts_with("template bad, line 3:"),
+        err.to_string()
+            .starts_with(&format!("template {file}, line 7: unknown tag <blink>")),
         "{err}"
     );
 
-    std::fs::write(&path, "<p class=\"fancy\">x</p>").unwrap();
-    let (t, name) = Templates::builtin().with_file(&path).unwrap();
-    let err = render_pdf(
-        &sample_brief(),
-        &t,
-        &RenderOptions {
-            template: name,
-            page_size: PageSize::A4,
-        },
-    )
-    .unwrap_err();
+    std::fs::write(&path, "<p>ok</p>\n\n<p class=\"fancy\">x</p>").unwrap();
+    let err = render_with_file(&path);
     assert!(
-        matches!(err, RenderError::Markup { line: 1, .. }),
+        matches!(&err, RenderError::Markup { line: 3, message, .. } if message.contains("fancy")),
         "{err:?}"
     );
+}
+
+#[test]
+fn markup_errors_in_an_extending_template_name_the_child_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("desk.html");
+    std::fs::write(
+        &path,
+        "{# Desk variant. #}\n{% extends \"policy-brief.html\" %}\n\n\
+         {% block key_points %}\n<h2>Our view</h2>\n<ul>{% for p in key_points %}\n\
+         <li class=\"hot\">{{ p.text }}</li>{% endfor %}</ul>\n{% endblock key_points %}\n",
+    )
+    .unwrap();
+    let err = render_with_file(&path);
+    let file = path.display().to_string();
+    assert!(
+        matches!(&err, RenderError::Markup { name, line: 7, message }
+            if *name == file && message.contains("class=\"hot\"")),
+        "{err:?}"
+    );
+
+    // An element left open in the child: the error points at where it was opened.
+    std::fs::write(
+        &path,
+        "{% extends \"policy-brief.html\" %}\n{% block bottom_line %}\n\
+         <div class=\"bottom-line\"><p>{{ title }}</p>\n{% endblock bottom_line %}",
+    )
+    .unwrap();
+    let err = render_with_file(&path);
+    assert!(
+        matches!(&err, RenderError::Markup { name, line: 3, message }
+            if *name == file && message.contains("never closed")),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn markup_errors_that_cannot_be_traced_say_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cut.html");
+    std::fs::write(
+        &path,
+        "\n{% filter truncate(length=12) | safe %}<p><blink>xx</blink></p>{% endfilter %}",
+    )
+    .unwrap();
+    let err = render_with_file(&path);
+    let file = path.display().to_string();
+    assert!(
+        matches!(&err, RenderError::MarkupOutput { name, line: 2, message }
+            if *name == file && message.contains("blink")),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("could not be traced"), "{err}");
 }
 
 #[test]
 fn template_syntax_and_name_errors_are_template_errors() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("broken.html");
-    std::fs::write(&path, "<p>{% if title %}unclosed</p>").unwrap();
+    std::fs::write(
+        &path,
+        "<h1>{{ title }}</h1>\n\n<p>{% if title %}unclosed</p>",
+    )
+    .unwrap();
     let err = Templates::builtin().with_file(&path).unwrap_err();
+    let file = path.display().to_string();
     assert!(
-        matches!(&err, RenderError::Template { name, .. } if name == "broken"),
+        matches!(&err, RenderError::Template { name, .. } if *name == file),
         "{err:?}"
     );
+    let text = err.to_string();
+    assert!(text.starts_with(&format!("template {file}: ")), "{text}");
+    assert!(text.contains("3:"), "the line of the syntax error: {text}");
     let err = render_markup(&sample_brief(), &Templates::builtin(), "nope").unwrap_err();
     assert!(err.to_string().contains("policy-brief"), "{err}");
 }

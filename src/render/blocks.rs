@@ -8,7 +8,7 @@
 //! (`bottom-line`, `title-block`, `section`) and `span` (`role`, `muted`, `attribution`);
 //! `href` on `a`; `width="NN%"` on `th`/`td`.
 
-use super::markup::MarkupError;
+use super::markup::{MarkupError, Pos};
 
 /// The look of a paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,9 +98,9 @@ pub const BLOCK_TAGS: [&str; 11] = [
     "tr",
 ];
 
-fn attr_error(line: usize, tag: &str, key: &str, value: &str) -> MarkupError {
+fn attr_error(at: Pos, tag: &str, key: &str, value: &str) -> MarkupError {
     MarkupError::new(
-        line,
+        at,
         format!("unknown attribute {key}=\"{value}\" on <{tag}>"),
     )
 }
@@ -109,7 +109,7 @@ fn attr_error(line: usize, tag: &str, key: &str, value: &str) -> MarkupError {
 pub fn check_attrs(
     tag: &str,
     attrs: &[(String, String)],
-    line: usize,
+    at: Pos,
 ) -> Result<(Option<String>, Option<String>), MarkupError> {
     let classes: &[&str] = match tag {
         "p" => &["subtitle", "meta", "note"],
@@ -123,7 +123,7 @@ pub fn check_attrs(
             ("class", _) if classes.contains(&v.trim()) => class = Some(v.trim().to_string()),
             ("class", _) if !classes.is_empty() => {
                 return Err(MarkupError::new(
-                    line,
+                    at,
                     format!(
                         "unknown class \"{v}\" on <{tag}> (known: {})",
                         classes.join(", ")
@@ -132,12 +132,12 @@ pub fn check_attrs(
             }
             ("width", "th" | "td") if parse_width(v).is_none() => {
                 return Err(MarkupError::new(
-                    line,
+                    at,
                     format!("width=\"{v}\" on <{tag}> must be a percentage such as \"20%\""),
                 ))
             }
             ("href", "a") | ("width", "th" | "td") => other = Some(v.clone()),
-            _ => return Err(attr_error(line, tag, k, v)),
+            _ => return Err(attr_error(at, tag, k, v)),
         }
     }
     Ok((class, other))

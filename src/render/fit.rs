@@ -137,6 +137,7 @@ fn cut(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::paper::Margins;
     use crate::render::{markup, parser};
 
     fn blocks(items: usize) -> Vec<Block> {
@@ -160,7 +161,7 @@ mod tests {
 
     #[test]
     fn short_content_is_left_alone_long_content_shrinks_then_is_cut() {
-        let geo = Geometry::with_margin(595.0, 842.0, 45.0);
+        let geo = Geometry::new(595.0, 842.0, Margins::all(45.0));
         let theme = Theme::named("one-page").unwrap();
         let mut sh = Shaper::default();
         let short = fit(&blocks(5), &mut sh, &theme, &geo, &[]).unwrap();

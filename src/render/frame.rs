@@ -10,6 +10,7 @@ use super::layout::{Decoration, Flow};
 use super::linebreak::{place_line, Line};
 use super::notes;
 use super::paginate::PageLayout;
+use super::paper::Margins;
 use super::shape::{Item, Shaper};
 use super::style::{self, Align, TextStyle};
 use super::theme::{Banner, Theme};
@@ -24,6 +25,10 @@ pub struct Geometry {
     pub height: f32,
     /// Left and right margin.
     pub margin: f32,
+    /// Top margin: the banner and its rule sit in it.
+    pub top: f32,
+    /// Bottom margin: the footer line sits in it, the foot banner below.
+    pub bottom: f32,
     /// Top of the text body.
     pub body_top: f32,
     /// Bottom of the text body.
@@ -31,14 +36,16 @@ pub struct Geometry {
 }
 
 impl Geometry {
-    /// The geometry of a page `width` × `height` points with margins of `margin` points.
-    pub fn with_margin(width: f32, height: f32, margin: f32) -> Geometry {
+    /// The geometry of a page `width` × `height` points with margins `m`.
+    pub fn new(width: f32, height: f32, m: Margins) -> Geometry {
         Geometry {
             width,
             height,
-            margin,
-            body_top: margin + 6.0,
-            body_bottom: height - margin - 14.0,
+            margin: m.side,
+            top: m.top,
+            bottom: m.bottom,
+            body_top: m.top + 6.0,
+            body_bottom: height - m.bottom - 14.0,
         }
     }
 
@@ -211,9 +218,9 @@ pub fn compose(
 ) -> Result<Vec<Vec<Draw>>, RenderError> {
     let total = pages.len();
     let bar = furniture.theme.banner == Banner::Bar;
-    let top_banner = banner(shaper, &furniture.marking, geo, geo.margin - 22.0, bar)?;
+    let top_banner = banner(shaper, &furniture.marking, geo, geo.top - 22.0, bar)?;
     let foot_banner = banner(shaper, &furniture.marking, geo, geo.height - 22.0, bar)?;
-    let footer_y = geo.height - geo.margin + 8.0;
+    let footer_y = geo.height - geo.bottom + 8.0;
     let footer_style = TextStyle {
         align: Align::Left,
         ..style::FOOTER
@@ -237,7 +244,7 @@ pub fn compose(
         // Reading order: top banner, body, footer, foot banner (backgrounds before the text
         // they sit under).
         let mut draws = top_banner.clone();
-        draws.push(hairline(geo, geo.margin - 14.0));
+        draws.push(hairline(geo, geo.top - 14.0));
         let mut body = decorations(flow, page);
         for p in &page.placed {
             for d in &flow.fragments[p.fragment].draws {

@@ -11,7 +11,7 @@ use super::fonts::{font, Family, FontKey};
 use super::linebreak::{break_lines, place_line_links, split_wide_boxes};
 use super::notes::line_notes;
 use super::shape::Shaper;
-use super::style::{self, BlockStyle, TextStyle};
+use super::style::{self, Align, BlockStyle, TextStyle};
 use crate::error::RenderError;
 
 /// An unbreakable slice of the flow.
@@ -260,7 +260,14 @@ impl<'s> Layouter<'s> {
             return Ok(());
         }
         let items = split_wide_boxes(items, ctx.width);
-        let lines = break_lines(&items, ctx.width);
+        // Ragged text may leave about an em blank at the end of a line (more is judged as
+        // loose as spaces stretched further: a short column breaks evenly, and a line that
+        // fits with slightly tighter spaces stays one line).
+        let ragged = match style.text.align {
+            Align::Justify => 0.0,
+            _ => style.text.size,
+        };
+        let lines = break_lines(&items, ctx.width, ragged);
         let baseline = baseline(&style.text)?;
         let mut space_before = self.take_space(style.space_before);
         let n = lines.len();

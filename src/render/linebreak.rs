@@ -58,11 +58,12 @@ fn ratio(s: Sums, target: f32) -> f32 {
     }
 }
 
-/// Breaks `items` into lines of `width` points with the least total demerits.
-pub fn break_lines(items: &[Item], width: f32) -> Vec<Line> {
+/// Breaks `items` into lines of `width` points with the least total demerits; `ragged` is
+/// the blank a ragged line may end in ([`super::totalfit::total_fit`]), 0 if justified.
+pub fn break_lines(items: &[Item], width: f32, ragged: f32) -> Vec<Line> {
     TOLERANCES
         .iter()
-        .find_map(|t| total_fit(items, width, *t))
+        .find_map(|t| total_fit(items, width, *t, ragged))
         .unwrap_or_else(|| first_fit(items, width))
 }
 
@@ -360,7 +361,7 @@ mod tests {
     #[test]
     fn lines_fit_and_only_the_last_is_ragged() {
         let items = items(&"Zürich talks resume after a pause. ".repeat(12));
-        let lines = break_lines(&items, 200.0);
+        let lines = break_lines(&items, 200.0, 0.0);
         assert!(lines.len() > 3);
         for l in &lines[..lines.len() - 1] {
             assert!(!l.last && l.ratio > -1.0);
@@ -381,7 +382,7 @@ mod tests {
                 cost: FORCED,
             },
         );
-        let lines = break_lines(&items, 500.0);
+        let lines = break_lines(&items, 500.0, 0.0);
         assert_eq!(lines.len(), 2);
         assert!(lines[0].last);
     }
@@ -390,7 +391,7 @@ mod tests {
     fn over_wide_words_are_split() {
         let items = split_wide_boxes(items("2026-11-20-neue-zürcher-abendblatt.html"), 30.0);
         assert!(items.iter().all(|i| i.width() <= 30.0));
-        let lines = break_lines(&items, 30.0);
+        let lines = break_lines(&items, 30.0, 0.0);
         assert!(lines.iter().all(|l| l.natural <= 30.0 + 0.01));
     }
 }

@@ -4,20 +4,43 @@
 //! references; which tags and attributes are allowed where is decided by [`super::blocks`].
 //! Anything that is not plain text, a tag or a comment is an error, never skipped.
 
-/// A lexing or structure error: the 1-based line and what is wrong.
+/// A place in the rendered markup: 1-based line and byte offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Pos {
+    /// 1-based line.
+    pub line: usize,
+    /// Byte offset from the start of the markup.
+    pub offset: usize,
+}
+
+impl Pos {
+    /// The position `offset` bytes into `src`.
+    pub fn of(src: &str, offset: usize) -> Pos {
+        Pos {
+            line: count_lines(&src[..offset]) + 1,
+            offset,
+        }
+    }
+}
+
+/// A lexing or structure error: where in the rendered markup and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MarkupError {
     /// Line of the rendered markup.
     pub line: usize,
+    /// Byte offset of the offending token in the rendered markup (traced back to the template
+    /// line by [`super::origin`]).
+    pub offset: usize,
     /// What is wrong.
     pub message: String,
 }
 
 impl MarkupError {
-    /// An error at `line`.
-    pub fn new(line: usize, message: impl Into<String>) -> Self {
+    /// An error at `at`.
+    pub fn new(at: Pos, message: impl Into<String>) -> Self {
         MarkupError {
-            line,
+            line: at.line,
+            offset: at.offset,
             message: message.into(),
         }
     }
@@ -41,13 +64,13 @@ pub enum Token {
     Close(String),
 }
 
-/// A token and the line it starts on.
+/// A token and where it starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tok {
     /// The token.
     pub token: Token,
-    /// 1-based line.
-    pub line: usize,
+    /// Its first character.
+    pub at: Pos,
 }
 
 /// Splits markup into tokens; comments (`<!-- … -->`) are dropped.
@@ -56,21 +79,24 @@ pub fn tokenize(src: &str) -> Result<Vec<Tok>, MarkupError> {
     let mut rest = src;
     let mut line = 1;
     while !rest.is_empty() {
-        let start_line = line;
+        let start = Pos {
+            line,
+            offset: src.len() - rest.len(),
+        };
         if let Some(after) = rest.strip_prefix("<!--") {
             let end = after
                 .find("-->")
-                .ok_or_else(|| MarkupError::new(start_line, "unterminated comment"))?;
+                .ok_or_else(|| MarkupError::new(start, "unterminated comment"))?;
             line += count_lines(&rest[..4 + end + 3]);
             rest = &after[end + 3..];
         } else if rest.starts_with('<') {
             let end = tag_end(rest)
-                .ok_or_else(|| MarkupError::new(start_line, "unterminated tag (missing '>')"))?;
+                .ok_or_else(|| MarkupError::new(start, "unterminated tag (missing '>')"))?;
             let tag = &rest[..=end];
             line += count_lines(tag);
             out.push(Tok {
-                token: parse_tag(tag, start_line)?,
-                line: start_line,
+                token: parse_tag(tag, start)?,
+                at: start,
             });
             rest = &rest[end + 1..];
         } else {
@@ -78,8 +104,8 @@ pub fn tokenize(src: &str) -> Result<Vec<Tok>, MarkupError> {
             let text = &rest[..end];
             line += count_lines(text);
             out.push(Tok {
-                token: Token::Text(decode_entities(text, start_line)?),
-                line: start_line,
+                token: Token::Text(decode_entities(text, start)?),
+                at: start,
             });
             rest = &rest[end..];
         }
@@ -110,21 +136,18 @@ fn is_name_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '-' || c == '_'
 }
 
-fn parse_tag(tag: &str, line: usize) -> Result<Token, MarkupError> {
+fn parse_tag(tag: &str, at: Pos) -> Result<Token, MarkupError> {
     let inner = &tag[1..tag.len() - 1];
     if let Some(name) = inner.strip_prefix('/') {
         let name = name.trim_end();
         if name.is_empty() || !name.chars().all(is_name_char) {
-            return Err(MarkupError::new(
-                line,
-                format!("malformed closing tag {tag}"),
-            ));
+            return Err(MarkupError::new(at, format!("malformed closing tag {tag}")));
         }
         return Ok(Token::Close(name.to_ascii_lowercase()));
     }
     if !inner.starts_with(|c: char| c.is_ascii_alphabetic()) {
         return Err(MarkupError::new(
-            line,
+            at,
             format!("unknown markup {tag} (a literal '<' must be written &lt;)"),
         ));
     }
@@ -142,14 +165,14 @@ fn parse_tag(tag: &str, line: usize) -> Result<Token, MarkupError> {
             break;
         }
         if trimmed.len() == rest.len() {
-            return Err(MarkupError::new(line, format!("malformed tag {tag}")));
+            return Err(MarkupError::new(at, format!("malformed tag {tag}")));
         }
         let key_len = trimmed
             .find(|c: char| !is_name_char(c))
             .unwrap_or(trimmed.len());
         if key_len == 0 {
             return Err(MarkupError::new(
-                line,
+                at,
                 format!("malformed attribute in {tag}"),
             ));
         }
@@ -164,7 +187,7 @@ fn parse_tag(tag: &str, line: usize) -> Result<Token, MarkupError> {
         let (raw, remaining) = match after_eq.chars().next() {
             Some(q @ ('"' | '\'')) => {
                 let close = after_eq[1..].find(q).ok_or_else(|| {
-                    MarkupError::new(line, format!("unterminated attribute value in {tag}"))
+                    MarkupError::new(at, format!("unterminated attribute value in {tag}"))
                 })?;
                 (&after_eq[1..=close], &after_eq[close + 2..])
             }
@@ -173,7 +196,7 @@ fn parse_tag(tag: &str, line: usize) -> Result<Token, MarkupError> {
                 (&after_eq[..end], &after_eq[end..])
             }
         };
-        attrs.push((key, decode_entities(raw, line)?));
+        attrs.push((key, decode_entities(raw, at)?));
         rest = remaining;
     }
     Ok(Token::Open {
@@ -205,13 +228,18 @@ fn named_entity(name: &str) -> Option<char> {
 
 /// Decodes `&amp;`-style references. A bare `&` that starts no reference stays literal; a
 /// well-formed but unknown reference (`&foo;`) is an error.
-pub fn decode_entities(text: &str, line: usize) -> Result<String, MarkupError> {
+/// `at` is where `text` starts; errors point at the offending `&`.
+pub fn decode_entities(text: &str, at: Pos) -> Result<String, MarkupError> {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    let mut line = line;
+    let mut line = at.line;
     while let Some(pos) = rest.find('&') {
         out.push_str(&rest[..pos]);
         line += count_lines(&rest[..pos]);
+        let here = Pos {
+            line,
+            offset: at.offset + (text.len() - rest.len()) + pos,
+        };
         let after = &rest[pos + 1..];
         let semi = after.find(';').filter(|&i| i > 0 && i <= 12).filter(|&i| {
             after[..i]
@@ -234,7 +262,7 @@ pub fn decode_entities(text: &str, line: usize) -> Result<String, MarkupError> {
             named_entity(name)
         };
         let c = decoded.ok_or_else(|| {
-            MarkupError::new(line, format!("unknown character reference &{name};"))
+            MarkupError::new(here, format!("unknown character reference &{name};"))
         })?;
         out.push(c);
         rest = &after[semi + 1..];
@@ -261,7 +289,11 @@ mod tests {
         assert_eq!(toks[1].token, Token::Text("A & B".into()));
         assert_eq!(toks[2].token, Token::Close("p".into()));
         let br = toks.last().unwrap();
-        assert_eq!(br.line, 4);
+        assert_eq!(br.at.line, 4);
+        assert_eq!(
+            br.at.offset,
+            "<p class=\"meta\">A &amp; B</p>\n<!-- c\n -->\n".len()
+        );
         assert!(matches!(
             br.token,
             Token::Open {
@@ -274,10 +306,19 @@ mod tests {
     #[test]
     fn entities() {
         assert_eq!(
-            decode_entities("&lt;script&gt; &#39;x&#39; &#8220;&#x201D; R&D", 1).unwrap(),
+            decode_entities(
+                "&lt;script&gt; &#39;x&#39; &#8220;&#x201D; R&D",
+                Pos::default()
+            )
+            .unwrap(),
             "<script> 'x' “” R&D"
         );
-        assert_eq!(decode_entities("&bogus;", 3).unwrap_err().line, 3);
+        let at = Pos {
+            line: 3,
+            offset: 10,
+        };
+        let e = decode_entities("ok\n &bogus;", at).unwrap_err();
+        assert_eq!((e.line, e.offset), (4, 14));
     }
 
     #[test]

@@ -19,7 +19,9 @@ mod linebreak;
 mod markup;
 mod nav;
 mod notes;
+mod origin;
 mod paginate;
+mod paper;
 mod parser;
 mod pdf;
 mod shape;
@@ -50,6 +52,14 @@ pub enum PageSize {
 }
 
 impl PageSize {
+    /// The name printed for users: `A4` or `Letter`.
+    pub fn label(self) -> &'static str {
+        match self {
+            PageSize::A4 => "A4",
+            PageSize::Letter => "Letter",
+        }
+    }
+
     /// Width and height in points.
     pub fn dimensions_pt(self) -> (f32, f32) {
         match self {
@@ -132,22 +142,29 @@ pub fn render(
     templates: &Templates,
     opts: &RenderOptions,
 ) -> Result<Rendered, RenderError> {
-    let markup = render_markup(brief, templates, &opts.template)?;
+    let ctx = context::build(brief);
+    let markup = templates.render(&opts.template, &ctx)?;
     let name = templates::display_name(&opts.template);
+    let markup_error =
+        |e: markup::MarkupError| match templates.trace(&opts.template, &ctx, &markup, e.offset) {
+            Some(at) => RenderError::Markup {
+                name: at.file,
+                line: at.line,
+                message: e.message,
+            },
+            None => RenderError::MarkupOutput {
+                name: templates.file_of(&opts.template),
+                line: e.line,
+                message: e.message,
+            },
+        };
     let blocks = markup::tokenize(&markup)
         .and_then(|t| parser::parse(&t))
-        .map_err(|e| RenderError::Markup {
-            name: name.to_string(),
-            line: e.line,
-            message: e.message,
-        })?;
-    let theme = theme::Theme::from_markup(&markup).map_err(|e| RenderError::Markup {
-        name: name.to_string(),
-        line: e.line,
-        message: e.message,
-    })?;
-    let (width, height) = opts.page_size.dimensions_pt();
-    let geo = frame::Geometry::with_margin(width, height, theme.margin);
+        .map_err(markup_error)?;
+    let theme = theme::Theme::from_markup(&markup).map_err(markup_error)?;
+    let paper = theme.paper_for(opts.page_size);
+    let (width, height) = paper.dimensions_pt();
+    let geo = frame::Geometry::new(width, height, theme.margins(paper));
     let mut shaper = shape::Shaper::default();
     let fitted = fit::fit(&blocks, &mut shaper, &theme, &geo, &brief.sources)?;
     let furniture = frame::Furniture {
@@ -176,6 +193,16 @@ pub fn render(
             )
         })
         .collect();
+    if paper != opts.page_size {
+        warnings.push(format!(
+            "template \"{name}\" is made for {} paper (its theme says page-size={}): the brief \
+             is {}, not {}",
+            paper.label(),
+            format!("{paper:?}").to_lowercase(),
+            paper.label(),
+            opts.page_size.label()
+        ));
+    }
     if fitted.cut {
         warnings.push(format!(
             "the brief does not fit template \"{name}\"'s limit of {} page(s) even at {:.0} % \

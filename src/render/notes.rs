@@ -179,7 +179,7 @@ mod tests {
             },
         ];
         let items = Shaper::default().items(&content, &BODY).unwrap();
-        let lines = break_lines(&items, 400.0);
+        let lines = break_lines(&items, 400.0, 0.0);
         assert_eq!(lines.len(), 1);
         assert_eq!(line_notes(&items, &lines[0]), [1, 3]);
     }

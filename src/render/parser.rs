@@ -5,7 +5,7 @@ use super::blocks::{
     check_attrs, parse_width, Block, Cell, DivClass, Inline, InlineBuilder, InlineStyle, ParaClass,
     BLOCK_TAGS,
 };
-use super::markup::{MarkupError, Tok, Token};
+use super::markup::{MarkupError, Pos, Tok, Token};
 
 /// Parses brief-markup tokens into blocks.
 pub fn parse(tokens: &[Tok]) -> Result<Vec<Block>, MarkupError> {
@@ -29,12 +29,12 @@ impl<'a> Parser<'a> {
     }
 
     fn last_line(&self) -> usize {
-        self.toks.last().map_or(1, |t| t.line)
+        self.toks.last().map_or(1, |t| t.at.line)
     }
 
-    fn unclosed(&self, tag: &str, line: usize) -> MarkupError {
+    fn unclosed(&self, tag: &str, at: Pos) -> MarkupError {
         MarkupError::new(
-            line,
+            at,
             format!(
                 "<{tag}> is never closed (end of markup at line {})",
                 self.last_line()
@@ -44,13 +44,13 @@ impl<'a> Parser<'a> {
 
     /// Blocks until `</end>` (or the end of input at top level). Inline content between
     /// blocks becomes an implicit body paragraph.
-    fn flow(&mut self, end: Option<(&str, usize)>) -> Result<Vec<Block>, MarkupError> {
+    fn flow(&mut self, end: Option<(&str, Pos)>) -> Result<Vec<Block>, MarkupError> {
         let mut blocks = Vec::new();
         let mut inline = InlineBuilder::default();
         loop {
             let Some(tok) = self.next() else {
                 return match end {
-                    Some((tag, line)) => Err(self.unclosed(tag, line)),
+                    Some((tag, at)) => Err(self.unclosed(tag, at)),
                     None => {
                         flush(&mut inline, &mut blocks);
                         Ok(blocks)
@@ -64,7 +64,7 @@ impl<'a> Parser<'a> {
                 }
                 Token::Open { name, attrs, .. } if BLOCK_TAGS.contains(&name.as_str()) => {
                     flush(&mut inline, &mut blocks);
-                    blocks.push(self.block(name, attrs, tok.line)?);
+                    blocks.push(self.block(name, attrs, tok.at)?);
                 }
                 _ => self.inline_token(tok, &mut inline, InlineStyle::default())?,
             }
@@ -75,13 +75,13 @@ impl<'a> Parser<'a> {
         &mut self,
         name: &str,
         attrs: &[(String, String)],
-        line: usize,
+        at: Pos,
     ) -> Result<Block, MarkupError> {
-        let (class, _) = check_attrs(name, attrs, line)?;
+        let (class, _) = check_attrs(name, attrs, at)?;
         Ok(match name {
             "h1" | "h2" | "h3" => Block::Heading {
                 level: name.as_bytes()[1] - b'0',
-                content: self.inline_until(name, line)?,
+                content: self.inline_until(name, at)?,
             },
             "p" => Block::Para {
                 class: match class.as_deref() {
@@ -90,25 +90,25 @@ impl<'a> Parser<'a> {
                     Some("note") => ParaClass::Note,
                     _ => ParaClass::Body,
                 },
-                content: self.inline_until(name, line)?,
+                content: self.inline_until(name, at)?,
             },
             "ul" | "ol" => Block::List {
                 ordered: name == "ol",
-                items: self.list_items(name, line)?,
+                items: self.list_items(name, at)?,
             },
-            "blockquote" => Block::Quote(self.flow(Some((name, line)))?),
+            "blockquote" => Block::Quote(self.flow(Some((name, at)))?),
             "div" => Block::Div {
                 class: match class.as_deref() {
                     Some("bottom-line") => DivClass::BottomLine,
                     Some("title-block") => DivClass::TitleBlock,
                     _ => DivClass::Section,
                 },
-                blocks: self.flow(Some((name, line)))?,
+                blocks: self.flow(Some((name, at)))?,
             },
-            "table" => Block::Table(self.table(line)?),
+            "table" => Block::Table(self.table(at)?),
             _ => {
                 return Err(MarkupError::new(
-                    line,
+                    at,
                     format!("<{name}> is only allowed inside its list or table"),
                 ))
             }
@@ -120,22 +120,22 @@ impl<'a> Parser<'a> {
     fn elements(
         &mut self,
         parent: &str,
-        line: usize,
+        at: Pos,
         allowed: &[&str],
-        mut each: impl FnMut(&mut Self, &str, &[(String, String)], usize) -> Result<(), MarkupError>,
+        mut each: impl FnMut(&mut Self, &str, &[(String, String)], Pos) -> Result<(), MarkupError>,
     ) -> Result<(), MarkupError> {
         loop {
-            let tok = self.next().ok_or_else(|| self.unclosed(parent, line))?;
+            let tok = self.next().ok_or_else(|| self.unclosed(parent, at))?;
             match &tok.token {
                 Token::Close(name) if name == parent => return Ok(()),
                 Token::Text(t) if t.chars().all(|c| c.is_ascii_whitespace()) => {}
                 Token::Open { name, attrs, .. } if allowed.contains(&name.as_str()) => {
-                    check_attrs(name, attrs, tok.line)?;
-                    each(self, name, attrs, tok.line)?;
+                    check_attrs(name, attrs, tok.at)?;
+                    each(self, name, attrs, tok.at)?;
                 }
                 _ => {
                     return Err(MarkupError::new(
-                        tok.line,
+                        tok.at,
                         format!(
                             "{} is not allowed directly inside <{parent}> (only <{}>)",
                             describe(&tok.token),
@@ -147,18 +147,18 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn list_items(&mut self, parent: &str, line: usize) -> Result<Vec<Vec<Block>>, MarkupError> {
+    fn list_items(&mut self, parent: &str, at: Pos) -> Result<Vec<Vec<Block>>, MarkupError> {
         let mut items = Vec::new();
-        self.elements(parent, line, &["li"], |p, name, _, l| {
+        self.elements(parent, at, &["li"], |p, name, _, l| {
             items.push(p.flow(Some((name, l)))?);
             Ok(())
         })?;
         Ok(items)
     }
 
-    fn table(&mut self, line: usize) -> Result<Vec<Vec<Cell>>, MarkupError> {
+    fn table(&mut self, at: Pos) -> Result<Vec<Vec<Cell>>, MarkupError> {
         let mut rows = Vec::new();
-        self.elements("table", line, &["tr"], |p, _, _, row_line| {
+        self.elements("table", at, &["tr"], |p, _, _, row_line| {
             let mut cells = Vec::new();
             p.elements("tr", row_line, &["th", "td"], |p, name, attrs, l| {
                 cells.push(Cell {
@@ -177,21 +177,21 @@ impl<'a> Parser<'a> {
         Ok(rows)
     }
 
-    fn inline_until(&mut self, tag: &str, line: usize) -> Result<Vec<Inline>, MarkupError> {
+    fn inline_until(&mut self, tag: &str, at: Pos) -> Result<Vec<Inline>, MarkupError> {
         let mut b = InlineBuilder::default();
-        self.inline_children(tag, line, &mut b, InlineStyle::default())?;
+        self.inline_children(tag, at, &mut b, InlineStyle::default())?;
         Ok(b.finish())
     }
 
     fn inline_children(
         &mut self,
         tag: &str,
-        line: usize,
+        at: Pos,
         b: &mut InlineBuilder,
         style: InlineStyle,
     ) -> Result<(), MarkupError> {
         loop {
-            let tok = self.next().ok_or_else(|| self.unclosed(tag, line))?;
+            let tok = self.next().ok_or_else(|| self.unclosed(tag, at))?;
             if matches!(&tok.token, Token::Close(n) if n == tag) {
                 return Ok(());
             }
@@ -212,7 +212,7 @@ impl<'a> Parser<'a> {
                 attrs,
                 self_closing,
             } => {
-                let (class, href) = check_attrs(name, attrs, tok.line)?;
+                let (class, href) = check_attrs(name, attrs, tok.at)?;
                 let mut inner = style;
                 match name.as_str() {
                     "br" => {
@@ -233,21 +233,21 @@ impl<'a> Parser<'a> {
                     "a" => inner.link = href,
                     _ if BLOCK_TAGS.contains(&name.as_str()) || name == "th" || name == "td" => {
                         return Err(MarkupError::new(
-                            tok.line,
+                            tok.at,
                             format!("block <{name}> is not allowed inside a paragraph, heading or inline element"),
                         ))
                     }
                     _ => {
-                        return Err(MarkupError::new(tok.line, format!("unknown tag <{name}>")))
+                        return Err(MarkupError::new(tok.at, format!("unknown tag <{name}>")))
                     }
                 }
                 if !*self_closing {
-                    self.inline_children(name, tok.line, b, inner)?;
+                    self.inline_children(name, tok.at, b, inner)?;
                 }
             }
             Token::Close(name) => {
                 return Err(MarkupError::new(
-                    tok.line,
+                    tok.at,
                     format!("unexpected closing tag </{name}>"),
                 ))
             }
@@ -317,9 +317,9 @@ mod tests {
             ("\n<blockquote><p>a</p>", 2, "never closed"),
             ("<td width=\"wide\">x</td>", 1, "percentage"),
         ];
-        for (src, line, needle) in cases {
+        for (src, at, needle) in cases {
             let e = parse_str(src).unwrap_err();
-            assert_eq!(e.line, line, "{src}: {e:?}");
+            assert_eq!(e.line, at, "{src}: {e:?}");
             assert!(e.message.contains(needle), "{src}: {}", e.message);
         }
     }

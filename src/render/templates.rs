@@ -12,6 +12,7 @@ use std::path::Path;
 
 use tera::Tera;
 
+use super::origin;
 use crate::error::RenderError;
 
 /// The built-in templates: (file name, source).
@@ -65,7 +66,25 @@ impl std::fmt::Debug for Templates {
     }
 }
 
-fn tera_error(fallback: &str, e: &tera::Error) -> RenderError {
+/// Where a piece of markup was written: the template file and the line in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    /// The user's file path, or `policy-brief.html (built-in)`.
+    pub file: String,
+    /// 1-based line in that file.
+    pub line: usize,
+}
+
+/// How a template file is named in errors: its path, or `name.html (built-in)`.
+fn file_label(entries: &BTreeMap<String, Entry>, key: &str) -> String {
+    match entries.get(key) {
+        Some(e) if e.origin != "built-in" => e.origin.clone(),
+        Some(_) => format!("{} (built-in)", key.trim_start_matches(BUILTIN_PREFIX)),
+        None => display_name(key).to_string(),
+    }
+}
+
+fn tera_error(entries: &BTreeMap<String, Entry>, fallback: &str, e: &tera::Error) -> RenderError {
     let name = match e.kind() {
         tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r)
             if !r.filename().is_empty() =>
@@ -83,7 +102,7 @@ fn tera_error(fallback: &str, e: &tera::Error) -> RenderError {
         source = s.source();
     }
     RenderError::Template {
-        name: display_name(name).to_string(),
+        name: file_label(entries, name),
         message,
     }
 }
@@ -216,7 +235,55 @@ impl Templates {
     pub fn render(&self, name: &str, ctx: &tera::Context) -> Result<String, RenderError> {
         let key = self.resolve(name)?;
         let tera = self.tera.as_ref().map_err(Clone::clone)?;
-        tera.render(&key, ctx).map_err(|e| tera_error(&key, &e))
+        tera.render(&key, ctx)
+            .map_err(|e| tera_error(&self.entries, &key, &e))
+    }
+
+    /// The template file and line that wrote byte `offset` of `markup`, the output of
+    /// template `name` with `ctx`: the templates are rendered again with line markers
+    /// ([`origin`]). `None` when the marked output, markers removed, is not `markup`.
+    pub fn trace(
+        &self,
+        name: &str,
+        ctx: &tera::Context,
+        markup: &str,
+        offset: usize,
+    ) -> Option<Origin> {
+        let key = self.resolve(name).ok()?;
+        let keys: Vec<&String> = self.entries.keys().collect();
+        let marked: BTreeMap<String, Entry> = self
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(id, (k, e))| {
+                let source = origin::instrument(&e.source, id);
+                (
+                    k.clone(),
+                    Entry {
+                        source,
+                        ..e.clone()
+                    },
+                )
+            })
+            .collect();
+        let out = build(&marked).ok()?.render(&key, ctx).ok()?;
+        let (clean, marks) = origin::strip(&out)?;
+        if clean != markup {
+            return None;
+        }
+        let mark = origin::locate(&marks, offset)?;
+        Some(Origin {
+            file: file_label(&self.entries, keys.get(mark.id)?),
+            line: mark.line,
+        })
+    }
+
+    /// How template `name` is named in errors: its file path or `name.html (built-in)`.
+    pub fn file_of(&self, name: &str) -> String {
+        match self.resolve(name) {
+            Ok(key) => file_label(&self.entries, &key),
+            Err(_) => name.to_string(),
+        }
     }
 }
 
@@ -225,6 +292,6 @@ fn build(entries: &BTreeMap<String, Entry>) -> Result<Tera, RenderError> {
     let mut tera = Tera::new();
     tera.autoescape_on(vec![""]);
     tera.add_raw_templates(entries.iter().map(|(n, e)| (n.as_str(), e.source.as_str())))
-        .map_err(|e| tera_error("templates", &e))?;
+        .map_err(|e| tera_error(entries, "templates", &e))?;
     Ok(tera)
 }

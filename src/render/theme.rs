@@ -1,6 +1,6 @@
 //! Themes: the look of a brief kept apart from the template markup — body typeface, type
-//! scale, margins, accent and shade colours, banner style, a page limit, and whether source
-//! notes are footnotes or endnotes.
+//! scale, margins for each paper size, optionally a fixed paper size, accent and shade
+//! colours, banner style, a page limit, and whether source notes are footnotes or endnotes.
 //!
 //! A template picks a theme with a directive comment anywhere in its output, optionally
 //! overriding single values:
@@ -9,13 +9,20 @@
 //! <!-- briefdesk-theme: press; accent=#8a1c1c; margin=18mm; scale=0.95; banner=bar -->
 //! ```
 //!
+//! Each paper has its own margins: Letter is wider and shorter than A4, so its side margins
+//! are wider (the line keeps A4's length in characters) and its top and bottom margins
+//! narrower. The paper is the caller's ([`super::RenderOptions::page_size`]) unless the theme
+//! fixes it (`page-size=letter`).
+//!
 //! Without a directive the `classic` theme is used. An unknown theme or setting is an error
 //! that names the template line.
 
 use super::draw::Rgb;
 use super::fonts::Family;
-use super::markup::MarkupError;
+use super::markup::{MarkupError, Pos};
+use super::paper::{length, margins, Margins};
 use super::style;
+use super::PageSize;
 
 /// How the handling marking is shown at the top and foot of every page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,8 +40,12 @@ pub struct Theme {
     pub name: &'static str,
     /// Factor applied to every type size and vertical space of the body.
     pub scale: f32,
-    /// Left and right margin in points.
-    pub margin: f32,
+    /// Margins on A4.
+    pub a4: Margins,
+    /// Margins on Letter.
+    pub letter: Margins,
+    /// The paper the theme is made for, whatever the caller asks (`None`: the caller's).
+    pub paper: Option<PageSize>,
     /// Headings, rules, the bottom-line bar and links.
     pub accent: Rgb,
     /// Background of the bottom-line box.
@@ -62,7 +73,14 @@ pub const THEMES: [Theme; 3] = [
     Theme {
         name: "classic",
         scale: 1.0,
-        margin: MM20,
+        a4: Margins::all(MM20),
+        // 0.9 in sides (A4's measure), 0.75 in top and bottom.
+        letter: Margins {
+            side: 64.8,
+            top: 54.0,
+            bottom: 54.0,
+        },
+        paper: None,
         accent: style::NAVY,
         shade: style::SHADE,
         header_shade: style::HEADER_SHADE,
@@ -75,7 +93,14 @@ pub const THEMES: [Theme; 3] = [
     Theme {
         name: "one-page",
         scale: 1.0,
-        margin: 45.35,
+        a4: Margins::all(45.35),
+        // A4's measure (sides 0.75 in), 0.6 in top and bottom.
+        letter: Margins {
+            side: 53.71,
+            top: 43.2,
+            bottom: 43.2,
+        },
+        paper: None,
         accent: Rgb::bytes(0x16, 0x4e, 0x63),
         shade: Rgb::bytes(0xe6, 0xf0, 0xf3),
         header_shade: Rgb::bytes(0xd9, 0xe7, 0xec),
@@ -88,7 +113,14 @@ pub const THEMES: [Theme; 3] = [
     Theme {
         name: "press",
         scale: 1.04,
-        margin: 51.02,
+        a4: Margins::all(51.02),
+        // A4's measure (sides 0.82 in), 0.67 in top and bottom.
+        letter: Margins {
+            side: 59.38,
+            top: 48.24,
+            bottom: 48.24,
+        },
+        paper: None,
         accent: Rgb::bytes(0x8a, 0x1c, 0x1c),
         shade: Rgb::bytes(0xf6, 0xec, 0xea),
         header_shade: Rgb::bytes(0xf0, 0xdf, 0xdc),
@@ -119,7 +151,7 @@ impl Theme {
         let Some(at) = markup.find(DIRECTIVE) else {
             return Ok(Theme::default());
         };
-        let line = markup[..at].bytes().filter(|b| *b == b'\n').count() + 1;
+        let line = Pos::of(markup, at);
         let rest = &markup[at + DIRECTIVE.len()..];
         let body = rest
             .find("-->")
@@ -151,7 +183,19 @@ impl Theme {
             "accent" => self.accent = colour(value)?,
             "shade" => self.shade = colour(value)?,
             "header-shade" => self.header_shade = colour(value)?,
-            "margin" => self.margin = length(value)?,
+            "margin" => {
+                self.a4 = Margins::all(length(value)?);
+                self.letter = Margins::letter_for(self.a4);
+            }
+            "margin-a4" => self.a4 = margins(value)?,
+            "margin-letter" => self.letter = margins(value)?,
+            "page-size" => {
+                self.paper = Some(
+                    value
+                        .parse()
+                        .map_err(|e: super::UnknownPageSize| e.to_string())?,
+                )
+            }
             "scale" => self.scale = number(value, 0.5, 2.0)?,
             "min-scale" => self.min_scale = number(value, 0.5, 2.0)?,
             "max-pages" => self.max_pages = Some(number(value, 1.0, 99.0)? as usize),
@@ -177,12 +221,29 @@ impl Theme {
                 }
             }
             _ => {
-                return Err("unknown key (accent, shade, header-shade, margin, scale, \
-                            min-scale, max-pages, banner, body-font, notes)"
-                    .into())
+                return Err(
+                    "unknown key (accent, shade, header-shade, margin, margin-a4, \
+                            margin-letter, page-size, scale, min-scale, max-pages, banner, \
+                            body-font, notes)"
+                        .into(),
+                )
             }
         }
         Ok(())
+    }
+
+    /// The paper to print on when the caller asks for `asked`: the theme's fixed paper, if
+    /// any, else `asked`.
+    pub fn paper_for(&self, asked: PageSize) -> PageSize {
+        self.paper.unwrap_or(asked)
+    }
+
+    /// The margins on `paper`.
+    pub fn margins(&self, paper: PageSize) -> Margins {
+        match paper {
+            PageSize::A4 => self.a4,
+            PageSize::Letter => self.letter,
+        }
     }
 
     /// The scales to try, largest first: only [`Theme::scale`] unless the page count is
@@ -213,27 +274,12 @@ impl Theme {
     }
 }
 
-fn number(v: &str, lo: f32, hi: f32) -> Result<f32, String> {
+/// `v` as a number from `lo` to `hi`.
+pub fn number(v: &str, lo: f32, hi: f32) -> Result<f32, String> {
     v.parse::<f32>()
         .ok()
         .filter(|n| (lo..=hi).contains(n))
         .ok_or_else(|| format!("expected a number from {lo} to {hi}"))
-}
-
-/// `12mm`, `0.5in` or `36pt` (or a bare number of points) in points.
-fn length(v: &str) -> Result<f32, String> {
-    let (n, unit) = match v {
-        _ if v.ends_with("mm") => (&v[..v.len() - 2], 72.0 / 25.4),
-        _ if v.ends_with("in") => (&v[..v.len() - 2], 72.0),
-        _ if v.ends_with("pt") => (&v[..v.len() - 2], 1.0),
-        _ => (v, 1.0),
-    };
-    let pt = number(n.trim(), 0.0, 1000.0)? * unit;
-    if (14.0..=144.0).contains(&pt) {
-        Ok(pt)
-    } else {
-        Err("a margin from 5mm to 2in".into())
-    }
 }
 
 /// `#rrggbb`.
@@ -259,7 +305,9 @@ mod tests {
         .unwrap();
         assert_eq!(t.name, "press");
         assert_eq!(t.accent, Rgb::bytes(0x10, 0x20, 0x30));
-        assert!((t.margin - 28.35).abs() < 0.01);
+        assert!((t.a4.side - 28.35).abs() < 0.01 && (t.a4.top - 28.35).abs() < 0.01);
+        assert!((t.letter.side - 36.71).abs() < 0.01 && (t.letter.top - 26.67).abs() < 0.01);
+        assert_eq!(t.paper, None);
         assert_eq!(t.banner, Banner::Text);
         assert_eq!(t.body_font, Family::Serif);
         assert!(!t.footnotes);
@@ -277,6 +325,37 @@ mod tests {
         let e = Theme::from_markup("<!-- briefdesk-theme: classic; colour=red -->").unwrap_err();
         assert!(e.message.contains("unknown key"));
         assert!(Theme::from_markup("<!-- briefdesk-theme: classic; margin=1mm -->").is_err());
+    }
+
+    #[test]
+    fn each_paper_has_its_margins_and_a_theme_may_fix_the_paper() {
+        let classic = Theme::default();
+        let measure = |p: PageSize| p.dimensions_pt().0 - 2.0 * classic.margins(p).side;
+        let (a4, letter) = (measure(PageSize::A4), measure(PageSize::Letter));
+        assert!((letter / a4 - 1.0).abs() < 0.01, "{a4} vs {letter}");
+        for t in THEMES {
+            let derived = Margins::letter_for(t.a4);
+            assert!((t.letter.side - derived.side).abs() < 1.0, "{}", t.name);
+            assert!((t.letter.top - derived.top).abs() < 1.0, "{}", t.name);
+        }
+        assert_eq!(classic.paper_for(PageSize::Letter), PageSize::Letter);
+
+        let t = Theme::from_markup(
+            "<!-- briefdesk-theme: classic; page-size=Letter; margin-letter=0.7in 1in; margin-a4=15mm 20mm 25mm -->",
+        )
+        .unwrap();
+        assert_eq!(t.paper_for(PageSize::A4), PageSize::Letter);
+        let l = t.letter;
+        assert!(
+            l.side == 72.0 && (l.top - 50.4).abs() < 1e-3 && l.bottom == l.top,
+            "{l:?}"
+        );
+        assert!((t.a4.top - 42.52).abs() < 0.01 && (t.a4.bottom - 70.87).abs() < 0.01);
+        assert!(Theme::from_markup("<!-- briefdesk-theme: classic; page-size=legal -->").is_err());
+        assert!(
+            Theme::from_markup("<!-- briefdesk-theme: classic; margin-a4=1in 1in 1in 1in -->")
+                .is_err()
+        );
     }
 
     #[test]

@@ -113,7 +113,12 @@ fn fitness(r: f32) -> u8 {
 
 /// Breaks `items` into lines `width` wide whose adjustment ratios stay within `tolerance`;
 /// `None` when no such set of breaks exists.
-pub fn total_fit(items: &[Item], width: f32, tolerance: f32) -> Option<Vec<Line>> {
+///
+/// For text set ragged (flush left, centred or right), `ragged > 0`: every line may end in
+/// about `ragged` points of blank (TeX's `\rightskip 0pt plus 1em`), so a line is judged by
+/// the blank it leaves, not by how far its few spaces would have to stretch — a short column
+/// no longer prefers a lone first word to an even break. 0 for justified text.
+pub fn total_fit(items: &[Item], width: f32, tolerance: f32, ragged: f32) -> Option<Vec<Line>> {
     let n = items.len();
     let first = skip_discardable(items, 0);
     if first >= n {
@@ -154,7 +159,7 @@ pub fn total_fit(items: &[Item], width: f32, tolerance: f32) -> Option<Vec<Line>
                 e -= 1;
             }
             let natural = sums.width[e] - sums.width[s] + pen_width;
-            let stretch = sums.stretch[e] - sums.stretch[s];
+            let stretch = sums.stretch[e] - sums.stretch[s] + ragged;
             let shrink = sums.shrink[e] - sums.shrink[s];
             let ratio = if natural <= width {
                 if forced {
@@ -310,14 +315,14 @@ mod tests {
         let ff = first_fit(&items, 100.0);
         assert_eq!(ff.len(), 3);
         assert!(worst(&ff) > 9.0);
-        let kp = total_fit(&items, 100.0, 20.0).unwrap();
+        let kp = total_fit(&items, 100.0, 20.0, 0.0).unwrap();
         assert_eq!(kp.len(), 2, "{kp:?}");
         assert_eq!((kp[0].start, kp[0].end), (0, 5));
         assert_eq!((kp[1].start, kp[1].end), (6, 9));
         assert!((kp[0].ratio + 5.0 / 6.0).abs() < 1e-4);
         assert!((kp[1].ratio - 0.0).abs() < 1e-4 && kp[1].last);
         // Within a tolerance of 1 the same breaks are found.
-        assert_eq!(total_fit(&items, 100.0, 1.0).unwrap(), kp);
+        assert_eq!(total_fit(&items, 100.0, 1.0, 0.0).unwrap(), kp);
     }
 
     #[test]
@@ -330,7 +335,7 @@ mod tests {
         let items = shaped(&text);
         for width in [150.0, 220.0, 330.0] {
             let ff = first_fit(&items, width);
-            let kp = total_fit(&items, width, 20.0).unwrap();
+            let kp = total_fit(&items, width, 20.0, 0.0).unwrap();
             assert!(worst(&kp) <= worst(&ff) + 1e-3, "width {width}");
             assert!(kp.iter().all(|l| l.ratio >= -1.0));
             let text_of = |ls: &[Line]| ls.iter().map(|l| l.end - l.start).sum::<usize>();
@@ -345,7 +350,7 @@ mod tests {
             notwithstanding considerable institutional heterogeneity. "
             .repeat(4);
         let items = shaped(&text);
-        let lines = total_fit(&items, 120.0, 20.0).expect("feasible");
+        let lines = total_fit(&items, 120.0, 20.0, 0.0).expect("feasible");
         assert!(lines.iter().any(|l| l.hyphenated), "no hyphenation at all");
         for run in lines.windows(3) {
             assert!(!run.iter().all(|l| l.hyphenated), "three hyphens in a row");
@@ -360,8 +365,8 @@ mod tests {
     #[test]
     fn overfull_paragraphs_have_no_total_fit() {
         let items = vec![boxed(80.0), glue(), boxed(90.0)];
-        assert_eq!(total_fit(&items, 100.0, 20.0).unwrap().len(), 2);
-        assert!(total_fit(&items, 60.0, 20.0).is_none());
-        assert!(total_fit(&[], 60.0, 1.0).unwrap().is_empty());
+        assert_eq!(total_fit(&items, 100.0, 20.0, 0.0).unwrap().len(), 2);
+        assert!(total_fit(&items, 60.0, 20.0, 0.0).is_none());
+        assert!(total_fit(&[], 60.0, 1.0, 0.0).unwrap().is_empty());
     }
 }
