@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
+use briefdesk::print::{self, Duplex, PrintOptions};
 use briefdesk::render::{PageSize, RenderOptions, Templates};
 use briefdesk::{analyze, compose, dump, files, Analysis, Article, BriefSettings};
 use chrono::NaiveDate;
@@ -61,6 +62,27 @@ enum Command {
     },
     /// List the built-in and user templates.
     Templates,
+    /// Print a brief (a PDF) on a system printer through CUPS, or list the printers.
+    Print {
+        /// The PDF to print.
+        #[arg(required_unless_present = "list")]
+        file: Option<PathBuf>,
+        /// Printer name (default: the system's default printer).
+        #[arg(long)]
+        printer: Option<String>,
+        /// Number of copies.
+        #[arg(long, default_value_t = 1)]
+        copies: u32,
+        /// Sides: one-sided, long-edge or short-edge.
+        #[arg(long, default_value = "one-sided", value_parser = parse_duplex)]
+        duplex: Duplex,
+        /// Pages to print, e.g. 1-2,4 (default: all).
+        #[arg(long, default_value = "")]
+        pages: String,
+        /// List the printers (the default one marked) instead of printing.
+        #[arg(long)]
+        list: bool,
+    },
     /// Run the pipeline on an evaluation set and write predictions for `score.py`.
     Eval {
         /// What to predict: summarize, quotes or extract.
@@ -80,6 +102,11 @@ enum EvalTask {
     Summarize,
     Quotes,
     Extract,
+}
+
+fn parse_duplex(s: &str) -> std::result::Result<Duplex, String> {
+    serde_json::from_value(serde_json::Value::String(s.to_string()))
+        .map_err(|_| format!("`{s}` is not one of one-sided, long-edge, short-edge"))
 }
 
 fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
@@ -160,6 +187,47 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             })
         }
         Command::Eval { task, set, output } => eval(task, &set, &output),
+        Command::Print {
+            file,
+            printer,
+            copies,
+            duplex,
+            pages,
+            list,
+        } => {
+            if list {
+                let printers = print::printers()?;
+                for p in &printers {
+                    println!("{}{}", p.name, if p.default { " (default)" } else { "" });
+                }
+                if printers.is_empty() {
+                    eprintln!("{}", print::PrintError::NoPrinter);
+                }
+                return Ok(ExitCode::SUCCESS);
+            }
+            let file = file.expect("clap requires a file unless --list");
+            let printer = match printer {
+                Some(p) => p,
+                None => print::printers()?
+                    .into_iter()
+                    .find(|p| p.default)
+                    .map(|p| p.name)
+                    .ok_or(print::PrintError::NoPrinter)?,
+            };
+            let opts = PrintOptions {
+                printer,
+                copies,
+                duplex,
+                pages,
+            };
+            let title = file
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let job = print::print_file(&file, &opts, &title)?;
+            eprintln!("sent {} to {} (job {job})", file.display(), opts.printer);
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Templates => {
             let (templates, _) = load_templates("policy-brief")?;
             for t in templates.list() {

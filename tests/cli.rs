@@ -90,7 +90,8 @@ fn bad_files_are_named_with_a_reason_and_the_batch_goes_on() {
     )
     .unwrap();
     let big = std::fs::File::create(p.join("huge.txt")).unwrap();
-    big.set_len(50 * 1024 * 1024).unwrap();
+    // 200 MB (sparse: no disk used), refused from its size without being read.
+    big.set_len(200 * 1024 * 1024).unwrap();
     let out = p.join("brief.pdf");
     let o = briefdesk(
         &[
@@ -319,4 +320,62 @@ fn a_dropped_folder_is_searched_with_its_subfolders_and_large_batches_show_progr
     assert!(err.contains("error: week/notes.bin: "), "{err}");
     assert!(!err.contains(".hidden"), "{err}");
     assert!(err.contains("(120 articles"), "{err}");
+}
+
+#[test]
+fn print_checks_its_options_before_the_printer_sees_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::write(p.join("brief.pdf"), b"%PDF-1.7\n").unwrap();
+    let o = briefdesk(
+        &[
+            "print",
+            "brief.pdf",
+            "--printer",
+            "Office",
+            "--pages",
+            "3-1",
+        ],
+        p,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("\"3-1\" is not a page range"),
+        "{}",
+        stderr(&o)
+    );
+    let o = briefdesk(&["print", "brief.pdf", "--duplex", "both"], p);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("one-sided, long-edge, short-edge"));
+}
+
+/// Needs the CUPS-PDF printer `.ci/cups` sets up (the README's test command runs it first).
+#[test]
+fn print_sends_the_brief_to_the_default_printer() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    let list = briefdesk(&["print", "--list"], p);
+    let listed = String::from_utf8_lossy(&list.stdout).into_owned();
+    assert!(
+        listed.contains("BriefDesk-PDF (default)"),
+        "run `bash .ci/cups` to set up the test printer; printers: {listed}{}",
+        stderr(&list)
+    );
+    let o = briefdesk(
+        &[
+            "build",
+            &fixture("harbor-talks.txt"),
+            "-o",
+            "cli-print-test.pdf",
+        ],
+        p,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = briefdesk(&["print", "cli-print-test.pdf", "--copies", "1"], p);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        err.starts_with("sent cli-print-test.pdf to BriefDesk-PDF (job BriefDesk-PDF-"),
+        "{err}"
+    );
 }
