@@ -245,3 +245,21 @@ fn the_reader_marks_every_statement_of_the_article() {
         .collect();
     assert_eq!(marked.len(), view.statements);
 }
+
+#[test]
+fn the_same_story_saved_twice_is_flagged_as_a_duplicate() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(common::fixtures().join("harbor-talks.txt")).unwrap();
+    // Another save of the same story: other bytes (a trailing note), so not the same file.
+    std::fs::write(
+        dir.path().join("copy.txt"),
+        format!("{text}\n\nSaved from the wire.\n"),
+    )
+    .unwrap();
+    let mut s = session(&["harbor-talks.txt", "grain-corridor.md"]);
+    let out = s.import(files::import(&[dir.path().join("copy.txt")], |_, _, _| {}));
+    assert_eq!(out.added.len(), 1, "a different file is added");
+    let views = s.views();
+    assert_eq!(views[2].duplicate_of.as_deref(), Some(views[0].id.as_str()));
+    assert_eq!(views[1].duplicate_of, None);
+}
