@@ -318,18 +318,18 @@ fn quote_sheet_footnotes_sit_on_the_pages_that_cite_them() {
         )
     };
     let (one, two) = (page("1"), page("2"));
-    // Source 2 is cited (by Ayesha Dār's quotes) on page 1 only; 7 (shipping) on page 2 only.
+    // Source 2 is cited (by Ayesha Dār's quotes) on page 1 only; 6 (insurers) on page 2 only.
     let note2 = "The Lahore Courier, “Dār says the upstream proposal";
-    let note7 = "Gulf Standard, “Shipping firms reroute as Rhine levels fall";
+    let note6 = "Baltic Wire, “Insurers price in longer droughts";
     assert!(
         one.contains(note2) && !two.contains(note2),
         "{one}\n----\n{two}"
     );
     assert!(
-        two.contains(note7) && !one.contains(note7),
+        two.contains(note6) && !one.contains(note6),
         "{one}\n----\n{two}"
     );
     // The footnote sits below the last body line of its page.
     let body = two.find("Insurers said premiums").unwrap();
-    assert!(two.find(note7).unwrap() > body);
+    assert!(two.find(note6).unwrap() > body);
 }

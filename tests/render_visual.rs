@@ -62,7 +62,7 @@ fn case(name: &str) -> Brief {
 /// (template, case, page size, expected pages)
 const MATRIX: [(&str, &str, PageSize, usize); 6] = [
     ("policy-brief", "long", PageSize::A4, 2),
-    ("policy-brief", "many-sources", PageSize::Letter, 4),
+    ("policy-brief", "many-sources", PageSize::Letter, 3),
     ("one-pager", "long", PageSize::Letter, 1),
     ("one-pager", "short", PageSize::A4, 1),
     ("quote-sheet", "long", PageSize::A4, 2),

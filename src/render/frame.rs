@@ -10,7 +10,7 @@ use super::layout::{Decoration, Flow};
 use super::linebreak::{place_line, Line};
 use super::notes;
 use super::paginate::PageLayout;
-use super::paper::Margins;
+use super::paper::{Margins, BANNER_BAND, BANNER_BASELINE};
 use super::shape::{Item, Shaper};
 use super::style::{self, Align, TextStyle};
 use super::theme::{Banner, Theme};
@@ -29,6 +29,10 @@ pub struct Geometry {
     pub top: f32,
     /// Bottom margin: the footer line sits in it, the foot banner below.
     pub bottom: f32,
+    /// Baseline of the top banner (its rule lies below it, in the top margin).
+    pub top_banner: f32,
+    /// Baseline of the foot banner.
+    pub foot_banner: f32,
     /// Top of the text body.
     pub body_top: f32,
     /// Bottom of the text body.
@@ -36,7 +40,8 @@ pub struct Geometry {
 }
 
 impl Geometry {
-    /// The geometry of a page `width` × `height` points with margins `m`.
+    /// The geometry of a page `width` × `height` points with margins `m` (which should leave
+    /// the banners room: [`Margins::with_banner_room`]).
     pub fn new(width: f32, height: f32, m: Margins) -> Geometry {
         Geometry {
             width,
@@ -44,6 +49,8 @@ impl Geometry {
             margin: m.side,
             top: m.top,
             bottom: m.bottom,
+            top_banner: m.top_banner_baseline(),
+            foot_banner: m.foot_banner_baseline(height),
             body_top: m.top + 6.0,
             body_bottom: height - m.bottom - 14.0,
         }
@@ -74,6 +81,9 @@ pub struct Furniture {
     /// Footnotes by source number, drawn at the foot of the pages that cite them.
     pub notes: BTreeMap<usize, Flow>,
 }
+
+/// Size of the banner's capitals: its band ([`BANNER_BAND`]) is half as high again.
+const BANNER_SIZE: f32 = BANNER_BAND / 1.5;
 
 /// Colours of a Traffic Light Protocol label (text, background), per FIRST TLP 2.0.
 fn tlp_colours(marking: &str) -> Option<(Rgb, Rgb)> {
@@ -150,7 +160,7 @@ fn banner(
     let tlp = tlp.or(bar.then_some((Rgb(1.0, 1.0, 1.0), style::NAVY)));
     let mut style = TextStyle {
         family: Family::Sans,
-        size: 12.0,
+        size: BANNER_SIZE,
         leading: 14.0,
         bold: true,
         italic: false,
@@ -175,7 +185,7 @@ fn banner(
             0,
             Draw::Rect {
                 x: geo.margin,
-                y: baseline - style.size * 1.05,
+                y: baseline - style.size * (BANNER_BASELINE / BANNER_SIZE),
                 w: geo.body_width(),
                 h: style.size * 1.5,
                 fill: style::NAVY,
@@ -218,9 +228,9 @@ pub fn compose(
 ) -> Result<Vec<Vec<Draw>>, RenderError> {
     let total = pages.len();
     let bar = furniture.theme.banner == Banner::Bar;
-    let top_banner = banner(shaper, &furniture.marking, geo, geo.top - 22.0, bar)?;
-    let foot_banner = banner(shaper, &furniture.marking, geo, geo.height - 22.0, bar)?;
-    let footer_y = geo.height - geo.bottom + 8.0;
+    let top_banner = banner(shaper, &furniture.marking, geo, geo.top_banner, bar)?;
+    let foot_banner = banner(shaper, &furniture.marking, geo, geo.foot_banner, bar)?;
+    let footer_y = geo.height - geo.bottom + 4.0;
     let footer_style = TextStyle {
         align: Align::Left,
         ..style::FOOTER
@@ -244,7 +254,7 @@ pub fn compose(
         // Reading order: top banner, body, footer, foot banner (backgrounds before the text
         // they sit under).
         let mut draws = top_banner.clone();
-        draws.push(hairline(geo, geo.top - 14.0));
+        draws.push(hairline(geo, geo.top_banner + 9.0));
         let mut body = decorations(flow, page);
         for p in &page.placed {
             for d in &flow.fragments[p.fragment].draws {
@@ -264,7 +274,7 @@ pub fn compose(
             d.translate(geo.margin, geo.body_top);
             draws.push(d);
         }
-        draws.push(hairline(geo, footer_y - 11.0));
+        draws.push(hairline(geo, footer_y - 10.0));
         draws.extend(footer_left.iter().cloned());
         let page_no = format!("Page {} of {}", n + 1, total);
         let right = TextStyle {

@@ -5,7 +5,7 @@
 //! decorations (the shaded box, the quote rule) are groups drawn around whichever of their
 //! fragments land on a page, so a box that splits across pages is drawn on both.
 
-use super::blocks::{plain_text, Block, DivClass, Inline, ParaClass};
+use super::blocks::{plain_text, Block, DivClass, Inline};
 use super::draw::{Draw, TextRun};
 use super::fonts::{font, Family, FontKey};
 use super::linebreak::{break_lines, place_line_links, split_wide_boxes};
@@ -85,6 +85,9 @@ pub struct Layouter<'s> {
     pub shaper: &'s mut Shaper,
     /// Space owed below the previous block; `None` at the top of a container.
     pending: Option<f32>,
+    /// The previous block was a heading: its space below stands, whatever the next block
+    /// asks above (the heading binds to its text).
+    bound: bool,
     /// Family of body text (headings, tables and furniture stay sans).
     pub body_family: Family,
 }
@@ -96,6 +99,7 @@ impl<'s> Layouter<'s> {
             flow: Flow::default(),
             shaper,
             pending: None,
+            bound: false,
             body_family: Family::Serif,
         }
     }
@@ -126,18 +130,26 @@ impl<'s> Layouter<'s> {
         Ok(())
     }
 
-    /// The space above a block whose own space above is `before`.
+    /// The space above a block whose own space above is `before`: the larger of it and the
+    /// space owed below the previous block (spaces collapse, they never add up), or the
+    /// heading's own space below right after a heading.
     pub fn take_space(&mut self, before: f32) -> f32 {
-        self.pending.take().map_or(0.0, |after| after.max(before))
+        let bound = std::mem::take(&mut self.bound);
+        self.pending
+            .take()
+            .map_or(0.0, |after| if bound { after } else { after.max(before) })
     }
 
     /// Sets the space owed below the block just finished.
     pub fn set_space_after(&mut self, after: f32) {
         self.pending = Some(after);
+        self.bound = false;
     }
 
     fn open_container(&mut self, before: f32) {
-        self.pending = self.pending.map(|p| p.max(before));
+        if !self.bound {
+            self.pending = self.pending.map(|p| p.max(before));
+        }
     }
 
     fn block(&mut self, block: &Block, ctx: &Ctx) -> Result<(), RenderError> {
@@ -154,7 +166,11 @@ impl<'s> Layouter<'s> {
                 }
                 Ok(())
             }
-            Block::Para { class, content } => self.text(content, para_style(*class, ctx), ctx),
+            Block::Para { class, content } => self.text(
+                content,
+                style::paragraph_in(*class, ctx.cell, ctx.quote),
+                ctx,
+            ),
             Block::List { ordered, items } => self.list(*ordered, items, ctx),
             Block::Quote(blocks) => {
                 let group = self.group(Decoration::LeftRule, ctx.x, 0.0);
@@ -165,9 +181,9 @@ impl<'s> Layouter<'s> {
                     quote: true,
                     ..ctx.clone()
                 };
-                self.open_container(6.0);
+                self.open_container(style::PARA_SPACE);
                 self.blocks(blocks, &inner)?;
-                let after = self.pending.unwrap_or(0.0).max(8.0);
+                let after = self.pending.unwrap_or(0.0).max(style::PARA_SPACE);
                 self.set_space_after(after);
                 Ok(())
             }
@@ -205,15 +221,15 @@ impl<'s> Layouter<'s> {
                     groups: ctx.groups.clone(),
                     ..Fragment::default()
                 });
-                self.set_space_after(12.0);
+                self.set_space_after(style::SECTION_SPACE);
                 Ok(())
             }
             DivClass::BottomLine => {
                 let group = self.group(Decoration::Shade, ctx.x, ctx.width);
                 let groups = with(&ctx.groups, group);
                 let pad = style::BOX_PADDING;
-                let space_before = self.take_space(10.0);
-                self.spacer(pad, space_before, true, &groups);
+                let space_before = self.take_space(style::SECTION_SPACE);
+                self.spacer(pad - style::BOX_INSET.0, space_before, true, &groups);
                 let inset = pad + style::BOX_ACCENT;
                 let inner = Ctx {
                     x: ctx.x + inset,
@@ -227,8 +243,9 @@ impl<'s> Layouter<'s> {
                     last.keep_with_next = true;
                 }
                 self.pending = None;
-                self.spacer(pad - 3.0, 0.0, false, &groups);
-                self.set_space_after(12.0);
+                self.bound = false;
+                self.spacer(pad - style::BOX_INSET.1, 0.0, false, &groups);
+                self.set_space_after(style::SECTION_SPACE);
                 Ok(())
             }
         }
@@ -269,6 +286,10 @@ impl<'s> Layouter<'s> {
         };
         let lines = break_lines(&items, ctx.width, ragged);
         let baseline = baseline(&style.text)?;
+        if style.keep_with_next {
+            // A heading under a heading keeps its own space above.
+            self.bound = false;
+        }
         let mut space_before = self.take_space(style.space_before);
         let n = lines.len();
         for (k, line) in lines.iter().enumerate() {
@@ -297,6 +318,8 @@ impl<'s> Layouter<'s> {
             space_before = 0.0;
         }
         self.set_space_after(style.space_after);
+        // Only headings keep with what follows; their space below binds.
+        self.bound = style.keep_with_next;
         Ok(())
     }
 
@@ -320,7 +343,7 @@ impl<'s> Layouter<'s> {
             };
             self.marker(first, &marker, ordered, ctx.x)?;
         }
-        let after = self.pending.unwrap_or(0.0).max(7.0);
+        let after = self.pending.unwrap_or(0.0).max(style::PARA_SPACE);
         self.set_space_after(after);
         Ok(())
     }
@@ -361,26 +384,6 @@ pub fn baseline(text: &TextStyle) -> Result<f32, RenderError> {
     let f = font(FontKey::select(text.family, false, false))?;
     let extent = (f.ascender + f.descender) * text.size;
     Ok((text.leading - extent) / 2.0 + f.ascender * text.size)
-}
-
-fn para_style(class: ParaClass, ctx: &Ctx) -> BlockStyle {
-    let mut s = style::paragraph(class);
-    match (class, ctx.cell) {
-        (ParaClass::Body, Some(header)) => {
-            s.text = TextStyle {
-                bold: header,
-                color: if header { style::NAVY } else { style::INK },
-                ..style::CELL
-            };
-            s.space_after = 3.0;
-        }
-        (ParaClass::Body, None) if ctx.quote => {
-            s.text.italic = true;
-            s.space_after = 4.0;
-        }
-        _ => {}
-    }
-    s
 }
 
 fn with(groups: &[usize], g: usize) -> Vec<usize> {

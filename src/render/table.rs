@@ -18,7 +18,7 @@ pub fn layout(l: &mut Layouter<'_>, rows: &[Vec<Cell>], ctx: &Ctx) -> Result<(),
     let (pad_x, pad_y) = style::CELL_PAD;
     let header_row = rows[0].iter().all(|c| c.header);
     let header_index = header_row.then_some(l.flow.fragments.len());
-    let mut space_before = l.take_space(8.0);
+    let mut space_before = l.take_space(style::PARA_SPACE);
     for (r, row) in rows.iter().enumerate() {
         let is_header = header_row && r == 0;
         let mut draws = Vec::new();
@@ -87,7 +87,7 @@ pub fn layout(l: &mut Layouter<'_>, rows: &[Vec<Cell>], ctx: &Ctx) -> Result<(),
         });
         space_before = 0.0;
     }
-    l.set_space_after(10.0);
+    l.set_space_after(style::PARA_SPACE);
     Ok(())
 }
 

@@ -20,7 +20,7 @@
 use super::draw::Rgb;
 use super::fonts::Family;
 use super::markup::{MarkupError, Pos};
-use super::paper::{length, margins, Margins};
+use super::paper::{length, margins, Margins, MIN_MARGIN};
 use super::style;
 use super::PageSize;
 
@@ -67,6 +67,8 @@ pub struct Theme {
 
 /// 20 mm in points.
 const MM20: f32 = 56.69;
+/// 0.75 in: the least top and bottom margin, room for the banner ([`MIN_MARGIN`]).
+const IN075: f32 = MIN_MARGIN;
 
 /// The built-in themes.
 pub const THEMES: [Theme; 3] = [
@@ -93,12 +95,17 @@ pub const THEMES: [Theme; 3] = [
     Theme {
         name: "one-page",
         scale: 1.0,
-        a4: Margins::all(45.35),
-        // A4's measure (sides 0.75 in), 0.6 in top and bottom.
+        // 16 mm sides; top and bottom the least that leaves the banner room (0.75 in).
+        a4: Margins {
+            side: 45.35,
+            top: IN075,
+            bottom: IN075,
+        },
+        // A4's measure (sides 0.75 in), 0.75 in top and bottom.
         letter: Margins {
             side: 53.71,
-            top: 43.2,
-            bottom: 43.2,
+            top: IN075,
+            bottom: IN075,
         },
         paper: None,
         accent: Rgb::bytes(0x16, 0x4e, 0x63),
@@ -113,12 +120,17 @@ pub const THEMES: [Theme; 3] = [
     Theme {
         name: "press",
         scale: 1.04,
-        a4: Margins::all(51.02),
-        // A4's measure (sides 0.82 in), 0.67 in top and bottom.
+        // 18 mm sides; top and bottom the least that leaves the banner room (0.75 in).
+        a4: Margins {
+            side: 51.02,
+            top: IN075,
+            bottom: IN075,
+        },
+        // A4's measure (sides 0.82 in), 0.75 in top and bottom.
         letter: Margins {
             side: 59.38,
-            top: 48.24,
-            bottom: 48.24,
+            top: IN075,
+            bottom: IN075,
         },
         paper: None,
         accent: Rgb::bytes(0x8a, 0x1c, 0x1c),
@@ -238,12 +250,14 @@ impl Theme {
         self.paper.unwrap_or(asked)
     }
 
-    /// The margins on `paper`.
+    /// The margins on `paper`, the top and bottom widened where needed to keep the banners
+    /// clear of the paper's edge ([`Margins::with_banner_room`]).
     pub fn margins(&self, paper: PageSize) -> Margins {
         match paper {
             PageSize::A4 => self.a4,
             PageSize::Letter => self.letter,
         }
+        .with_banner_room()
     }
 
     /// The scales to try, largest first: only [`Theme::scale`] unless the page count is
@@ -334,9 +348,16 @@ mod tests {
         let (a4, letter) = (measure(PageSize::A4), measure(PageSize::Letter));
         assert!((letter / a4 - 1.0).abs() < 0.01, "{a4} vs {letter}");
         for t in THEMES {
-            let derived = Margins::letter_for(t.a4);
+            let derived = Margins::letter_for(t.a4).with_banner_room();
             assert!((t.letter.side - derived.side).abs() < 1.0, "{}", t.name);
             assert!((t.letter.top - derived.top).abs() < 1.0, "{}", t.name);
+            for paper in [PageSize::A4, PageSize::Letter] {
+                let asked = match paper {
+                    PageSize::A4 => t.a4,
+                    PageSize::Letter => t.letter,
+                };
+                assert_eq!(t.margins(paper), asked, "{} {paper:?}: as written", t.name);
+            }
         }
         assert_eq!(classic.paper_for(PageSize::Letter), PageSize::Letter);
 
