@@ -271,7 +271,7 @@ fn an_overlong_one_pager_is_cut_with_a_visible_note_and_a_warning() {
     for p in &mut b.key_points {
         p.text = format!("{} {} {}", p.text, p.text, p.text);
     }
-    for _ in 0..4 {
+    for _ in 0..6 {
         b.bottom_line.extend(points.iter().cloned());
     }
     let r = render(

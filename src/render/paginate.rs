@@ -5,7 +5,9 @@
 //! Widow and orphan control, keep-with-next for headings and list intros, and unsplit list
 //! items are all expressed by the layout as keep-with-next flags between line fragments
 //! ([`super::layout`]); this module honours them. Footnotes take their room at the foot of
-//! the page that cites them.
+//! the page that cites them. The spaces between blocks may shrink by up to
+//! [`SPACE_SHRINK`] on a page that would otherwise leave its next lines to the following
+//! page (TeX's `\parskip` with a minus part), so pages fill instead of leaving a gap.
 
 use std::collections::BTreeMap;
 
@@ -14,6 +16,8 @@ use super::notes::SEPARATOR;
 
 /// Longest chain of keep-with-next fragments honoured (a longer one may split).
 const MAX_CHAIN: usize = 8;
+/// Share by which the spaces between blocks on a page may shrink to take in more lines.
+const SPACE_SHRINK: f32 = 0.15;
 
 /// A fragment placed on a page.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -34,16 +38,33 @@ pub struct PageLayout {
 }
 
 /// Height of fragment `i` plus the following fragments it must stay with, space included,
-/// and the last fragment of that chain.
-fn chain_height(flow: &Flow, i: usize) -> (f32, usize) {
+/// the spaces inside that chain, and the last fragment of the chain.
+fn chain_height(flow: &Flow, i: usize) -> (f32, f32, usize) {
     let frags = &flow.fragments;
-    let mut h = frags[i].height;
+    let (mut h, mut space) = (frags[i].height, 0.0);
     let mut j = i;
     while frags[j].keep_with_next && j + 1 < frags.len() && j - i < MAX_CHAIN {
         j += 1;
         h += frags[j].space_before + frags[j].height;
+        space += frags[j].space_before;
     }
-    (h, j)
+    (h, space, j)
+}
+
+/// Moves the fragments of `page` up when they reach `over` points into the footnotes or
+/// past the body foot: every space above a fragment (`gaps`, one per placed fragment)
+/// shrinks by the same share, at most [`SPACE_SHRINK`].
+fn tighten(page: &mut PageLayout, gaps: &[f32], over: f32) {
+    let total: f32 = gaps.iter().sum();
+    if over <= 0.0 || total <= 0.0 {
+        return;
+    }
+    let share = (over / total).min(SPACE_SHRINK);
+    let mut moved = 0.0;
+    for (p, gap) in page.placed.iter_mut().zip(gaps) {
+        moved += gap * share;
+        p.y -= moved;
+    }
 }
 
 /// Splits `flow` into pages whose body is `body_height` points tall (no footnotes).
@@ -91,6 +112,8 @@ pub fn paginate_notes(
     let mut pages = Vec::new();
     let mut page = PageLayout::default();
     let mut y = 0.0f32;
+    // The space above each fragment placed on the page.
+    let mut gaps: Vec<f32> = Vec::new();
     let mut i = 0;
     while i < frags.len() {
         let f = &frags[i];
@@ -100,22 +123,30 @@ pub fn paginate_notes(
                     fragment: h,
                     y: 0.0,
                 });
+                gaps.push(0.0);
                 y = frags[h].height;
             }
         }
         let fresh = page.placed.is_empty();
         let gap = if fresh { 0.0 } else { f.space_before };
-        let (chain, last) = chain_height(flow, i);
+        let (chain, inner, last) = chain_height(flow, i);
         let chain_notes = reserved(&page.notes, &cited(flow, i, last), heights);
         let own_notes = reserved(&page.notes, &f.notes, heights);
-        let chain_breaks = y + gap + chain + chain_notes > body_height && chain <= body_height;
-        let overflows = y + gap + f.height + own_notes > body_height;
+        let slack = SPACE_SHRINK * (gaps.iter().sum::<f32>() + gap);
+        let chain_breaks = y + gap + chain + chain_notes - slack - SPACE_SHRINK * inner
+            > body_height
+            && chain <= body_height;
+        let overflows = y + gap + f.height + own_notes - slack > body_height;
         if !fresh && (chain_breaks || overflows) && !only_repeated_header(&page, i, flow) {
+            let over = y + reserved(&page.notes, &[], heights) - body_height;
+            tighten(&mut page, &gaps, over);
             pages.push(std::mem::take(&mut page));
+            gaps.clear();
             y = 0.0;
             continue;
         }
         y += gap;
+        gaps.push(gap);
         for n in &f.notes {
             if heights.contains_key(n) && !page.notes.contains(n) {
                 page.notes.push(*n);
@@ -126,6 +157,8 @@ pub fn paginate_notes(
         i += 1;
     }
     if !page.placed.is_empty() || pages.is_empty() {
+        let over = y + reserved(&page.notes, &[], heights) - body_height;
+        tighten(&mut page, &gaps, over);
         pages.push(page);
     }
     pages
@@ -138,225 +171,4 @@ fn only_repeated_header(page: &PageLayout, i: usize, flow: &Flow) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use std::ops::Range;
-
-    use super::*;
-    use crate::render::layout::{Ctx, Fragment, Layouter};
-    use crate::render::shape::Shaper;
-    use crate::render::{markup, parser};
-
-    fn frag(height: f32, keep: bool) -> Fragment {
-        Fragment {
-            height,
-            space_before: 5.0,
-            keep_with_next: keep,
-            ..Fragment::default()
-        }
-    }
-
-    #[test]
-    fn breaks_pages_and_drops_space_at_the_top() {
-        let flow = Flow {
-            fragments: vec![frag(40.0, false); 5],
-            groups: Vec::new(),
-        };
-        let pages = paginate(&flow, 100.0);
-        assert_eq!(pages.len(), 3);
-        assert_eq!(pages[1].placed[0].y, 0.0);
-        assert_eq!(pages[0].placed[1].y, 45.0);
-    }
-
-    #[test]
-    fn keeps_a_heading_with_the_next_line() {
-        let mut fragments = vec![frag(40.0, false), frag(30.0, true), frag(40.0, false)];
-        fragments[0].space_before = 0.0;
-        let flow = Flow {
-            fragments,
-            groups: Vec::new(),
-        };
-        let pages = paginate(&flow, 100.0);
-        assert_eq!(pages.len(), 2);
-        assert_eq!(pages[1].placed[0].fragment, 1);
-    }
-
-    /// Lays out `markup` 300 pt wide; also returns the fragment range of each top-level block.
-    fn laid_out(markup: &str) -> (Flow, Vec<Range<usize>>) {
-        let blocks = parser::parse(&markup::tokenize(markup).unwrap()).unwrap();
-        let mut shaper = Shaper::default();
-        let mut l = Layouter::new(&mut shaper);
-        let ctx = Ctx {
-            width: 300.0,
-            ..Ctx::default()
-        };
-        let mut ranges = Vec::new();
-        for b in &blocks {
-            let start = l.flow.fragments.len();
-            l.blocks(std::slice::from_ref(b), &ctx).unwrap();
-            ranges.push(start..l.flow.fragments.len());
-        }
-        (l.flow, ranges)
-    }
-
-    /// For every body height from 90 to 400 pt (room for six lines or more): the page of
-    /// each fragment.
-    fn sweep(flow: &Flow) -> Vec<Vec<usize>> {
-        (90..400)
-            .map(|h| {
-                let mut page_of = vec![usize::MAX; flow.fragments.len()];
-                for (p, page) in paginate(flow, h as f32).iter().enumerate() {
-                    for placed in &page.placed {
-                        if page_of[placed.fragment] == usize::MAX {
-                            page_of[placed.fragment] = p;
-                        }
-                    }
-                }
-                assert!(page_of.iter().all(|p| *p != usize::MAX), "height {h}");
-                page_of
-            })
-            .collect()
-    }
-
-    const LONG: &str = "Delegations agreed to publish a joint hydrological baseline, the first \
-        since 2019, before the next round in January, and to meet again in Basel.";
-
-    #[test]
-    fn a_heading_that_would_end_a_page_moves_to_the_next() {
-        let markup = format!("<p>{LONG} {LONG}</p><h2>Key points</h2><p>{LONG}</p>");
-        let (flow, blocks) = laid_out(&markup);
-        let heading = blocks[1].start;
-        assert_eq!(blocks[1].len(), 1);
-        for page_of in sweep(&flow) {
-            // The heading shares its page with the first two lines that follow it.
-            assert_eq!(page_of[heading], page_of[heading + 1]);
-            assert_eq!(page_of[heading], page_of[heading + 2]);
-        }
-    }
-
-    #[test]
-    fn a_two_line_paragraph_at_a_page_foot_is_not_split() {
-        let markup = format!("<p>{LONG} {LONG} {LONG}</p><p>{LONG}</p>");
-        let (flow, blocks) = laid_out(&markup);
-        assert_eq!(
-            blocks[1].len(),
-            2,
-            "the fixture paragraph should take two lines"
-        );
-        let mut moved = false;
-        for page_of in sweep(&flow) {
-            let (a, b) = (blocks[1].start, blocks[1].start + 1);
-            assert_eq!(page_of[a], page_of[b]);
-            moved |= page_of[a] > page_of[a - 1];
-        }
-        assert!(moved, "no height put a page break before the paragraph");
-    }
-
-    #[test]
-    fn no_widows_or_orphans() {
-        let markup = format!("<h3>Background</h3><p>{LONG} {LONG} {LONG} {LONG}</p>");
-        let (flow, blocks) = laid_out(&markup);
-        let para = blocks[1].clone();
-        assert!(para.len() >= 5);
-        for page_of in sweep(&flow) {
-            for page in page_of[para.clone()].chunk_by(|a, b| a == b) {
-                assert!(
-                    page.len() >= 2,
-                    "a line alone: {:?}",
-                    &page_of[para.clone()]
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn list_intros_stay_with_the_list_and_items_do_not_split_after_one_line() {
-        let item = format!("<li>{LONG} {LONG}</li>");
-        let markup = format!("<p>{LONG}</p><p>The parties said:</p><ul>{item}{item}{item}</ul>");
-        let blocks = parser::parse(&markup::tokenize(&markup).unwrap()).unwrap();
-        let mut shaper = Shaper::default();
-        let mut l = Layouter::new(&mut shaper);
-        let ctx = Ctx {
-            width: 300.0,
-            ..Ctx::default()
-        };
-        l.blocks(&blocks, &ctx).unwrap();
-        let flow = l.flow;
-        let (_, single) = laid_out(&format!("<p>{LONG}</p><p>The parties said:</p>"));
-        let intro = single[1].start;
-        let item_lines = (flow.fragments.len() - intro - 1) / 3;
-        assert!(item_lines >= 3);
-        for page_of in sweep(&flow) {
-            assert_eq!(page_of[intro], page_of[intro + 1], "intro left behind");
-            for k in 0..3 {
-                let first = intro + 1 + k * item_lines;
-                assert_eq!(
-                    page_of[first],
-                    page_of[first + 1],
-                    "item {k} split after one line"
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn a_table_across_pages_repeats_its_header_and_keeps_every_row() {
-        let rows: String = (1..=12)
-            .map(|n| format!("<tr><td>{n}</td><td>Outlet {n}</td><td>{LONG}</td></tr>"))
-            .collect();
-        let markup =
-            format!("<table><tr><th>No.</th><th>Outlet</th><th>Title</th></tr>{rows}</table>");
-        let (flow, blocks) = laid_out(&markup);
-        let header = blocks[0].start;
-        let pages = paginate(&flow, 200.0);
-        assert!(pages.len() >= 3);
-        let mut seen = Vec::new();
-        for (p, page) in pages.iter().enumerate() {
-            assert_eq!(page.placed[0].fragment, header, "page {p} lacks the header");
-            assert!(page.placed.len() >= 2, "page {p} holds only a header");
-            seen.extend(page.placed[1..].iter().map(|pl| pl.fragment));
-        }
-        assert_eq!(seen, (header + 1..blocks[0].end).collect::<Vec<_>>());
-    }
-
-    #[test]
-    fn footnotes_take_room_at_the_foot_of_the_citing_page() {
-        let mut fragments = vec![frag(20.0, false); 6];
-        fragments[3].notes = vec![7];
-        fragments[4].notes = vec![7, 8];
-        let flow = Flow {
-            fragments,
-            groups: Vec::new(),
-        };
-        let heights = BTreeMap::from([(7, 12.0), (8, 30.0)]);
-        // 100 pt: four fragments (20 + 3 × 25 = 95) fit without notes; with note 7 (12 + 10
-        // separator) the fourth does not, so it opens page 2 with its note.
-        let pages = paginate_notes(&flow, 100.0, &heights);
-        assert_eq!(pages[0].placed.len(), 3);
-        assert!(pages[0].notes.is_empty());
-        assert_eq!(pages[1].placed[0].fragment, 3);
-        assert_eq!(pages[1].notes, [7, 8]);
-        let last = pages[1].placed.last().unwrap();
-        assert!(last.y + 20.0 + 12.0 + 30.0 + SEPARATOR <= 100.0);
-        // Without notes the plain paginator fills the page.
-        assert_eq!(paginate(&flow, 100.0)[0].placed.len(), 4);
-    }
-
-    #[test]
-    fn repeats_table_headers() {
-        let mut fragments = vec![frag(20.0, true)];
-        for _ in 0..6 {
-            let mut row = frag(30.0, false);
-            row.space_before = 0.0;
-            row.repeat_header = Some(0);
-            fragments.push(row);
-        }
-        let flow = Flow {
-            fragments,
-            groups: Vec::new(),
-        };
-        let pages = paginate(&flow, 100.0);
-        assert_eq!(pages.len(), 3);
-        assert_eq!(pages[1].placed[0].fragment, 0);
-        assert_eq!(pages[1].placed[1].fragment, 3);
-    }
-}
+mod tests;

@@ -150,7 +150,8 @@ impl Shaper {
                     items.push(Item::Glue(Glue {
                         width,
                         stretch: width * 0.6,
-                        shrink: width * 0.3,
+                        // Spaces shrink to two thirds at most, as in TeX and Typst.
+                        shrink: width / 3.0,
                         space,
                     }));
                 }

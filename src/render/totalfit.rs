@@ -1,7 +1,8 @@
 //! Knuth–Plass total-fit line breaking: of all the ways to break a paragraph whose lines
 //! stretch or shrink no more than a tolerance, the one with the least total demerits
 //! (badness of every line, hyphen and penalty costs, two hyphenated lines in a row, a tight
-//! line next to a loose one). Never more than [`MAX_HYPHEN_RUN`] hyphenated lines in a row.
+//! line next to a loose one, a last line too short to stand alone). Never more than
+//! [`MAX_HYPHEN_RUN`] hyphenated lines in a row.
 //!
 //! The classic algorithm over boxes, glue and penalties (Knuth & Plass 1981), with prefix
 //! sums for the line widths and one active node per break position, fitness class and
@@ -26,6 +27,16 @@ pub const MAX_HYPHEN_RUN: u8 = 2;
 const UNDERFULL_RATIO: f32 = 10.0;
 /// Cost of breaking at a hyphenation point (TeX's `\hyphenpenalty`).
 pub const HYPHEN_PENALTY: f32 = 50.0;
+/// Extra demerits for a paragraph's last line that is too short ([`is_runt`]): more than a
+/// line set at the shrink or stretch limit costs (`(10 + 100)² = 12100`), so the breaker
+/// tightens or loosens the lines above to take the word up or bring a second word down.
+const SHORT_LAST_LINE_DEMERITS: f32 = 20000.0;
+/// A last line narrower than this share of the measure is too short.
+const SHORT_LAST_SHARE: f32 = 0.1;
+/// A last line narrower than this many ems is too short.
+const SHORT_LAST_EMS: f32 = 1.5;
+/// A last line of one word of at most this many characters is too short.
+const SHORT_LAST_CHARS: usize = 4;
 
 /// A feasible break: the line that ends there and how the paragraph got there.
 #[derive(Debug, Clone, Copy)]
@@ -97,6 +108,32 @@ fn break_at(items: &[Item], b: usize) -> Option<(f32, f32, bool, bool)> {
         Some(Item::Penalty { width, cost }) => Some((*width, *cost, *width > 0.0, *cost == FORCED)),
         _ => None,
     }
+}
+
+/// Whether `line`, the last line of a paragraph set `width` wide and `natural` points wide
+/// itself, is too short to stand alone: under [`SHORT_LAST_SHARE`] of the measure or
+/// [`SHORT_LAST_EMS`] ems, or a single word of at most [`SHORT_LAST_CHARS`] characters (a
+/// footnote mark and closing quote count).
+fn is_runt(line: &[Item], natural: f32, width: f32) -> bool {
+    let em = line
+        .iter()
+        .find_map(|i| match i {
+            Item::Box(p) => Some(p.size),
+            _ => None,
+        })
+        .unwrap_or(0.0);
+    if natural < SHORT_LAST_SHARE * width || natural < SHORT_LAST_EMS * em {
+        return true;
+    }
+    let one_word = !line.iter().any(|i| matches!(i, Item::Glue(_)));
+    let chars: usize = line
+        .iter()
+        .map(|i| match i {
+            Item::Box(p) => p.glyphs.iter().map(|g| g.text.chars().count()).sum(),
+            _ => 0,
+        })
+        .sum();
+    one_word && chars <= SHORT_LAST_CHARS
 }
 
 fn fitness(r: f32) -> u8 {
@@ -193,6 +230,9 @@ pub fn total_fit(items: &[Item], width: f32, tolerance: f32, ragged: f32) -> Opt
                 if forced && node.line.hyphenated {
                     d += FINAL_HYPHEN_DEMERITS;
                 }
+                if forced && is_runt(&items[s..e], natural, width) {
+                    d += SHORT_LAST_LINE_DEMERITS;
+                }
                 let fit = fitness(ratio);
                 if fit.abs_diff(node.fitness) > 1 {
                     d += ADJACENT_DEMERITS;
@@ -249,124 +289,4 @@ pub fn total_fit(items: &[Item], width: f32, tolerance: f32, ragged: f32) -> Opt
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::render::blocks::{Inline, InlineStyle};
-    use crate::render::linebreak::{first_fit, place_line};
-    use crate::render::shape::{Glue, Piece, Shaper};
-    use crate::render::style::{Align, BODY};
-
-    fn shaped(text: &str) -> Vec<Item> {
-        let content = [Inline::Text {
-            text: text.into(),
-            style: InlineStyle::default(),
-        }];
-        Shaper::default().items(&content, &BODY).unwrap()
-    }
-
-    fn boxed(width: f32) -> Item {
-        Item::Box(Piece {
-            font: crate::render::fonts::FontKey::SerifRegular,
-            size: 10.0,
-            rise: 0.0,
-            color: BODY.color,
-            glyphs: Vec::new(),
-            width,
-            link: None,
-        })
-    }
-
-    fn glue() -> Item {
-        let Item::Box(space) = boxed(5.0) else {
-            unreachable!()
-        };
-        Item::Glue(Glue {
-            width: 5.0,
-            stretch: 3.0,
-            shrink: 3.0,
-            space,
-        })
-    }
-
-    fn worst(lines: &[Line]) -> f32 {
-        lines
-            .iter()
-            .filter(|l| !l.last)
-            .map(|l| l.ratio.abs())
-            .fold(0.0, f32::max)
-    }
-
-    #[test]
-    fn total_fit_avoids_the_loose_line_first_fit_leaves() {
-        // Words 40 40 15 50 45 at width 100, spaces 5 (stretch 3, shrink 3). First fit will
-        // not shrink "40 40 15" (105) that far, so it sets "40 40" (ratio 2.5) and "15 50"
-        // (ratio 10); total fit shrinks the first line (ratio -0.83) and sets "50 45" (1.67).
-        let items: Vec<Item> = [40.0, 40.0, 15.0, 50.0, 45.0]
-            .iter()
-            .enumerate()
-            .flat_map(|(i, w)| {
-                let mut v = vec![boxed(*w)];
-                if i < 4 {
-                    v.push(glue());
-                }
-                v
-            })
-            .collect();
-        let ff = first_fit(&items, 100.0);
-        assert_eq!(ff.len(), 3);
-        assert!(worst(&ff) > 9.0);
-        let kp = total_fit(&items, 100.0, 20.0, 0.0).unwrap();
-        assert_eq!(kp.len(), 2, "{kp:?}");
-        assert_eq!((kp[0].start, kp[0].end), (0, 5));
-        assert_eq!((kp[1].start, kp[1].end), (6, 9));
-        assert!((kp[0].ratio + 5.0 / 6.0).abs() < 1e-4);
-        assert!((kp[1].ratio - 0.0).abs() < 1e-4 && kp[1].last);
-        // Within a tolerance of 1 the same breaks are found.
-        assert_eq!(total_fit(&items, 100.0, 1.0, 0.0).unwrap(), kp);
-    }
-
-    #[test]
-    fn real_text_is_set_no_looser_than_first_fit() {
-        let text = "The delegations agreed on a provisional allocation of summer flows, \
-            subject to ratification by the cantonal parliaments and the federal water \
-            authority, while the downstream operators asked for compensation mechanisms \
-            covering drought years and the environmental minimum flows in the delta. "
-            .repeat(3);
-        let items = shaped(&text);
-        for width in [150.0, 220.0, 330.0] {
-            let ff = first_fit(&items, width);
-            let kp = total_fit(&items, width, 20.0, 0.0).unwrap();
-            assert!(worst(&kp) <= worst(&ff) + 1e-3, "width {width}");
-            assert!(kp.iter().all(|l| l.ratio >= -1.0));
-            let text_of = |ls: &[Line]| ls.iter().map(|l| l.end - l.start).sum::<usize>();
-            assert!(text_of(&kp) > 0);
-        }
-    }
-
-    #[test]
-    fn at_most_two_hyphenated_lines_in_a_row_and_hyphens_are_drawn() {
-        let text = "Internationalisation of transboundary administration necessitates \
-            extraordinarily comprehensive intergovernmental coordination mechanisms \
-            notwithstanding considerable institutional heterogeneity. "
-            .repeat(4);
-        let items = shaped(&text);
-        let lines = total_fit(&items, 120.0, 20.0, 0.0).expect("feasible");
-        assert!(lines.iter().any(|l| l.hyphenated), "no hyphenation at all");
-        for run in lines.windows(3) {
-            assert!(!run.iter().all(|l| l.hyphenated), "three hyphens in a row");
-        }
-        let l = lines.iter().find(|l| l.hyphenated).unwrap();
-        let runs = place_line(&items, l, 0.0, 120.0, Align::Justify, 10.0);
-        let last = runs.last().unwrap().glyphs.last().unwrap();
-        assert_eq!(last.text, "-");
-        assert!(last.x < 120.0);
-    }
-
-    #[test]
-    fn overfull_paragraphs_have_no_total_fit() {
-        let items = vec![boxed(80.0), glue(), boxed(90.0)];
-        assert_eq!(total_fit(&items, 100.0, 20.0, 0.0).unwrap().len(), 2);
-        assert!(total_fit(&items, 60.0, 20.0, 0.0).is_none());
-        assert!(total_fit(&[], 60.0, 1.0, 0.0).unwrap().is_empty());
-    }
-}
+mod tests;
