@@ -128,7 +128,7 @@ pub async fn project_save_as<R: Runtime>(
     state: State<'_, AppState>,
     path: Option<String>,
 ) -> AppResult<Option<ProjectView>> {
-    let name = format!("{}.{PROJECT_EXTENSION}", state.view().name);
+    let name = format!("{}.{PROJECT_EXTENSION}", state.name());
     match path
         .map(PathBuf::from)
         .or_else(|| save_dialog(&app, &name, PROJECT_EXTENSION))
@@ -170,8 +170,9 @@ pub async fn import_text(state: State<'_, AppState>, text: String) -> AppResult<
         let an = analyze::analyze(&a);
         (a, an)
     });
-    let outcome = state.change(|s| Ok(s.import(vec![result])))?;
-    Ok(report(outcome, &state))
+    state
+        .change_view(|s| Ok(s.import(vec![result])))
+        .map(report)
 }
 
 #[tauri::command]
@@ -180,8 +181,7 @@ pub async fn article_pick(
     id: String,
     picked: bool,
 ) -> AppResult<ProjectView> {
-    state.change(|s| Ok(s.pick(&id, picked)?))?;
-    Ok(state.view())
+    Ok(state.change_view(|s| Ok(s.pick(&id, picked)?))?.1)
 }
 
 #[tauri::command]
@@ -189,8 +189,7 @@ pub async fn articles_order(
     state: State<'_, AppState>,
     ids: Vec<String>,
 ) -> AppResult<ProjectView> {
-    state.change(|s| Ok(s.order(&ids)?))?;
-    Ok(state.view())
+    Ok(state.change_view(|s| Ok(s.order(&ids)?))?.1)
 }
 
 #[tauri::command]
@@ -198,8 +197,7 @@ pub async fn articles_remove(
     state: State<'_, AppState>,
     ids: Vec<String>,
 ) -> AppResult<ProjectView> {
-    state.change(|s| Ok(s.remove(&ids)?))?;
-    Ok(state.view())
+    Ok(state.change_view(|s| Ok(s.remove(&ids)?))?.1)
 }
 
 #[tauri::command]
@@ -222,8 +220,10 @@ pub async fn statement_edit(
     key: String,
     change: StatementChange,
 ) -> AppResult<Vec<ReviewGroup>> {
-    state.change(|s| Ok(s.edit_statement(&key, change)?))?;
-    Ok(state.read(|s| s.review())?)
+    state.change(|s| {
+        s.edit_statement(&key, change)?;
+        Ok(s.review()?)
+    })
 }
 
 #[tauri::command]
@@ -231,8 +231,10 @@ pub async fn statements_order(
     state: State<'_, AppState>,
     keys: Vec<String>,
 ) -> AppResult<Vec<ReviewGroup>> {
-    state.change(|s| Ok(s.order_statements(&keys)?))?;
-    Ok(state.read(|s| s.review())?)
+    state.change(|s| {
+        s.order_statements(&keys)?;
+        Ok(s.review()?)
+    })
 }
 
 #[tauri::command]
@@ -240,11 +242,12 @@ pub async fn settings_set(
     state: State<'_, AppState>,
     settings: ProjectSettings,
 ) -> AppResult<ProjectView> {
-    state.change(|s| {
-        s.set_settings(settings);
-        Ok(())
-    })?;
-    Ok(state.view())
+    Ok(state
+        .change_view(|s| {
+            s.set_settings(settings);
+            Ok(())
+        })?
+        .1)
 }
 
 #[tauri::command]
@@ -266,7 +269,7 @@ pub async fn export_pdf<R: Runtime>(
     path: Option<String>,
 ) -> AppResult<Option<Exported>> {
     let (rendered, _) = render_brief(&state)?;
-    let name = format!("{}.pdf", state.view().name);
+    let name = format!("{}.pdf", state.name());
     let Some(path) = path
         .map(PathBuf::from)
         .or_else(|| save_dialog(&app, &name, "pdf"))
@@ -343,16 +346,15 @@ async fn import<R: Runtime>(
     })
     .await
     .map_err(|e| AppError::new("import", format!("the import stopped: {e}")))?;
-    let outcome = state.change(|s| Ok(s.import(results)))?;
-    Ok(report(outcome, state))
+    state.change_view(|s| Ok(s.import(results))).map(report)
 }
 
-fn report(outcome: briefdesk::project::ImportOutcome, state: &AppState) -> ImportReport {
+fn report((outcome, project): (briefdesk::project::ImportOutcome, ProjectView)) -> ImportReport {
     ImportReport {
         added: outcome.added,
         failed: outcome.failed,
         duplicates: outcome.duplicates,
-        project: state.view(),
+        project,
     }
 }
 

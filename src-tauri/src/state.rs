@@ -93,6 +93,17 @@ impl AppState {
         Ok(out)
     }
 
+    /// [`AppState::change`], also returning the project as the UI sees it after the change.
+    pub fn change_view<T>(
+        &self,
+        f: impl FnOnce(&mut Session) -> AppResult<T>,
+    ) -> AppResult<(T, ProjectView)> {
+        let mut cur = self.lock();
+        let out = f(&mut cur.session)?;
+        self.save_locked(&mut cur)?;
+        Ok((out, view(&cur)))
+    }
+
     /// Saves the project now.
     pub fn save(&self) -> AppResult<ProjectView> {
         let mut cur = self.lock();
@@ -105,11 +116,16 @@ impl AppState {
         view(&self.lock())
     }
 
+    /// The open project's name (its file name without the extension).
+    pub fn name(&self) -> String {
+        project_name(&self.lock())
+    }
+
     /// Starts a new, empty project saved under the app's folder until saved elsewhere.
     pub fn new_project(&self) -> AppResult<ProjectView> {
         let mut cur = self.lock();
         cur.session = Session::default();
-        cur.path = Some(self.untitled_path());
+        cur.path = None;
         self.save_locked(&mut cur)?;
         Ok(view(&cur))
     }
@@ -133,8 +149,9 @@ impl AppState {
     pub fn save_as(&self, path: &Path) -> AppResult<ProjectView> {
         let mut cur = self.lock();
         let path = with_extension(path);
-        cur.path = Some(path);
+        cur.path = Some(path.clone());
         self.save_locked(&mut cur)?;
+        self.remember(&path);
         Ok(view(&cur))
     }
 
@@ -149,20 +166,18 @@ impl AppState {
             .collect()
     }
 
+    /// Writes the project to its file; a project without one gets an untitled file in the
+    /// app's folder, which goes on the recent list.
     fn save_locked(&self, cur: &mut Current) -> AppResult<()> {
-        let path = match &cur.path {
-            Some(p) => p.clone(),
-            None => {
-                let p = self.untitled_path();
-                cur.path = Some(p.clone());
-                p
-            }
-        };
+        let untitled = cur.path.is_none();
+        let path = cur.path.get_or_insert_with(|| self.untitled_path()).clone();
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
         }
         write_atomic(&path, &cur.session.project.to_json()).map_err(|e| io(&path, e))?;
-        self.remember(&path);
+        if untitled {
+            self.remember(&path);
+        }
         Ok(())
     }
 
@@ -206,11 +221,15 @@ fn view(cur: &Current) -> ProjectView {
     let articles = cur.session.views();
     ProjectView {
         path: cur.path.as_ref().map(|p| p.display().to_string()),
-        name: cur.path.as_deref().map_or("Untitled".into(), name_of),
+        name: project_name(cur),
         picked: articles.iter().filter(|a| a.picked).count(),
         articles,
         settings: cur.session.project.settings.clone(),
     }
+}
+
+fn project_name(cur: &Current) -> String {
+    cur.path.as_deref().map_or("Untitled".into(), name_of)
 }
 
 fn name_of(path: &Path) -> String {

@@ -93,7 +93,7 @@ pub fn review_groups(
     items: &[(Article, Analysis)],
     review: &Review,
 ) -> Result<Vec<ReviewGroup>, ComposeError> {
-    let (auto, groups) = candidates(items)?;
+    let (auto, groups) = candidates(items, &compose(items, &placeholder_settings())?);
     Ok(ordered(groups, &auto, review)
         .into_iter()
         .map(|g| ReviewGroup {
@@ -140,7 +140,7 @@ pub fn compose_reviewed(
     if review.edits.is_empty() && review.order.is_empty() {
         return Ok(brief);
     }
-    let (auto, groups) = candidates(items)?;
+    let (auto, groups) = candidates(items, &brief);
     let mut promoted = Vec::new();
     let mut speakers = Vec::new();
     for mut g in ordered(groups, &auto, review) {
@@ -174,10 +174,12 @@ pub fn compose_reviewed(
 }
 
 /// The keys the automatic selection picks, and every statement grouped by speaker.
+/// `auto_brief` is the brief compose makes of `items` (its selection does not depend on the
+/// settings).
 fn candidates(
     items: &[(Article, Analysis)],
-) -> Result<(Vec<String>, Vec<SpeakerGroup>), ComposeError> {
-    let auto_brief = compose(items, &placeholder_settings())?;
+    auto_brief: &Brief,
+) -> (Vec<String>, Vec<SpeakerGroup>) {
     let auto: Vec<String> = auto_brief
         .speakers
         .iter()
@@ -200,7 +202,7 @@ fn candidates(
             .unwrap_or(usize::MAX)
     };
     groups.sort_by_key(|g| rank(g));
-    Ok((auto, groups))
+    (auto, groups)
 }
 
 /// Groups and their statements in the analyst's order: by the position of their first listed

@@ -132,6 +132,7 @@ impl Session {
         results: Vec<Result<(Article, Analysis), IngestError>>,
     ) -> ImportOutcome {
         let mut out = ImportOutcome::default();
+        let first_new = self.project.articles.len();
         for r in results {
             match r {
                 Err(e) => out.failed.push(Refused {
@@ -152,18 +153,22 @@ impl Session {
                         article,
                         picked: true,
                     });
-                    out.added.push(self.view(self.project.articles.len() - 1));
                 }
             }
         }
+        out.added = self.views().split_off(first_new);
         out
     }
 
     /// Every article as the library shows it, in order.
     pub fn views(&self) -> Vec<ArticleView> {
-        (0..self.project.articles.len())
-            .map(|i| self.view(i))
-            .collect()
+        let keys: Vec<StoryKey> = self
+            .project
+            .articles
+            .iter()
+            .map(|p| StoryKey::of(&p.article))
+            .collect();
+        (0..keys.len()).map(|i| self.view(i, &keys)).collect()
     }
 
     /// Ticks or unticks article `id`.
@@ -278,7 +283,11 @@ impl Session {
         let i = self.index(id)?;
         let analysis = &self.analyses[id];
         let segs = segments(&self.project.articles[i].article, analysis);
-        Ok((self.view(i), segs))
+        let keys: Vec<StoryKey> = self.project.articles[..=i]
+            .iter()
+            .map(|p| StoryKey::of(&p.article))
+            .collect();
+        Ok((self.view(i, &keys), segs))
     }
 
     fn find(&self, id: &str) -> Option<&ProjectArticle> {
@@ -306,14 +315,15 @@ impl Session {
         }
     }
 
-    fn view(&self, i: usize) -> ArticleView {
+    /// Article `i` as the library shows it; `keys` are every article's [`StoryKey`].
+    fn view(&self, i: usize, keys: &[StoryKey]) -> ArticleView {
         let p = &self.project.articles[i];
         let a = &p.article;
         // The same story imported earlier from another file (another format, a re-save).
-        let duplicate_of = self.project.articles[..i]
+        let duplicate_of = keys[..i]
             .iter()
-            .find(|o| same_story(&o.article, a))
-            .map(|o| o.article.id.clone());
+            .position(|k| k.same_story(&keys[i]))
+            .map(|j| self.project.articles[j].article.id.clone());
         ArticleView {
             id: a.id.clone(),
             title: a.title.clone(),
@@ -332,18 +342,31 @@ impl Session {
     }
 }
 
-/// Whether two articles are the same story: the same headline, or the same opening words.
-fn same_story(a: &Article, b: &Article) -> bool {
-    let head = |t: &str| -> String {
-        t.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .take(STORY_HEAD)
-            .collect()
-    };
-    let (ta, tb) = (head(&a.title), head(&b.title));
-    (!ta.is_empty() && ta == tb) || {
-        let (xa, xb) = (head(&a.text), head(&b.text));
-        xa.len() >= 100 && xa == xb
+/// What tells two saves of the same story apart from different stories: the headline and the
+/// opening of the text, letters and digits only, lower-cased.
+struct StoryKey {
+    title: String,
+    opening: String,
+}
+
+impl StoryKey {
+    fn of(a: &Article) -> StoryKey {
+        let head = |t: &str| -> String {
+            t.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .take(STORY_HEAD)
+                .collect()
+        };
+        StoryKey {
+            title: head(&a.title),
+            opening: head(&a.text),
+        }
+    }
+
+    /// The same headline, or the same opening words.
+    fn same_story(&self, other: &StoryKey) -> bool {
+        (!self.title.is_empty() && self.title == other.title)
+            || (self.opening.len() >= 100 && self.opening == other.opening)
     }
 }
