@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use briefdesk::print::{self, Duplex, PrintOptions};
 use briefdesk::render::{PageSize, RenderOptions, Templates};
-use briefdesk::{analyze, compose, dump, files, Analysis, Article, BriefSettings};
+use briefdesk::{analyze, compose, dump, files, stories, Analysis, Article, BriefSettings};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
@@ -50,6 +50,9 @@ enum Command {
         /// Paper size: a4 or letter.
         #[arg(long, default_value = "a4")]
         page_size: PageSize,
+        /// Take all the articles as one story instead of grouping them by story.
+        #[arg(long)]
+        one_story: bool,
     },
     /// Show what BriefDesk finds in articles: metadata, statements with speakers, key sentences.
     Analyze {
@@ -85,7 +88,7 @@ enum Command {
     },
     /// Run the pipeline on an evaluation set and write predictions for `score.py`.
     Eval {
-        /// What to predict: summarize, quotes or extract.
+        /// What to predict: summarize, quotes, extract or stories.
         #[arg(value_enum)]
         task: EvalTask,
         /// The set, JSON Lines with one record per line.
@@ -102,6 +105,7 @@ enum EvalTask {
     Summarize,
     Quotes,
     Extract,
+    Stories,
 }
 
 fn parse_duplex(s: &str) -> std::result::Result<Duplex, String> {
@@ -126,6 +130,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             date,
             marking,
             page_size,
+            one_story,
         } => {
             let (templates, template) = load_templates(&template)?;
             let items = load(&files);
@@ -140,7 +145,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 date: date.unwrap_or_else(|| chrono::Local::now().date_naive()),
                 marking,
             };
-            let brief = compose::compose(&items, &settings)?;
+            let stories = if one_story {
+                stories::one_story(&items)
+            } else {
+                stories::group(&items)
+            };
+            let brief = compose::compose_stories(&items, &stories, &settings)?;
             let rendered = briefdesk::render::render(
                 &brief,
                 &templates,
@@ -171,7 +181,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                     .iter()
                     .map(|(a, an)| serde_json::json!({ "article": a, "analysis": an }))
                     .collect();
-                serde_json::to_writer_pretty(&mut out, &docs)?;
+                let doc = serde_json::json!({
+                    "articles": docs,
+                    "stories": stories::group(&items),
+                });
+                serde_json::to_writer_pretty(&mut out, &doc)?;
                 writeln!(out)?;
             } else {
                 for (a, an) in &items {
@@ -245,6 +259,7 @@ fn eval(task: EvalTask, set: &Path, output: &Path) -> Result<ExitCode> {
         EvalTask::Summarize => briefdesk::eval::Task::Summarize,
         EvalTask::Quotes => briefdesk::eval::Task::Quotes,
         EvalTask::Extract => briefdesk::eval::Task::Extract,
+        EvalTask::Stories => briefdesk::eval::Task::Stories,
     };
     let input =
         std::fs::read_to_string(set).with_context(|| format!("cannot read {}", set.display()))?;

@@ -2,7 +2,9 @@
 
 use std::fmt::Write;
 
-use crate::model::{Analysis, Article, Brief, BriefLine, StatementKind};
+use crate::model::{
+    Analysis, Article, Brief, BriefLine, BriefStory, SpeakerGroup, StatementKind, StoryGroup,
+};
 
 /// The article's metadata and paragraphs, one field per line.
 pub fn article(a: &Article) -> String {
@@ -117,28 +119,9 @@ pub fn brief(b: &Brief) -> String {
         line(&mut s, "  - ", l);
     }
     let _ = writeln!(s, "\nKEY STATEMENTS");
-    for g in &b.speakers {
-        let _ = writeln!(
-            s,
-            "  {}{}",
-            g.name,
-            g.role
-                .as_ref()
-                .map(|r| format!(", {r}"))
-                .unwrap_or_default()
-        );
-        for st in &g.statements {
-            let q = match st.kind {
-                StatementKind::DirectQuote => format!("“{}”", st.text),
-                StatementKind::Reported => st.text.clone(),
-            };
-            let _ = writeln!(
-                s,
-                "    - {q} [{}{}]",
-                st.refs(),
-                if st.edited { ", edited" } else { "" }
-            );
-        }
+    speakers(&mut s, "  ", &b.speakers);
+    for (i, story) in b.stories.iter().enumerate() {
+        self::story(&mut s, i + 1, story);
     }
     let _ = writeln!(s, "\nSOURCES");
     for src in &b.sources {
@@ -152,6 +135,75 @@ pub fn brief(b: &Brief) -> String {
             src.date.map(|d| d.to_string()).unwrap_or("-".into()),
             src.file_name
         );
+    }
+    s
+}
+
+/// Speakers and their statements, each line indented by `indent`.
+fn speakers(s: &mut String, indent: &str, groups: &[SpeakerGroup]) {
+    for g in groups {
+        let role = g
+            .role
+            .as_ref()
+            .map(|r| format!(", {r}"))
+            .unwrap_or_default();
+        let _ = writeln!(s, "{indent}{}{role}", g.name);
+        for st in &g.statements {
+            let q = match st.kind {
+                StatementKind::DirectQuote => format!("“{}”", st.text),
+                StatementKind::Reported => st.text.clone(),
+            };
+            let edited = if st.edited { ", edited" } else { "" };
+            let _ = writeln!(s, "{indent}  - {q} [{}{edited}]", st.refs());
+        }
+    }
+}
+
+/// One story of a brief: label, grouping, sources, dates, then its section and chronology.
+fn story(s: &mut String, number: usize, st: &BriefStory) {
+    let dates = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or("-".into());
+    let minor = if st.minor { " (minor)" } else { "" };
+    let _ = writeln!(s, "\nSTORY {number}{minor}: {}", st.label);
+    if !st.why.is_empty() {
+        let _ = writeln!(s, "  {}", st.why);
+    }
+    let refs: Vec<String> = st.sources.iter().map(usize::to_string).collect();
+    let _ = writeln!(
+        s,
+        "  sources [{}]; outlets: {}; {} to {}",
+        refs.join(","),
+        st.outlets.join(", "),
+        dates(st.first_date),
+        dates(st.last_date)
+    );
+    for l in &st.bottom_line {
+        line(s, "  BOTTOM LINE ", l);
+    }
+    for l in &st.key_points {
+        line(s, "  - ", l);
+    }
+    speakers(s, "  ", &st.speakers);
+    for e in &st.chronology {
+        let refs: Vec<String> = e.sources.iter().map(usize::to_string).collect();
+        let _ = writeln!(s, "  {} {} [{}]", e.date, e.text, refs.join(","));
+    }
+}
+
+/// Stories as grouped: label, the reason, and the files of their articles, one story a block.
+pub fn stories(items: &[(Article, Analysis)], groups: &[StoryGroup]) -> String {
+    let mut s = String::new();
+    for g in groups {
+        let _ = writeln!(s, "{}", g.label);
+        if !g.why.is_empty() {
+            let _ = writeln!(s, "  {}", g.why);
+        }
+        for id in &g.article_ids {
+            let file = items
+                .iter()
+                .find(|(a, _)| a.id == *id)
+                .map_or(id.as_str(), |(a, _)| a.file_name.as_str());
+            let _ = writeln!(s, "  - {file}");
+        }
     }
     s
 }

@@ -1,7 +1,7 @@
 //! BriefDesk core: ingest → analyze → compose → render, each a pure function of the one before.
 //!
 //! ```text
-//! bytes ─ingest─▶ Article ─analyze─▶ Analysis ─compose─▶ Brief ─render─▶ PDF bytes
+//! bytes ─ingest─▶ Article ─analyze─▶ Analysis ─stories─▶ StoryGroups ─compose─▶ Brief ─render─▶ PDF bytes
 //! ```
 //! No stage reads files or the clock: the CLI and the desktop shell do the I/O.
 
@@ -16,6 +16,7 @@ pub mod model;
 pub mod print;
 pub mod project;
 pub mod render;
+pub mod stories;
 
 pub use error::{ComposeError, Error, IngestError, IngestErrorKind, RenderError};
 pub use model::*;

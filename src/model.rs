@@ -228,6 +228,21 @@ pub struct Analysis {
     pub entities: Vec<Entity>,
 }
 
+/// A story: the picked articles that report the same specific event or development.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoryGroup {
+    /// Stable id (from the first article's id) that the analyst's choices refer to.
+    pub id: String,
+    /// Short label: the most representative headline, trimmed; the analyst may rename it.
+    pub label: String,
+    /// [`Article::id`]s of its articles, in source order.
+    pub article_ids: Vec<String>,
+    /// Why the articles were grouped, for the user ("grouped: Comey, FBI, e-mails; 1 day
+    /// apart"); empty for a story of one article.
+    #[serde(default)]
+    pub why: String,
+}
+
 /// What the user chooses for a brief: everything compose needs besides the articles.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BriefSettings {
@@ -346,6 +361,54 @@ pub struct Brief {
     pub key_points: Vec<BriefLine>,
     /// Key statements grouped by speaker.
     pub speakers: Vec<SpeakerGroup>,
+    /// The stories of the brief, heaviest first, each with its own bottom line, key points,
+    /// statements and chronology (one story when grouping is off). `bottom_line`, `key_points`
+    /// and `speakers` above are those of all the articles taken as one story.
+    #[serde(default)]
+    pub stories: Vec<BriefStory>,
     /// Numbered sources.
     pub sources: Vec<Source>,
+}
+
+/// A dated development in a story's chronology.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChronologyEntry {
+    /// When it happened (an article's publication date, or the day a statement gives).
+    pub date: NaiveDate,
+    /// What happened: the article's headline, or `Speaker: “words”`.
+    pub text: String,
+    /// Source numbers (1-based, into [`Brief::sources`]).
+    pub sources: Vec<usize>,
+    /// The passages it came from.
+    pub provenance: Vec<Provenance>,
+}
+
+/// One story of the brief: the articles reporting one development, and what the brief says of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BriefStory {
+    /// [`StoryGroup::id`].
+    pub id: String,
+    /// Short label (the analyst's name for it, or the most representative headline).
+    pub label: String,
+    /// Why its articles were grouped ([`StoryGroup::why`]).
+    pub why: String,
+    /// Source numbers of its articles, ascending.
+    pub sources: Vec<usize>,
+    /// Distinct outlets that carried it, in source order.
+    pub outlets: Vec<String>,
+    /// Earliest publication date of its articles.
+    pub first_date: Option<NaiveDate>,
+    /// Latest publication date of its articles.
+    pub last_date: Option<NaiveDate>,
+    /// Its bottom line (1–3 sentences).
+    pub bottom_line: Vec<BriefLine>,
+    /// Its key points.
+    pub key_points: Vec<BriefLine>,
+    /// Its key statements, by speaker.
+    pub speakers: Vec<SpeakerGroup>,
+    /// Its dated developments in time order; empty when fewer than two dates are known.
+    pub chronology: Vec<ChronologyEntry>,
+    /// Whether it is one of the lesser stories a long brief lists in a line each.
+    #[serde(default)]
+    pub minor: bool,
 }

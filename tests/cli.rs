@@ -18,16 +18,7 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-fn pdftotext(pdf: &Path) -> String {
-    let o = Command::new("pdftotext")
-        .args(["-layout"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed");
-    assert!(o.status.success());
-    String::from_utf8(o.stdout).unwrap()
-}
+use common::pdftotext;
 
 fn fixture(name: &str) -> String {
     common::fixtures().join(name).to_string_lossy().into_owned()
@@ -197,7 +188,12 @@ fn analyze_json_is_stable_and_traceable() {
     );
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    let doc = &v[0];
+    let doc = &v["articles"][0];
+    // One article, one story: its id among the story's articles, a label, no grouping reason.
+    let stories = v["stories"].as_array().unwrap();
+    assert_eq!(stories.len(), 1);
+    assert_eq!(stories[0]["article_ids"][0], doc["article"]["id"]);
+    assert!(!stories[0]["label"].as_str().unwrap().is_empty());
     assert_eq!(doc["article"]["dateline"], "RIGA");
     let text = doc["article"]["text"].as_str().unwrap();
     let statements = doc["analysis"]["statements"].as_array().unwrap();

@@ -183,6 +183,7 @@ fn sample_brief() -> Brief {
                 ],
             },
         ],
+        stories: Vec::new(),
         sources,
     }
 }
@@ -444,6 +445,7 @@ fn a_minimal_brief_with_a_tlp_marking_renders_one_page() {
         bottom_line: vec![line("Nothing to report.", &[])],
         key_points: Vec::new(),
         speakers: Vec::new(),
+        stories: Vec::new(),
         sources: Vec::new(),
     };
     let rendered = render(&brief, &templates(), &opts(PageSize::A4)).unwrap();

@@ -35,6 +35,15 @@ static STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// Stemmed content words of `text` (lower-cased; stop words and numbers dropped).
 pub fn terms(text: &str, stemmer: &Stemmer) -> Vec<String> {
+    content_words(text, stemmer).map(|(_, s)| s).collect()
+}
+
+/// The content words of `text` as written (possessive `'s` trimmed; stop words, one-letter words
+/// and numbers dropped), each with its lower-cased stem.
+pub fn content_words<'a>(
+    text: &'a str,
+    stemmer: &'a Stemmer,
+) -> impl Iterator<Item = (&'a str, String)> + 'a {
     text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .map(|w| {
             w.trim_matches(['\'', '’'])
@@ -42,10 +51,10 @@ pub fn terms(text: &str, stemmer: &Stemmer) -> Vec<String> {
                 .trim_end_matches("'s")
         })
         .filter(|w| w.chars().count() > 1 && !w.chars().all(|c| c.is_ascii_digit()))
-        .map(str::to_lowercase)
-        .filter(|w| !STOP.contains(w.as_str()))
-        .map(|w| stemmer.stem(&w).into_owned())
-        .collect()
+        .filter_map(|w| {
+            let lower = w.to_lowercase();
+            (!STOP.contains(lower.as_str())).then(|| (w, stemmer.stem(&lower).into_owned()))
+        })
 }
 
 fn tf(terms: &[String]) -> HashMap<&str, f64> {

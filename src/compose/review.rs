@@ -6,11 +6,12 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{compose, gather, BOTTOM_LINE_MAX};
+use super::section::{gather, used};
+use super::{compose_stories, numbered, story, Item};
 use crate::error::ComposeError;
 use crate::model::{
     Analysis, Article, Brief, BriefLine, BriefSettings, BriefStatement, Provenance, SpeakerGroup,
-    StatementKind,
+    StatementKind, StoryGroup,
 };
 
 /// What the analyst decided about one statement.
@@ -93,7 +94,12 @@ pub fn review_groups(
     items: &[(Article, Analysis)],
     review: &Review,
 ) -> Result<Vec<ReviewGroup>, ComposeError> {
-    let (auto, groups) = candidates(items, &compose(items, &placeholder_settings())?);
+    let brief = super::compose(items, &placeholder_settings())?;
+    let (auto, groups) = candidates(
+        &numbered(items),
+        &brief.speakers,
+        &used(&brief.bottom_line, &brief.key_points),
+    );
     Ok(ordered(groups, &auto, review)
         .into_iter()
         .map(|g| ReviewGroup {
@@ -128,21 +134,71 @@ pub fn review_groups(
         .collect())
 }
 
-/// Composes the brief with the analyst's review applied: dropped statements out, kept ones in
-/// (beyond the automatic limits), edited words marked as edited, promoted statements opening
-/// the bottom line, everything in the analyst's order.
+/// Composes the brief of `items` grouped into `stories` with the analyst's review applied, to
+/// the whole brief and to each story's section: dropped statements out, kept ones in (beyond
+/// the automatic limits), edited words marked as edited, promoted statements opening the
+/// bottom line, everything in the analyst's order.
 pub fn compose_reviewed(
     items: &[(Article, Analysis)],
+    stories: &[StoryGroup],
     settings: &BriefSettings,
     review: &Review,
 ) -> Result<Brief, ComposeError> {
-    let mut brief = compose(items, settings)?;
+    let mut brief = compose_stories(items, stories, settings)?;
     if review.edits.is_empty() && review.order.is_empty() {
         return Ok(brief);
     }
-    let (auto, groups) = candidates(items, &brief);
+    let all = numbered(items);
+    apply(
+        &all,
+        &mut brief.speakers,
+        &mut brief.bottom_line,
+        &brief.key_points,
+        super::BOTTOM_LINE_MAX,
+        review,
+    );
+    let groups = stories_with_articles(&all, stories);
+    let sections = groups.len().min(story::SECTIONS_MAX);
+    for (s, group) in brief.stories.iter_mut().zip(groups) {
+        if s.minor {
+            continue;
+        }
+        let members = story::members(&all, group);
+        let room = story::budget(sections, members.len()).bottom_max;
+        apply(
+            &members,
+            &mut s.speakers,
+            &mut s.bottom_line,
+            &s.key_points,
+            room,
+            review,
+        );
+    }
+    Ok(brief)
+}
+
+/// The groups that have articles among `all`: those the brief has a story for, in order.
+fn stories_with_articles<'a>(all: &[Item], stories: &'a [StoryGroup]) -> Vec<&'a StoryGroup> {
+    stories
+        .iter()
+        .filter(|g| !story::members(all, g).is_empty())
+        .collect()
+}
+
+/// Applies `review` to one section of `items`: `speakers` (the automatic choice on entry)
+/// becomes the kept statements in the analyst's order; promoted statements open `bottom_line`,
+/// which keeps at most `bottom_max` lines.
+fn apply(
+    items: &[Item],
+    speakers: &mut Vec<SpeakerGroup>,
+    bottom_line: &mut Vec<BriefLine>,
+    key_points: &[BriefLine],
+    bottom_max: usize,
+    review: &Review,
+) {
+    let (auto, groups) = candidates(items, speakers, &used(bottom_line, key_points));
     let mut promoted = Vec::new();
-    let mut speakers = Vec::new();
+    let mut kept_groups = Vec::new();
     for mut g in ordered(groups, &auto, review) {
         let mut kept = Vec::new();
         for mut s in std::mem::take(&mut g.statements) {
@@ -160,43 +216,34 @@ pub fn compose_reviewed(
         }
         if !kept.is_empty() {
             g.statements = kept;
-            speakers.push(g);
+            kept_groups.push(g);
         }
     }
-    brief.speakers = speakers;
+    *speakers = kept_groups;
     if !promoted.is_empty() {
-        let room = BOTTOM_LINE_MAX.saturating_sub(promoted.len());
-        brief.bottom_line.truncate(room);
-        promoted.append(&mut brief.bottom_line);
-        brief.bottom_line = promoted;
+        let room = bottom_max.saturating_sub(promoted.len());
+        bottom_line.truncate(room);
+        promoted.append(bottom_line);
+        *bottom_line = promoted;
     }
-    Ok(brief)
 }
 
-/// The keys the automatic selection picks, and every statement grouped by speaker.
-/// `auto_brief` is the brief compose makes of `items` (its selection does not depend on the
-/// settings).
+/// The keys the automatic selection picks (`auto_speakers`), and every statement of `items`
+/// not among the `used` passages, grouped by speaker: the automatic choice's speakers first, in
+/// its order.
 fn candidates(
-    items: &[(Article, Analysis)],
-    auto_brief: &Brief,
+    items: &[Item],
+    auto_speakers: &[SpeakerGroup],
+    used: &[Provenance],
 ) -> (Vec<String>, Vec<SpeakerGroup>) {
-    let auto: Vec<String> = auto_brief
-        .speakers
+    let auto: Vec<String> = auto_speakers
         .iter()
         .flat_map(|g| &g.statements)
         .map(|s| statement_key(&s.provenance))
         .collect();
-    let used: Vec<Provenance> = auto_brief
-        .bottom_line
-        .iter()
-        .chain(&auto_brief.key_points)
-        .flat_map(|l| l.provenance.iter().cloned())
-        .collect();
-    // Speakers the automatic brief shows come first, in its order; the others follow.
-    let mut groups = gather(items, &used);
+    let mut groups = gather(items, used);
     let rank = |g: &SpeakerGroup| {
-        auto_brief
-            .speakers
+        auto_speakers
             .iter()
             .position(|a| a.name == g.name)
             .unwrap_or(usize::MAX)

@@ -2,7 +2,8 @@
 
 use std::collections::HashSet;
 
-use crate::model::{Analysis, Article, BriefLine, Provenance};
+use super::Item;
+use crate::model::{Analysis, BriefLine, Provenance};
 
 /// The lower-cased words of a text, as a set.
 pub fn word_set(s: &str) -> HashSet<String> {
@@ -79,20 +80,21 @@ fn standalone(text: &str, span: crate::model::Span, analysis: &Analysis) -> Stri
     }
 }
 
-/// A candidate line: (score, source index, sentence index, line).
+/// A candidate line: (score, source number, sentence index, line).
 type Candidate = (f64, usize, usize, BriefLine);
 
 /// The bottom line (up to `bl_max` sentences, at least `bl_min` where there are; past `bl_min`
 /// only sentences scoring at least 0.6 of the best) and key points (up to `kp_max`), both in
 /// source order.
 pub fn lines(
-    items: &[(Article, Analysis)],
+    items: &[Item],
     bl_min: usize,
     bl_max: usize,
     kp_max: usize,
 ) -> (Vec<BriefLine>, Vec<BriefLine>) {
     let mut cands: Vec<Candidate> = Vec::new();
-    for (n, (article, analysis)) in items.iter().enumerate() {
+    for item in items {
+        let (n, article, analysis) = (item.number, item.article, item.analysis);
         for k in &analysis.key_sentences {
             let Some(s) = analysis.sentences.get(k.sentence) else {
                 continue;
@@ -106,7 +108,7 @@ pub fn lines(
                 k.sentence,
                 BriefLine {
                     text: standalone(&s.text, s.span, analysis),
-                    sources: vec![n + 1],
+                    sources: vec![n],
                     provenance: vec![Provenance {
                         article_id: article.id.clone(),
                         paragraph: s.paragraph,
@@ -124,8 +126,8 @@ pub fn lines(
         if let Some(i) = sets.iter().position(|x| dice(x, &words) > 0.6) {
             // The same point from another source: cite that source too.
             let dup = &mut chosen[i].3;
-            if !dup.sources.contains(&(c.1 + 1)) {
-                dup.sources.push(c.1 + 1);
+            if !dup.sources.contains(&c.1) {
+                dup.sources.push(c.1);
                 dup.provenance.extend(c.3.provenance);
             }
         } else if chosen.len() < bl_max + kp_max {

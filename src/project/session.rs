@@ -271,8 +271,10 @@ impl Session {
     /// date printed when none is set.
     pub fn brief(&self, today: NaiveDate) -> Result<Brief, SessionError> {
         let settings = self.project.settings.brief_settings(today);
+        let items = self.items();
         Ok(compose::compose_reviewed(
-            &self.items(),
+            &items,
+            &crate::stories::group(&items),
             &settings,
             &self.project.review,
         )?)

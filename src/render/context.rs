@@ -6,11 +6,34 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use tera::Context;
 
-use crate::model::{Brief, BriefLine, BriefStatement, Source, SpeakerGroup, StatementKind};
+use crate::model::{
+    Brief, BriefLine, BriefStatement, BriefStory, ChronologyEntry, Source, SpeakerGroup,
+    StatementKind,
+};
 
 /// A date as printed in briefs: "28 November 2026".
 pub fn long_date(d: NaiveDate) -> String {
     d.format("%-d %B %Y").to_string()
+}
+
+/// A span of days as printed: "5 July 2016", "5–7 July 2016", "30 June – 2 July 2016",
+/// "30 December 2015 – 2 January 2016"; `None` without dates.
+pub fn date_range(first: Option<NaiveDate>, last: Option<NaiveDate>) -> Option<String> {
+    use chrono::Datelike;
+    let (a, b) = match (first, last) {
+        (Some(a), Some(b)) => (a.min(b), a.max(b)),
+        (Some(d), None) | (None, Some(d)) => (d, d),
+        (None, None) => return None,
+    };
+    Some(if a == b {
+        long_date(a)
+    } else if (a.year(), a.month()) == (b.year(), b.month()) {
+        format!("{}–{}", a.day(), long_date(b))
+    } else if a.year() == b.year() {
+        format!("{} – {}", a.format("%-d %B"), long_date(b))
+    } else {
+        format!("{} – {}", long_date(a), long_date(b))
+    })
 }
 
 #[derive(Serialize)]
@@ -56,16 +79,78 @@ struct SourceView<'a> {
     url: Option<&'a str>,
 }
 
+/// Source numbers as printed: "1,3".
+fn refs(sources: &[usize]) -> String {
+    sources
+        .iter()
+        .map(usize::to_string)
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
 fn line(l: &BriefLine) -> LineView<'_> {
     LineView {
         text: &l.text,
         sources: &l.sources,
-        refs: l
-            .sources
-            .iter()
-            .map(usize::to_string)
-            .collect::<Vec<_>>()
-            .join(","),
+        refs: refs(&l.sources),
+    }
+}
+
+#[derive(Serialize)]
+struct ChronologyView<'a> {
+    date: String,
+    date_iso: String,
+    text: &'a str,
+    sources: &'a [usize],
+    refs: String,
+}
+
+fn chronology(e: &ChronologyEntry) -> ChronologyView<'_> {
+    ChronologyView {
+        date: long_date(e.date),
+        date_iso: e.date.to_string(),
+        text: &e.text,
+        sources: &e.sources,
+        refs: refs(&e.sources),
+    }
+}
+
+#[derive(Serialize)]
+struct StoryView<'a> {
+    number: usize,
+    id: &'a str,
+    label: &'a str,
+    why: &'a str,
+    sources: &'a [usize],
+    refs: String,
+    articles: usize,
+    outlets: &'a [String],
+    outlet_count: usize,
+    dates: Option<String>,
+    bottom_line: Vec<LineView<'a>>,
+    key_points: Vec<LineView<'a>>,
+    speakers: Vec<SpeakerView<'a>>,
+    chronology: Vec<ChronologyView<'a>>,
+    minor: bool,
+}
+
+fn story((i, s): (usize, &BriefStory)) -> StoryView<'_> {
+    StoryView {
+        number: i + 1,
+        id: &s.id,
+        label: &s.label,
+        why: &s.why,
+        sources: &s.sources,
+        refs: refs(&s.sources),
+        articles: s.sources.len(),
+        outlets: &s.outlets,
+        outlet_count: s.outlets.len(),
+        dates: date_range(s.first_date, s.last_date),
+        bottom_line: s.bottom_line.iter().map(line).collect(),
+        key_points: s.key_points.iter().map(line).collect(),
+        speakers: s.speakers.iter().map(speaker).collect(),
+        chronology: s.chronology.iter().map(chronology).collect(),
+        minor: s.minor,
     }
 }
 
@@ -135,7 +220,11 @@ fn source(s: &Source) -> SourceView<'_> {
 /// `flag_single_source` (whether some statement is carried by several sources, so that
 /// single-source ones are worth flagging), `sources` (each `{number,
 /// outlet, title, byline, date, file_name, url}`), `top_quotes` (each `{speaker, role, quote}`, the first direct quote of up to three
-/// named speakers); and `brief`, the [`Brief`] exactly as serialized.
+/// named speakers); `stories` (each `{number, id, label, why, sources, refs, articles,
+/// outlets, outlet_count, dates, bottom_line, key_points, speakers, chronology, minor}`,
+/// chronology entries `{date, date_iso, text, sources, refs}`), `multi_story` (more than one
+/// story), `chronology` (the single story's, else empty), `more_stories` (how many are minor);
+/// and `brief`, the [`Brief`] exactly as serialized.
 pub fn build(brief: &Brief) -> Context {
     let mut ctx = Context::new();
     ctx.insert("brief", brief);
@@ -161,10 +250,21 @@ pub fn build(brief: &Brief) -> Context {
         "sources",
         &brief.sources.iter().map(source).collect::<Vec<_>>(),
     );
+    let stories: Vec<StoryView> = brief.stories.iter().enumerate().map(story).collect();
+    ctx.insert("multi_story", &(stories.len() > 1));
+    // One story: its chronology beside today's layout.
+    let single = match brief.stories.as_slice() {
+        [one] => one.chronology.iter().map(chronology).collect(),
+        _ => Vec::new(),
+    };
+    ctx.insert("chronology", &single);
+    ctx.insert("more_stories", &stories.iter().filter(|s| s.minor).count());
+    ctx.insert("stories", &stories);
     // Flagging "single source" is informative only beside statements several sources carry.
     let corroborated = brief
         .speakers
         .iter()
+        .chain(brief.stories.iter().flat_map(|s| &s.speakers))
         .flat_map(|g| &g.statements)
         .any(|s| s.sources.len() > 1);
     ctx.insert("flag_single_source", &corroborated);
@@ -212,5 +312,27 @@ mod tests {
     fn long_dates() {
         let d = NaiveDate::from_ymd_opt(2026, 11, 8).unwrap();
         assert_eq!(long_date(d), "8 November 2026");
+    }
+
+    #[test]
+    fn date_ranges_share_what_they_can() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+        assert_eq!(
+            date_range(d(2016, 7, 5), d(2016, 7, 7)).unwrap(),
+            "5–7 July 2016"
+        );
+        assert_eq!(
+            date_range(d(2016, 7, 5), d(2016, 7, 5)).unwrap(),
+            "5 July 2016"
+        );
+        assert_eq!(
+            date_range(d(2016, 6, 30), d(2016, 7, 2)).unwrap(),
+            "30 June – 2 July 2016"
+        );
+        assert_eq!(
+            date_range(d(2015, 12, 30), d(2016, 1, 2)).unwrap(),
+            "30 December 2015 – 2 January 2016"
+        );
+        assert_eq!(date_range(None, None), None);
     }
 }

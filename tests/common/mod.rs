@@ -54,6 +54,18 @@ pub fn check_golden(name: &str, actual: &str) {
     }
 }
 
+/// The text of a PDF as `pdftotext -layout` reads it (poppler-utils, installed by `.ci/setup`).
+pub fn pdftotext(pdf: &Path) -> String {
+    let o = std::process::Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    assert!(o.status.success(), "pdftotext failed on {}", pdf.display());
+    String::from_utf8(o.stdout).unwrap()
+}
+
 /// Imports and analyses one article file; panics when it cannot be imported.
 pub fn load(path: &Path) -> (Article, Analysis) {
     let bytes = std::fs::read(path).unwrap();
