@@ -222,3 +222,112 @@ fn analyze_json_includes_the_stories() {
     assert_eq!(ids, expected);
     assert!(stories[0]["why"].as_str().unwrap().starts_with("grouped: "));
 }
+
+mod session {
+    use super::*;
+    use briefdesk::project::{Project, Session};
+
+    fn open(folders: &[&str]) -> Session {
+        let paths: Vec<PathBuf> = folders.iter().map(|f| folder(f)).collect();
+        let mut s = Session::new(Project::default());
+        let out = s.import(files::import(&paths, |_, _, _| {}));
+        assert!(out.failed.is_empty(), "{:?}", out.failed);
+        s
+    }
+
+    fn id_of(s: &Session, file: &str) -> String {
+        let views = s.views();
+        views
+            .iter()
+            .find(|v| v.file_name == file)
+            .unwrap()
+            .id
+            .clone()
+    }
+
+    fn story_of(s: &Session, article: &str) -> String {
+        let views = s.story_views();
+        let story = views
+            .iter()
+            .find(|v| v.articles.iter().any(|a| a == article));
+        story.unwrap().id.clone()
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2027, 7, 20).unwrap()
+    }
+
+    #[test]
+    fn the_analyst_moves_merges_renames_and_reorders_and_reopening_keeps_it() {
+        let mut s = open(&["batch"]);
+        assert_eq!(s.story_views().len(), 6);
+        let museum = id_of(&s, "porto-river-trade-museum.md");
+        let fire = id_of(&s, "salzgitter-plant-fire.txt");
+        let ghana = id_of(&s, "ghana-rate-rise.txt");
+        // Move the museum article into the fire story: 5 stories, the fire story has 3.
+        let fire_story = story_of(&s, &fire);
+        s.move_to_story(&museum, Some(&fire_story)).unwrap();
+        assert_eq!(story_of(&s, &museum), fire_story);
+        assert_eq!(s.story_views().len(), 5);
+        // ... and out again into a story of its own.
+        let own = s.move_to_story(&museum, None).unwrap();
+        assert_ne!(own, fire_story);
+        assert_eq!(s.story_views().len(), 6);
+        // Merge the Ghana story into the fire story, rename it, put it first.
+        let ghana_story = story_of(&s, &ghana);
+        s.merge_stories(&ghana_story, &fire_story).unwrap();
+        s.rename_story(&fire_story, "Industrial and monetary shocks")
+            .unwrap();
+        s.order_stories(std::slice::from_ref(&fire_story)).unwrap();
+        let views = s.story_views();
+        assert_eq!(views.len(), 5);
+        assert_eq!(views[0].label, "Industrial and monetary shocks");
+        assert_eq!(views[0].articles.len(), 4);
+        assert!(views[0].renamed);
+        // The brief follows at once, and so does a reopened project.
+        let brief = s.brief(today()).unwrap();
+        assert_eq!(brief.stories[0].label, "Industrial and monetary shocks");
+        assert_eq!(brief.stories.len(), 5);
+        let reopened = Session::new(Project::from_json(&s.project.to_json()).unwrap());
+        assert_eq!(reopened.story_views(), s.story_views());
+        // Unknown stories are refused by name.
+        let e = s.merge_stories("story-nope", &fire_story).unwrap_err();
+        assert!(e.to_string().contains("story-nope"), "{e}");
+    }
+
+    #[test]
+    fn grouping_off_makes_one_story_and_review_follows_the_stories() {
+        let mut s = open(&["batch"]);
+        let review = s.review_by_story().unwrap();
+        assert_eq!(review.len(), 6);
+        // Each story's review holds only statements of its own articles.
+        for (story, r) in s.story_views().iter().zip(&review) {
+            assert_eq!(story.id, r.id);
+            let ids = r.groups.iter().flat_map(|g| &g.statements);
+            assert!(ids
+                .map(|st| &st.article_id)
+                .all(|a| story.articles.contains(a)));
+        }
+        s.set_grouped(false);
+        assert!(!s.grouped());
+        assert_eq!(s.story_views().len(), 1);
+        let brief = s.brief(today()).unwrap();
+        assert_eq!(brief.stories.len(), 1);
+    }
+
+    #[test]
+    fn a_new_article_joins_the_story_the_analyst_named() {
+        let mut s = open(&["batch"]);
+        let truce = id_of(&s, "estravia-kordana-truce.md");
+        let story = story_of(&s, &truce);
+        s.rename_story(&story, "Sarn ceasefire").unwrap();
+        // The third ceasefire article arrives later: it joins the renamed story.
+        let sarn = id_of(&s, "sarn-valley-ceasefire.html");
+        s.remove(std::slice::from_ref(&sarn)).unwrap();
+        let again = folder("batch").join("sarn-valley-ceasefire.html");
+        s.import(files::import(&[again], |_, _, _| {}));
+        let views = s.story_views();
+        let named = views.iter().find(|v| v.label == "Sarn ceasefire").unwrap();
+        assert_eq!(named.articles.len(), 3);
+    }
+}

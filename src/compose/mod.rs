@@ -18,8 +18,8 @@ use crate::error::ComposeError;
 use crate::model::{Analysis, Article, Brief, BriefLine, BriefSettings, Source, StoryGroup};
 
 pub use review::{
-    compose_reviewed, review_groups, statement_key, Review, ReviewGroup, ReviewStatement,
-    StatementEdit,
+    compose_reviewed, review_groups, review_groups_by_story, statement_key, Review, ReviewGroup,
+    ReviewStatement, StatementEdit,
 };
 pub use section::UNATTRIBUTED;
 pub use select::{dice, same_words, similarity, word_set};

@@ -100,7 +100,34 @@ pub fn review_groups(
         &brief.speakers,
         &used(&brief.bottom_line, &brief.key_points),
     );
-    Ok(ordered(groups, &auto, review)
+    Ok(review_view(groups, &auto, review))
+}
+
+/// The review of each story of `items` grouped into `stories` (in the brief's order): every
+/// statement of the story's articles by speaker, marked with the choice the story's own section
+/// makes automatically and the analyst's decisions.
+pub fn review_groups_by_story(
+    items: &[(Article, Analysis)],
+    stories: &[StoryGroup],
+    review: &Review,
+) -> Result<Vec<Vec<ReviewGroup>>, ComposeError> {
+    let brief = compose_stories(items, stories, &placeholder_settings())?;
+    let all = numbered(items);
+    Ok(stories_with_articles(&all, stories)
+        .into_iter()
+        .zip(&brief.stories)
+        .map(|(group, s)| {
+            let members = story::members(&all, group);
+            let (auto, groups) =
+                candidates(&members, &s.speakers, &used(&s.bottom_line, &s.key_points));
+            review_view(groups, &auto, review)
+        })
+        .collect())
+}
+
+/// Statements by speaker as the review screen shows them, in the analyst's order.
+fn review_view(groups: Vec<SpeakerGroup>, auto: &[String], review: &Review) -> Vec<ReviewGroup> {
+    ordered(groups, auto, review)
         .into_iter()
         .map(|g| ReviewGroup {
             speaker: g.name,
@@ -131,7 +158,7 @@ pub fn review_groups(
                 })
                 .collect(),
         })
-        .collect())
+        .collect()
 }
 
 /// Composes the brief of `items` grouped into `stories` with the analyst's review applied, to

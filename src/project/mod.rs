@@ -3,6 +3,7 @@
 
 mod reader;
 mod session;
+mod stories;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -11,14 +12,17 @@ use thiserror::Error;
 use crate::compose::Review;
 use crate::model::{Article, BriefSettings};
 use crate::render::{PageSize, RenderOptions};
+use crate::stories::StoryChoices;
 
 pub use reader::{segments, Segment};
 pub use session::{
     ArticleView, Duplicate, ImportOutcome, Refused, Session, SessionError, StatementChange,
 };
+pub use stories::{ReviewStory, StoryView};
 
-/// The project file format this version writes (and the newest it reads).
-pub const PROJECT_FORMAT: u32 = 1;
+/// The project file format this version writes (and the newest it reads). Format 2 added the
+/// analyst's story choices; a format 1 project opens with its articles grouped automatically.
+pub const PROJECT_FORMAT: u32 = 2;
 
 /// File extension of project files.
 pub const PROJECT_EXTENSION: &str = "briefdesk";
@@ -116,6 +120,9 @@ pub struct Project {
     /// Decisions on statements.
     #[serde(default)]
     pub review: Review,
+    /// Decisions on the grouping of articles into stories (format 2).
+    #[serde(default)]
+    pub stories: StoryChoices,
 }
 
 impl Default for Project {
@@ -125,6 +132,7 @@ impl Default for Project {
             articles: Vec::new(),
             settings: ProjectSettings::default(),
             review: Review::default(),
+            stories: StoryChoices::default(),
         }
     }
 }
@@ -159,7 +167,11 @@ impl Project {
         if format > PROJECT_FORMAT {
             return Err(ProjectError::TooNew(format));
         }
-        serde_json::from_value(value).map_err(|e| ProjectError::Invalid(e.to_string()))
+        let mut project: Project =
+            serde_json::from_value(value).map_err(|e| ProjectError::Invalid(e.to_string()))?;
+        // Read as the current format: saved again, it is written as one.
+        project.format = PROJECT_FORMAT;
+        Ok(project)
     }
 }
 
@@ -175,6 +187,14 @@ mod tests {
         p.review.order = vec!["a:1-2".into()];
         let back = Project::from_json(&p.to_json()).unwrap();
         assert_eq!(back, p);
+    }
+
+    #[test]
+    fn a_format_1_project_opens_grouped_automatically() {
+        let v1 = br#"{"format": 1, "articles": [], "review": {"edits": {}, "order": []}}"#;
+        let p = Project::from_json(v1).unwrap();
+        assert_eq!(p.format, PROJECT_FORMAT);
+        assert_eq!(p.stories, StoryChoices::default());
     }
 
     #[test]

@@ -190,7 +190,8 @@ impl Session {
         Ok(())
     }
 
-    /// Removes the articles `ids` and the review decisions on their statements.
+    /// Removes the articles `ids`, the review decisions on their statements and their place in
+    /// the analyst's stories.
     pub fn remove(&mut self, ids: &[String]) -> Result<(), SessionError> {
         for id in ids {
             self.index(id)?;
@@ -204,6 +205,7 @@ impl Session {
             let review = &mut self.project.review;
             review.edits.retain(|k, _| !k.starts_with(&prefix));
             review.order.retain(|k| !k.starts_with(&prefix));
+            self.project.stories.placed.remove(id);
         }
         Ok(())
     }
@@ -274,7 +276,7 @@ impl Session {
         let items = self.items();
         Ok(compose::compose_reviewed(
             &items,
-            &crate::stories::group(&items),
+            &crate::stories::stories(&items, &self.project.stories),
             &settings,
             &self.project.review,
         )?)

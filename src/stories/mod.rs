@@ -15,9 +15,12 @@
 //!
 //! Stories come heaviest first: more outlets, then more articles, then the most recent.
 
+pub mod arrange;
 pub mod cluster;
 pub mod label;
 pub mod profile;
+
+pub use arrange::{arrange, StoryChoices};
 
 use chrono::NaiveDate;
 
@@ -62,6 +65,15 @@ pub fn group(items: &[(Article, Analysis)]) -> Vec<StoryGroup> {
         .collect();
     stories.sort_by(|a, b| b.0.cmp(&a.0));
     stories.into_iter().map(|(_, s)| s).collect()
+}
+
+/// The stories of `items` as the analyst wants them: grouped automatically and corrected by
+/// `choices`, or all in one story when grouping is off.
+pub fn stories(items: &[(Article, Analysis)], choices: &StoryChoices) -> Vec<StoryGroup> {
+    if choices.one_story {
+        return one_story(items);
+    }
+    arrange(items, group(items), choices)
 }
 
 /// Every article of `items` in one story (grouping switched off).
