@@ -11,6 +11,8 @@ use briefdesk::{analyze, compose, dump, files, stories, Analysis, Article, Brief
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
+mod generate;
+
 /// BriefDesk: print-ready policy briefs from news articles, offline.
 #[derive(Parser, Debug)]
 #[command(name = "briefdesk", version, about)]
@@ -97,6 +99,11 @@ enum Command {
         /// Where to write the predictions (JSON Lines).
         #[arg(short, long)]
         output: PathBuf,
+    },
+    /// Write the man pages, or a completion script for bash, zsh or fish (the packages have them).
+    Generate {
+        #[command(subcommand)]
+        what: generate::What,
     },
 }
 
@@ -201,6 +208,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             })
         }
         Command::Eval { task, set, output } => eval(task, &set, &output),
+        Command::Generate { what } => generate::run(what),
         Command::Print {
             file,
             printer,

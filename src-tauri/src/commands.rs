@@ -9,7 +9,6 @@ use serde::Serialize;
 use tauri::{AppHandle, Emitter, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
-use briefdesk::compose::ReviewGroup;
 use briefdesk::files::{self, write_atomic};
 use briefdesk::print::{self, PrintOptions, Printer};
 use briefdesk::project::{
@@ -21,6 +20,7 @@ use briefdesk::{analyze, ingest};
 
 use crate::error::{io, AppError, AppResult};
 use crate::state::{AppState, ProjectView, Recent};
+use crate::stories::Review;
 
 /// Import progress is sent at most this often (and always for the last file).
 const PROGRESS_EVERY: Duration = Duration::from_millis(100);
@@ -210,8 +210,8 @@ pub async fn article_detail(state: State<'_, AppState>, id: String) -> AppResult
 }
 
 #[tauri::command]
-pub async fn review(state: State<'_, AppState>) -> AppResult<Vec<ReviewGroup>> {
-    Ok(state.read(|s| s.review())?)
+pub async fn review(state: State<'_, AppState>) -> AppResult<Review> {
+    Ok(state.read(|s| s.review_by_story())?)
 }
 
 #[tauri::command]
@@ -219,21 +219,18 @@ pub async fn statement_edit(
     state: State<'_, AppState>,
     key: String,
     change: StatementChange,
-) -> AppResult<Vec<ReviewGroup>> {
+) -> AppResult<Review> {
     state.change(|s| {
         s.edit_statement(&key, change)?;
-        Ok(s.review()?)
+        Ok(s.review_by_story()?)
     })
 }
 
 #[tauri::command]
-pub async fn statements_order(
-    state: State<'_, AppState>,
-    keys: Vec<String>,
-) -> AppResult<Vec<ReviewGroup>> {
+pub async fn statements_order(state: State<'_, AppState>, keys: Vec<String>) -> AppResult<Review> {
     state.change(|s| {
         s.order_statements(&keys)?;
-        Ok(s.review()?)
+        Ok(s.review_by_story()?)
     })
 }
 

@@ -2,11 +2,13 @@
 
 pub mod commands;
 pub mod error;
+pub mod open;
 pub mod state;
+pub mod stories;
 
 use std::path::PathBuf;
 
-use tauri::{Builder, Runtime};
+use tauri::{Builder, Manager, Runtime};
 
 pub use state::AppState;
 
@@ -15,6 +17,7 @@ pub use state::AppState;
 pub fn configure<R: Runtime>(builder: Builder<R>, data_dir: PathBuf) -> Builder<R> {
     builder
         .manage(AppState::new(data_dir))
+        .manage(open::Opened::default())
         .invoke_handler(tauri::generate_handler![
             commands::app_start,
             commands::project_new,
@@ -36,6 +39,12 @@ pub fn configure<R: Runtime>(builder: Builder<R>, data_dir: PathBuf) -> Builder<
             commands::export_pdf,
             commands::printers,
             commands::print,
+            stories::story_move,
+            stories::stories_merge,
+            stories::story_rename,
+            stories::stories_order,
+            stories::stories_grouped,
+            open::opened_files,
         ])
 }
 
@@ -48,12 +57,22 @@ pub fn data_dir() -> PathBuf {
         .unwrap_or_else(|| std::env::temp_dir().join("briefdesk"))
 }
 
-/// Runs the desktop app.
+/// Runs the desktop app: `briefdesk-desktop [FILE...]` imports the files into a new project, or,
+/// when the app is already running, hands them to it and exits.
 pub fn run() {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let files = open::file_args(std::env::args_os().skip(1), &cwd);
+    // First, so that a second launch hands over its files before it does anything else.
+    let builder =
+        tauri::Builder::default().plugin(tauri_plugin_single_instance::init(open::hand_over));
     // The analysis patterns compile while the window opens.
     std::thread::spawn(briefdesk::analyze::warm_up);
-    configure(tauri::Builder::default(), data_dir())
+    configure(builder, data_dir())
         .plugin(tauri_plugin_dialog::init())
+        .setup(move |app| {
+            app.state::<open::Opened>().add(files);
+            Ok(())
+        })
         .run(tauri::generate_context!())
         .expect("BriefDesk could not start its window");
 }

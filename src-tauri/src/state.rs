@@ -7,7 +7,9 @@ use std::sync::Mutex;
 use serde::{Deserialize, Serialize};
 
 use briefdesk::files::{user_template_dir, write_atomic};
-use briefdesk::project::{ArticleView, Project, ProjectSettings, Session, PROJECT_EXTENSION};
+use briefdesk::project::{
+    ArticleView, Project, ProjectSettings, Session, StoryView, PROJECT_EXTENSION,
+};
 use briefdesk::render::Templates;
 
 use crate::error::{io, AppError, AppResult};
@@ -28,6 +30,10 @@ pub struct ProjectView {
     pub settings: ProjectSettings,
     /// Number of ticked articles.
     pub picked: usize,
+    /// The ticked articles by story, in the brief's order.
+    pub stories: Vec<StoryView>,
+    /// Whether the articles are grouped by story (else one story).
+    pub grouped: bool,
 }
 
 /// A project opened lately.
@@ -225,6 +231,8 @@ fn view(cur: &Current) -> ProjectView {
         picked: articles.iter().filter(|a| a.picked).count(),
         articles,
         settings: cur.session.project.settings.clone(),
+        stories: cur.session.story_views(),
+        grouped: cur.session.grouped(),
     }
 }
 

@@ -185,14 +185,18 @@ fn the_preview_is_the_pdf_and_follows_the_picks() {
 #[test]
 fn edits_are_saved_at_once_and_come_back_when_the_project_is_reopened() {
     let (d, _) = with_articles();
-    let groups = d.ok("review", json!({}));
-    let first = &groups[0]["statements"][0];
+    // The review comes by story, each story's statements by speaker.
+    let stories = d.ok("review", json!({}));
+    let first = &stories[0]["groups"][0]["statements"][0];
     let key = first["key"].as_str().unwrap().to_string();
-    let groups = d.ok(
+    let stories = d.ok(
         "statement_edit",
         json!({"key": key, "change": {"text": "Words edited for the meeting"}}),
     );
-    assert_eq!(groups[0]["statements"][0]["edited"], json!(true));
+    assert_eq!(
+        stories[0]["groups"][0]["statements"][0]["edited"],
+        json!(true)
+    );
     let mut settings = d.ok("app_start", json!({}))["project"]["settings"].clone();
     settings["title"] = json!("Ports and grain");
     settings["marking"] = json!("TLP:AMBER");
@@ -206,11 +210,12 @@ fn edits_are_saved_at_once_and_come_back_when_the_project_is_reopened() {
     let project = again.ok("project_open", json!({"path": path}));
     assert_eq!(project["settings"]["title"], json!("Ports and grain"));
     assert_eq!(project["articles"].as_array().unwrap().len(), 3);
-    let groups = again.ok("review", json!({}));
-    let st = groups
+    let stories = again.ok("review", json!({}));
+    let st = stories
         .as_array()
         .unwrap()
         .iter()
+        .flat_map(|s| s["groups"].as_array().unwrap())
         .flat_map(|g| g["statements"].as_array().unwrap())
         .find(|s| s["key"] == json!(key))
         .unwrap();
@@ -272,4 +277,60 @@ fn pasted_text_becomes_an_article_and_a_removed_one_leaves() {
     assert!(speakers.contains(&&json!("Amal Haddad")), "{detail}");
     let project = d.ok("articles_remove", json!({"ids": [article["id"]]}));
     assert_eq!(project["articles"], json!([]));
+}
+
+/// Issue 13: the analyst corrects the grouping from the UI; the project view and the preview
+/// follow at once, and a reopened project keeps the corrections.
+#[test]
+fn stories_are_moved_merged_renamed_reordered_and_switched_off() {
+    let (d, report) = with_articles();
+    let project = &report["project"];
+    assert_eq!(project["grouped"], json!(true));
+    let stories = project["stories"].as_array().unwrap().clone();
+    assert_eq!(stories.len(), 3, "{stories:?}");
+    let (a, b) = (stories[0]["id"].clone(), stories[1]["id"].clone());
+    let moved = stories[2]["articles"][0].clone();
+    // Move the third story's article into the first: two stories.
+    let p = d.ok("story_move", json!({"article": moved, "story": a}));
+    assert_eq!(p["stories"].as_array().unwrap().len(), 2);
+    assert_eq!(p["stories"][0]["articles"].as_array().unwrap().len(), 2);
+    // Rename, put the other first, then merge everything into one.
+    d.ok(
+        "story_rename",
+        json!({"story": a, "label": "Ports and grain"}),
+    );
+    let p = d.ok("stories_order", json!({"ids": [b]}));
+    assert_eq!(p["stories"][0]["id"], b);
+    assert_eq!(p["stories"][1]["label"], json!("Ports and grain"));
+    let text = preview_text(&d);
+    assert!(text.contains("Stories in this brief") && text.contains("Ports and grain"));
+    let p = d.ok("stories_merge", json!({"story": b, "into": a}));
+    assert_eq!(p["stories"].as_array().unwrap().len(), 1);
+    // Grouping off and on again.
+    let p = d.ok("stories_grouped", json!({"grouped": false}));
+    assert_eq!(p["grouped"], json!(false));
+    let path = p["path"].as_str().unwrap().to_string();
+    let again = desk();
+    let reopened = again.ok("project_open", json!({"path": path}));
+    assert_eq!(reopened["grouped"], json!(false));
+    let p = again.ok("stories_grouped", json!({"grouped": true}));
+    assert_eq!(p["stories"][0]["label"], json!("Ports and grain"));
+    // An unknown story is an error the UI can show.
+    let e = again
+        .call("story_rename", json!({"story": "story-x", "label": "X"}))
+        .unwrap_err();
+    assert_eq!(e["code"], json!("not_found"), "{e}");
+}
+
+/// The text of the preview's PDF.
+fn preview_text(d: &Desk) -> String {
+    use base64::Engine;
+    let preview = d.ok("preview", json!({}));
+    let pdf = base64::engine::general_purpose::STANDARD
+        .decode(preview["pdf"].as_str().unwrap())
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("preview.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    pdftotext(&path)
 }

@@ -17,6 +17,7 @@
 //! sentences) helps BBC's long extractive references but costs more on CNN/DailyMail than it
 //! gains, and a bottom line should read like the story's lead.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -44,6 +45,12 @@ pub fn content_words<'a>(
     text: &'a str,
     stemmer: &'a Stemmer,
 ) -> impl Iterator<Item = (&'a str, String)> + 'a {
+    content_tokens(text).map(|(w, lower)| (w, stemmer.stem(&lower).into_owned()))
+}
+
+/// The content words of `text` as written and lower-cased, not stemmed (what
+/// [`content_words`] stems); a word already in lower case is not copied.
+pub fn content_tokens(text: &str) -> impl Iterator<Item = (&str, Cow<'_, str>)> + '_ {
     text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .map(|w| {
             w.trim_matches(['\'', '’'])
@@ -52,8 +59,12 @@ pub fn content_words<'a>(
         })
         .filter(|w| w.chars().count() > 1 && !w.chars().all(|c| c.is_ascii_digit()))
         .filter_map(|w| {
-            let lower = w.to_lowercase();
-            (!STOP.contains(lower.as_str())).then(|| (w, stemmer.stem(&lower).into_owned()))
+            let lower = if w.chars().any(char::is_uppercase) {
+                Cow::Owned(w.to_lowercase())
+            } else {
+                Cow::Borrowed(w)
+            };
+            (!STOP.contains(lower.as_ref())).then_some((w, lower))
         })
 }
 

@@ -38,6 +38,13 @@ fn mostly_quoted(s: &str) -> bool {
     crate::analyze::rank::quoted_share(s) > 0.5
 }
 
+/// Whether a sentence is page furniture left in the body (a site's disclaimer, a "Read more"
+/// line, a byline): never news, so never a bottom-line sentence or key point.
+fn furniture(s: &str) -> bool {
+    use crate::ingest::furniture::{boilerplate, Boilerplate};
+    boilerplate(s) != Boilerplate::Keep
+}
+
 /// The sentence made readable on its own: a pronoun subject that the analysis resolved to a
 /// speaker is replaced by the speaker's surname, and a leading "But"/"And" is dropped.
 fn standalone(text: &str, span: crate::model::Span, analysis: &Analysis) -> String {
@@ -99,7 +106,7 @@ pub fn lines(
             let Some(s) = analysis.sentences.get(k.sentence) else {
                 continue;
             };
-            if mostly_quoted(&s.text) {
+            if mostly_quoted(&s.text) || furniture(&s.text) {
                 continue;
             }
             cands.push((
@@ -160,6 +167,16 @@ mod tests {
         let b = "we see an opportunity to expand our strategic relationship with Pakistan";
         assert!((similarity(a, b) - 1.0).abs() < 1e-9);
         assert!(similarity(a, "Every night brings a new challenge.") < 0.2);
+    }
+
+    #[test]
+    fn page_furniture_is_never_a_key_point() {
+        assert!(furniture(
+            "This post may contain affiliate and/or referral links."
+        ));
+        assert!(!furniture(
+            "The talks stalled on Tuesday over transit fees at the two ports."
+        ));
     }
 
     #[test]

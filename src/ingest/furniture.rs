@@ -103,7 +103,24 @@ pub fn boilerplate(p: &str) -> Boilerplate {
             ]
             .iter()
             .any(|w| lower.contains(w));
-        if newsletter || cookies || (n <= 12 && lower.contains("all rights reserved")) {
+        // A site's disclosure that it earns from its links, not news.
+        let affiliate = ["affiliate", "referral"].iter().any(|w| lower.contains(w))
+            && ["link", "earn", "commission", "compensat", "purchase"]
+                .iter()
+                .any(|w| lower.contains(w));
+        let earns = [
+            "earn a commission",
+            "receive a commission",
+            "earn a small commission",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
+        let disclosure = (affiliate || earns)
+            && ["may ", "we ", "this post", "this article", "our "]
+                .iter()
+                .any(|w| lower.contains(w));
+        if newsletter || cookies || disclosure || (n <= 12 && lower.contains("all rights reserved"))
+        {
             return Boilerplate::Drop;
         }
     }
@@ -133,6 +150,19 @@ mod tests {
         );
         assert_eq!(
             boilerplate("“Read more books,” she said, smiling at the delegates."),
+            Boilerplate::Keep
+        );
+        // Issue 13: a site's disclaimer became a key point.
+        assert_eq!(
+            boilerplate("This post may contain affiliate and/or referral links."),
+            Boilerplate::Drop
+        );
+        assert_eq!(
+            boilerplate("We may earn a commission when you buy through links on our site."),
+            Boilerplate::Drop
+        );
+        assert_eq!(
+            boilerplate("The European Commission may link the funds to reforms, we understand."),
             Boilerplate::Keep
         );
         assert!(matches!(

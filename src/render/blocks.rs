@@ -181,8 +181,13 @@ pub enum Inline {
     Break,
 }
 
+/// Marks that take no space before them in English text: a source's stray "Yobe North , Ahmad
+/// Lawan" is set "Yobe North, Ahmad Lawan".
+const NO_SPACE_BEFORE: &[char] = &[',', '.', ';', ':', '!', '?', ')', ']', '%'];
+
 /// Collects inline content, collapsing runs of ASCII whitespace (not no-break spaces) into
-/// one space and dropping whitespace at the start, the end and around line breaks.
+/// one space and dropping whitespace at the start, the end, around line breaks, before closing
+/// punctuation ([`NO_SPACE_BEFORE`]) and after an opening bracket.
 #[derive(Debug, Default)]
 pub struct InlineBuilder {
     items: Vec<Inline>,
@@ -194,14 +199,19 @@ impl InlineBuilder {
     pub fn push_text(&mut self, text: &str, style: &InlineStyle) {
         for c in text.chars() {
             if c.is_ascii_whitespace() {
-                let after_content = matches!(self.items.last(), Some(Inline::Text { .. }));
+                let after_content = match self.items.last() {
+                    Some(Inline::Text { text, .. }) => !text.ends_with(['(', '[']),
+                    _ => false,
+                };
                 if after_content && self.pending_space.is_none() {
                     self.pending_space = Some(style.clone());
                 }
                 continue;
             }
             if let Some(space_style) = self.pending_space.take() {
-                self.append(' ', &space_style);
+                if !NO_SPACE_BEFORE.contains(&c) {
+                    self.append(' ', &space_style);
+                }
             }
             self.append(c, style);
         }
@@ -249,6 +259,20 @@ pub fn plain_text(content: &[Inline]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stray_spaces_around_punctuation_go() {
+        let mut b = InlineBuilder::default();
+        let style = InlineStyle::default();
+        b.push_text(
+            "Yobe North , Ahmad Lawan , on Tuesday ( said ) 40 %.",
+            &style,
+        );
+        assert_eq!(
+            plain_text(&b.finish()),
+            "Yobe North, Ahmad Lawan, on Tuesday (said) 40%."
+        );
+    }
 
     #[test]
     fn whitespace_collapses_across_runs() {

@@ -20,10 +20,15 @@ pub const FLOOR: f32 = 0.02;
 /// Cosine similarity of every pair of unit vectors sharing a term, at least [`FLOOR`]:
 /// `(i, j, similarity)` with `i < j`.
 pub fn pairs(vectors: &[Vec<(u32, f32)>]) -> Vec<(usize, usize, f32)> {
-    let mut postings: HashMap<u32, Vec<(usize, f32)>> = HashMap::new();
+    let terms = vectors
+        .iter()
+        .flat_map(|v| v.last().map(|&(t, _)| t as usize + 1))
+        .max()
+        .unwrap_or(0);
+    let mut postings: Vec<Vec<(usize, f32)>> = vec![Vec::new(); terms];
     for (d, v) in vectors.iter().enumerate() {
         for &(t, w) in v {
-            postings.entry(t).or_default().push((d, w));
+            postings[t as usize].push((d, w));
         }
     }
     let mut out = Vec::new();
@@ -32,7 +37,7 @@ pub fn pairs(vectors: &[Vec<(u32, f32)>]) -> Vec<(usize, usize, f32)> {
     for (i, v) in vectors.iter().enumerate() {
         for &(t, w) in v {
             // Postings are in document order: only later documents.
-            let list = &postings[&t];
+            let list = &postings[t as usize];
             let start = list.partition_point(|&(d, _)| d <= i);
             for &(j, wj) in &list[start..] {
                 if acc[j] == 0.0 {

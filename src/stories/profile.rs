@@ -2,7 +2,7 @@
 //!
 //! - *Words*: the headline (counted [`TITLE_WEIGHT`] times: it names the event) and every
 //!   sentence of the body, reduced to stemmed content words (the ranker's stop words and stems,
-//!   `analyze::rank::content_words`).
+//!   `analyze::rank::content_tokens`).
 //! - *Word pairs*: neighbouring content words of one sentence ("arms embargo", "stamp duty"),
 //!   at [`PAIR_WEIGHT`]: a pair is more specific to an event than either word.
 //! - *Weights*: `(1 + ln tf) · idf` with the smoothed `idf = ln((1 + n) / (1 + df)) + 1` over the
@@ -10,11 +10,13 @@
 //!   and words two or three articles share count most; vectors are scaled to unit length so
 //!   long and short articles compare alike.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use crate::analyze::rank::content_words;
+use crate::analyze::rank::content_tokens;
 use crate::model::{Analysis, Article};
 
 /// How many times the headline's words count.
@@ -32,24 +34,61 @@ pub struct Profiles {
 
 /// Interns terms and remembers how each was written: in lower case if it ever was (a common
 /// noun capitalised in a headline or at a sentence start is not a name), else as first seen.
-#[derive(Default)]
+/// Each distinct lower-cased word is stemmed once.
 struct Vocabulary {
-    ids: HashMap<String, u32>,
+    stemmer: Stemmer,
+    /// Lower-cased word → its stem's term id.
+    words_seen: HashMap<String, u32>,
+    /// Stem → term id.
+    stems: HashMap<String, u32>,
+    /// Pair of word term ids → the pair's term id.
+    pairs: HashMap<(u32, u32), u32>,
+    /// How each term is written, by term id.
     words: Vec<String>,
 }
 
 impl Vocabulary {
-    fn id(&mut self, term: String, written: String) -> u32 {
-        if let Some(&id) = self.ids.get(&term) {
-            let known = &mut self.words[id as usize];
-            if starts_upper(known) && !starts_upper(&written) {
-                *known = written;
+    fn new() -> Self {
+        Vocabulary {
+            stemmer: Stemmer::create(Algorithm::English),
+            words_seen: HashMap::default(),
+            stems: HashMap::default(),
+            pairs: HashMap::default(),
+            words: Vec::new(),
+        }
+    }
+
+    /// The term id of a word written `written`, lower-cased `lower`.
+    fn word(&mut self, written: &str, lower: Cow<str>) -> u32 {
+        let id = match self.words_seen.get(lower.as_ref()) {
+            Some(&id) => id,
+            None => {
+                let stem = self.stemmer.stem(&lower).into_owned();
+                let next = self.words.len() as u32;
+                let id = *self.stems.entry(stem).or_insert(next);
+                if id == next {
+                    self.words.push(written.to_string());
+                }
+                self.words_seen.insert(lower.into_owned(), id);
+                id
             }
+        };
+        let known = &mut self.words[id as usize];
+        if starts_upper(known) && !starts_upper(written) {
+            *known = written.to_string();
+        }
+        id
+    }
+
+    /// The term id of the pair of words `a` then `b`.
+    fn pair(&mut self, a: u32, b: u32) -> u32 {
+        if let Some(&id) = self.pairs.get(&(a, b)) {
             return id;
         }
         let id = self.words.len() as u32;
-        self.ids.insert(term, id);
+        let written = format!("{} {}", self.words[a as usize], self.words[b as usize]);
         self.words.push(written);
+        self.pairs.insert((a, b), id);
         id
     }
 }
@@ -59,53 +98,41 @@ fn starts_upper(s: &str) -> bool {
 }
 
 /// Adds the words and word pairs of one sentence (or headline), each counted `weight` times.
-fn count(
-    text: &str,
-    weight: f32,
-    stemmer: &Stemmer,
-    vocab: &mut Vocabulary,
-    tf: &mut HashMap<u32, f32>,
-) {
-    let mut previous: Option<(&str, String)> = None;
-    for (word, stem) in content_words(text, stemmer) {
-        let id = vocab.id(stem.clone(), word.to_string());
+fn count(text: &str, weight: f32, vocab: &mut Vocabulary, tf: &mut HashMap<u32, f32>) {
+    let mut previous: Option<u32> = None;
+    for (word, lower) in content_tokens(text) {
+        let id = vocab.word(word, lower);
         *tf.entry(id).or_default() += weight;
-        if let Some((pw, ps)) = previous.take() {
-            let pair = vocab.id(format!("{ps} {stem}"), format!("{pw} {word}"));
+        if let Some(p) = previous.take() {
+            let pair = vocab.pair(p, id);
             *tf.entry(pair).or_default() += weight * PAIR_WEIGHT;
         }
-        previous = Some((word, stem));
+        previous = Some(id);
     }
 }
 
 /// The raw term counts of one article: headline, then the sentences of its analysis (the body's
 /// paragraphs when the analysis has none).
-fn counts(
-    article: &Article,
-    analysis: &Analysis,
-    stemmer: &Stemmer,
-    vocab: &mut Vocabulary,
-) -> HashMap<u32, f32> {
-    let mut tf = HashMap::new();
-    count(&article.title, TITLE_WEIGHT, stemmer, vocab, &mut tf);
+fn counts(article: &Article, analysis: &Analysis, vocab: &mut Vocabulary) -> HashMap<u32, f32> {
+    let mut tf = HashMap::default();
+    count(&article.title, TITLE_WEIGHT, vocab, &mut tf);
     if analysis.sentences.is_empty() {
         for p in article.text.split("\n\n") {
-            count(p, 1.0, stemmer, vocab, &mut tf);
+            count(p, 1.0, vocab, &mut tf);
         }
     }
     for s in &analysis.sentences {
-        count(&s.text, 1.0, stemmer, vocab, &mut tf);
+        count(&s.text, 1.0, vocab, &mut tf);
     }
     tf
 }
 
 /// The TF-IDF profile of every article of `items`.
 pub fn profiles(items: &[(Article, Analysis)]) -> Profiles {
-    let stemmer = Stemmer::create(Algorithm::English);
-    let mut vocab = Vocabulary::default();
+    let mut vocab = Vocabulary::new();
     let raw: Vec<HashMap<u32, f32>> = items
         .iter()
-        .map(|(a, an)| counts(a, an, &stemmer, &mut vocab))
+        .map(|(a, an)| counts(a, an, &mut vocab))
         .collect();
     let mut df = vec![0u32; vocab.words.len()];
     for tf in &raw {

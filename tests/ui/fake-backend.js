@@ -70,15 +70,41 @@ function installFakeBackend(options) {
   });
   let project = { path: '/home/analyst/.local/share/briefdesk/autosave/untitled.briefdesk', name: 'Untitled brief', articles: [], settings: { ...settings(), title: '', author: '', marking: '' } };
 
+  // Stories: a1 and a2 report one development, the others stand alone; the analyst's choices
+  // as the backend keeps them (placed articles, names, order, grouping on or off).
+  const AUTO = { a1: 'story-a1', a2: 'story-a1' };
+  let choices = { grouped: true, placed: {}, labels: {}, order: [], made: 0 };
+  const stories = () => {
+    const picked = project.articles.filter((a) => a.picked);
+    if (!choices.grouped) {
+      return picked.length ? [{ id: 'story-all', label: picked[0].title, why: '', articles: picked.map((a) => a.id), renamed: false }] : [];
+    }
+    const out = [];
+    for (const a of picked) {
+      const id = choices.placed[a.id] || AUTO[a.id] || `story-${a.id}`;
+      let s = out.find((x) => x.id === id);
+      if (!s) out.push(s = { id, label: choices.labels[id] || a.title, why: '', articles: [], renamed: id in choices.labels });
+      s.articles.push(a.id);
+    }
+    for (const s of out) if (s.articles.length > 1) s.why = 'grouped: port, transit; 2 days apart';
+    const rank = (s) => { const i = choices.order.indexOf(s.id); return i < 0 ? Infinity : i; };
+    return out.map((s, i) => [s, i]).sort(([x, i], [y, j]) => (rank(x) - rank(y)) || (i - j)).map(([s]) => s);
+  };
+  const story = (id) => stories().find((s) => s.id === id) || fail('not_found', `no story ${id} in this project`);
+  const pin = (s) => { for (const a of s.articles) if (!choices.placed[a]) choices.placed[a] = s.id; };
   const view = () => {
     project.picked = project.articles.filter((a) => a.picked).length;
+    project.stories = stories();
+    project.grouped = choices.grouped;
     return clone(project);
   };
-  const groups = () => {
+  const review = () => stories().map((s) => ({ id: s.id, label: s.label, groups: groups(new Set(s.articles)) }))
+    .filter((s) => s.groups.length);
+  const groups = (only) => {
     const picked = new Set(project.articles.filter((a) => a.picked).map((a) => a.id));
     const out = [];
     for (const s of statements) {
-      if (!picked.has(s.article_id)) continue;
+      if (!picked.has(s.article_id) || !only.has(s.article_id)) continue;
       let g = out.find((x) => x.speaker === s.speaker);
       if (!g) out.push(g = { speaker: s.speaker, role: s.role, statements: [] });
       const { speaker, role, keepEdit, ...rest } = s;
@@ -168,7 +194,7 @@ function installFakeBackend(options) {
     }),
     review: () => {
       if (!project.articles.some((a) => a.picked)) fail('no_articles', 'No article is ticked: tick at least one article in the library.');
-      return groups();
+      return review();
     },
     statement_edit: ({ key, change }) => {
       const s = statements.find((x) => x.key === key) || fail('not_found', `No statement ${key}.`);
@@ -179,11 +205,39 @@ function installFakeBackend(options) {
         s.text = change.text === null ? s.original : change.text;
         s.edited = change.text !== null;
       }
-      return groups();
+      return review();
     },
     statements_order: ({ keys }) => {
       statements = keys.map((k) => statements.find((s) => s.key === k)).concat(statements.filter((s) => !keys.includes(s.key)));
-      return groups();
+      return review();
+    },
+    story_move: ({ article, story: into }) => {
+      const from = stories().find((s) => s.articles.includes(article)) || fail('not_found', `no picked article ${article} in this project`);
+      pin(from);
+      if (into) pin(story(into));
+      choices.placed[article] = into || `story-new-${++choices.made}`;
+      return view();
+    },
+    stories_merge: ({ story: from, into }) => {
+      const a = story(from);
+      pin(story(into));
+      for (const id of a.articles) choices.placed[id] = into;
+      return view();
+    },
+    story_rename: ({ story: id, label }) => {
+      pin(story(id));
+      if (label.trim()) choices.labels[id] = label.trim();
+      else delete choices.labels[id];
+      return view();
+    },
+    stories_order: ({ ids }) => {
+      ids.forEach(story);
+      choices.order = ids.slice();
+      return view();
+    },
+    stories_grouped: ({ grouped }) => {
+      choices.grouped = grouped;
+      return view();
     },
     settings_set: ({ settings: s }) => {
       project.settings = s;
@@ -197,6 +251,7 @@ function installFakeBackend(options) {
     export_pdf: () => (fake.exportPath ? { path: fake.exportPath } : null),
     printers: () => clone(fake.printers),
     print: ({ options }) => ({ job: `${options.printer}-17`, printer: options.printer }),
+    opened_files: () => [],
   };
 
   T.mocks.mockIPC(async (cmd, args) => {

@@ -172,7 +172,11 @@ test('unticking an article calls pickArticle and refreshes the preview', async (
 test('library: reorder, sort by date, date conflict flag, reader highlights', async () => {
   await withApp(async (page) => {
     await openSample(page);
-    const ids = () => page.$$eval('#library-rows tr', (rows) => rows.map((r) => r.dataset.articleId));
+    // One flat list (grouped, the rows move within their story: tests/ui/stories.test.mjs).
+    await page.locator('#group-stories').uncheck();
+    await waitForCall(page, 'stories_grouped');
+    await page.waitForFunction(() => !document.querySelector('#library-rows tr.story-row'));
+    const ids = () => page.$$eval('#library-rows tr[data-article-id]', (rows) => rows.map((r) => r.dataset.articleId));
     await page.click('#library-rows tr[data-article-id="a1"] .move-down');
     const [order] = await waitForCall(page, 'articles_order');
     assert.deepEqual(order.args.ids, ['a2', 'a1', 'a3']);

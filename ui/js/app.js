@@ -33,6 +33,7 @@ import { backend } from './backend.js';
 import { $, h, replace, attempt, status, showError, isTyping, plural } from './dom.js';
 import { state, on, takeProject, emit } from './state.js';
 import { initLibrary, showImportReport, removeSelected, refreshProject } from './library.js';
+import { initStories } from './stories.js';
 import { initReview, invalidateReview, loadReview, reviewLoaded, resetReview } from './review.js';
 import { initBrief, fillOptions, showSettings, flushSettings } from './brief.js';
 import { initPreview, schedulePreview, previewShown, resetPreview } from './preview.js';
@@ -217,6 +218,13 @@ function afterImport(report) {
 const importDialog = () => runImport(() => backend.importDialog());
 const importPaths = (paths) => runImport(() => backend.importPaths(paths), `Importing ${plural(paths.length, 'item')}…`);
 
+/** Imports, like a drop, the files the app was started with or that a second launch handed over
+ *  (into a new project when the start screen shows). */
+async function importOpened() {
+  const paths = await attempt(() => backend.openedFiles());
+  if (paths && paths.length) await importPaths(paths);
+}
+
 function onDrop(event) {
   const overlay = $('#drop-overlay');
   if (event.type === 'enter' || event.type === 'over') {
@@ -301,6 +309,7 @@ function onKey(e) {
 
 async function boot() {
   initLibrary();
+  initStories();
   initReview();
   initBrief();
   initPreview(() => screen() === 'workspace');
@@ -334,10 +343,12 @@ async function boot() {
   try {
     await backend.on('import-progress', (p) => showProgress(p));
     await backend.onDrop(onDrop);
+    await backend.on('open-files', importOpened);
   } catch (e) {
     showError(e);
   }
   showStart();
+  importOpened();
 }
 
 boot();

@@ -7,12 +7,16 @@
 //                  duplicate_of: id|null (an earlier article with the same story)}
 //   Settings      {title, subtitle, author, date: "YYYY-MM-DD"|null (null = today), marking,
 //                  template, page_size: "a4"|"letter"}
-//   ProjectView   {path: string|null, name, articles: [ArticleView], settings: Settings, picked: n}
-//                 (what the article and settings commands resolve to)
+//   ProjectView   {path: string|null, name, articles: [ArticleView], settings: Settings, picked: n,
+//                  stories: [StoryView], grouped: bool}
+//                 (what the article, story and settings commands resolve to)
+//   StoryView     {id, label, why, articles: [id], renamed: bool} (the ticked articles by story,
+//                  in the brief's order; one story when grouped is false)
 //   ImportReport  {added: [ArticleView], failed: [{file, reason}], duplicates: [{file, title}],
 //                  project: ProjectView}
 //   ArticleDetail {article: ArticleView, paragraphs: [[{text, statement: key|null,
 //                  speaker: string|null}]]}
+//   ReviewStory   {id, label, groups: [ReviewGroup]} (what the review commands resolve to)
 //   ReviewGroup   {speaker, role, statements: [ReviewStatement]}
 //   ReviewStatement {key, kind: "direct_quote"|"reported", text, original, edited, keep, auto,
 //                  promoted, sources: [n], source: n, outlet, date, article_id, mention}
@@ -55,6 +59,9 @@ export const backend = {
   importPaths: (paths) => call('import_paths', { paths }),
   /** Asks for files with the Open dialog and imports them; null if cancelled. */
   importDialog: () => call('import_dialog'),
+  /** Files the app was started with (`briefdesk-desktop FILE...`) or that a second launch handed
+   *  over, not imported yet: [path], each given once. An `open-files` event says more came. */
+  openedFiles: () => call('opened_files'),
   /** Imports pasted text as an article. */
   importText: (text) => call('import_text', { text }),
   /** Ticks or unticks an article for the brief. */
@@ -65,7 +72,17 @@ export const backend = {
   removeArticles: (ids) => call('articles_remove', { ids }),
   /** One article's text with its statements marked. */
   articleDetail: (id) => call('article_detail', { id }),
-  /** Statements of the ticked articles grouped by speaker. */
+  /** Moves an article into the story `story` (an id), or into a new story when null. */
+  moveToStory: (article, story) => call('story_move', { article, story }),
+  /** Merges the story `story` into the story `into`. */
+  mergeStories: (story, into) => call('stories_merge', { story, into }),
+  /** Names a story (blank: back to its headline). */
+  renameStory: (story, label) => call('story_rename', { story, label }),
+  /** Puts the stories in this order (ids). */
+  orderStories: (ids) => call('stories_order', { ids }),
+  /** Groups the ticked articles by story (true) or takes them as one story (false). */
+  setGrouped: (grouped) => call('stories_grouped', { grouped }),
+  /** Statements of the ticked articles by story, then by speaker: [ReviewStory]. */
   review: () => call('review'),
   /** Changes one statement: {keep?: bool, text?: string|null, promoted?: bool}. */
   editStatement: (key, change) => call('statement_edit', { key, change }),

@@ -1,10 +1,14 @@
-// Library tab: the article table (tick, reorder, sort, remove), the import report and the reader pane.
+// Library tab: the article table (tick, reorder, sort, remove; grouped by story), the import report
+// and the reader pane.
 import { backend } from './backend.js';
 import { $, $$, h, replace, adopt, attempt, status, formatDate, plural } from './dom.js';
 import { state, on, takeProject, emit } from './state.js';
 import { openReader, readerEmpty } from './reader.js';
+import { grouped, stories, storyRow, unpickedRow, storyPicker, displayOrder, renderGroupingSwitch } from './stories.js';
 
 const READER_HINT = 'Click an article in the table to read it here; statements are highlighted.';
+/** Columns of the library table (a story's header row spans them all). */
+const COLUMNS = 10;
 
 export function initLibrary() {
   on('project', renderLibrary);
@@ -24,7 +28,8 @@ export function renderLibrary() {
   const hadFocus = body.contains(document.activeElement)
     ? document.activeElement.closest('tr')?.dataset.articleId : null;
   const old = new Map($$('tr[data-article-id]', body).map((tr) => [tr.dataset.articleId, tr]));
-  replace(body, list.map((a, i) => adopt(row(a, i, list.length), old.get(String(a.id)))));
+  replace(body, rows(list, old));
+  renderGroupingSwitch();
   $('#library-empty').hidden = list.length > 0;
   $('#library-table').classList.toggle('is-empty', list.length === 0);
   const picked = list.filter((a) => a.picked).length;
@@ -41,6 +46,24 @@ export function renderLibrary() {
   if (hadFocus) body.querySelector(`tr[data-article-id="${CSS.escape(hadFocus)}"]`)?.focus();
 }
 
+/** The table's rows in display order: each story's header and articles, then the unticked. */
+function rows(list, old) {
+  const byId = new Map(list.map((a) => [a.id, a]));
+  const order = displayOrder(list);
+  const articleRow = (id) => adopt(row(byId.get(id), order.indexOf(id), order.length), old.get(String(id)));
+  if (!grouped()) return order.map(articleRow);
+  const out = [];
+  const all = stories();
+  all.forEach((story, i) => {
+    const ids = story.articles.filter((id) => byId.get(id)?.picked);
+    if (!ids.length) return;
+    out.push(storyRow(story, i, all.length, COLUMNS), ...ids.map(articleRow));
+  });
+  const unpicked = list.filter((a) => !a.picked).map((a) => a.id);
+  if (unpicked.length) out.push(unpickedRow(unpicked.length, COLUMNS), ...unpicked.map(articleRow));
+  return out;
+}
+
 function row(a, index, count) {
   const id = a.id;
   const conflicts = a.date_conflicts || [];
@@ -51,7 +74,7 @@ function row(a, index, count) {
     tabindex: '0',
     'aria-selected': state.selected === id ? 'true' : 'false',
     onclick: (e) => {
-      if (e.target.closest('button, input')) return;
+      if (e.target.closest('button, input, select')) return;
       select(id);
     },
   },
@@ -75,7 +98,8 @@ function row(a, index, count) {
       role: 'img',
     }, '!') : null,
     sameStory(a),
-    a.file_name ? h('span', { class: 'article-file' }, a.file_name) : null),
+    a.file_name ? h('span', { class: 'article-file' }, a.file_name) : null,
+    storyPicker(a)),
   h('td', {}, a.outlet || ''),
   h('td', { class: 'col-date' }, a.published ? formatDate(a.published) : h('span', { class: 'muted' }, 'no date')),
   h('td', { class: 'col-byline' }, a.byline || ''),
@@ -183,7 +207,7 @@ async function order(ids) {
 }
 
 function move(id, delta, keepRowFocus = false) {
-  const ids = articles().map((a) => a.id);
+  const ids = displayOrder(articles());
   const i = ids.indexOf(id);
   const j = i + delta;
   if (i < 0 || j < 0 || j >= ids.length) return;
@@ -245,7 +269,10 @@ function onRowKey(e) {
       move(id, e.key === 'ArrowUp' ? -1 : 1, true);
       return;
     }
-    const next = e.key === 'ArrowDown' ? tr.nextElementSibling : tr.previousElementSibling;
+    let next = e.key === 'ArrowDown' ? tr.nextElementSibling : tr.previousElementSibling;
+    while (next && !next.dataset.articleId) {
+      next = e.key === 'ArrowDown' ? next.nextElementSibling : next.previousElementSibling;
+    }
     if (next) {
       next.focus();
       const nextId = articles().find((a) => String(a.id) === next.dataset.articleId)?.id;

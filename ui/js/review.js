@@ -1,10 +1,12 @@
-// Review tab: statements grouped by speaker; keep/drop, edit wording, promote, reorder, show source.
+// Review tab: statements by story, then by speaker; keep/drop, edit wording, promote, reorder,
+// show source.
 import { backend } from './backend.js';
 import { $, $$, h, replace, adopt, attempt, status, formatDate, plural } from './dom.js';
 import { emit } from './state.js';
 import { openReader, readerEmpty } from './reader.js';
 
-let groups = [];
+let groups = []; // speaker groups of every story, each with its story's id: {story, speaker, …}
+let storyList = []; // [{id, label}] in the brief's order
 let loaded = false;
 let editing = null; // key of the statement being edited
 let editorBox = null; // its editor, kept across re-renders so the draft survives
@@ -21,6 +23,7 @@ export function resetReview() {
   loaded = false;
   loadToken++;
   groups = [];
+  storyList = [];
   stopEditing();
   replace($('#review-list'));
   readerEmpty($('#review-reader'), READER_HINT);
@@ -49,14 +52,21 @@ export async function loadReview() {
   });
   if (token !== loadToken || result === undefined) return;
   loaded = true;
-  groups = Array.isArray(result) ? result : (result && result.groups) || [];
+  setStories(result);
   render();
+}
+
+/** Takes the backend's [ReviewStory] ({id, label, groups}). */
+function setStories(result) {
+  const list = Array.isArray(result) ? result : [];
+  storyList = list.map((s) => ({ id: s.id, label: s.label }));
+  groups = list.flatMap((s) => (s.groups || []).map((g) => ({ ...g, story: s.id })));
 }
 
 /** Takes the groups returned by a statement command and re-renders. */
 function take(result) {
   if (result === undefined) return false;
-  groups = Array.isArray(result) ? result : (result && result.groups) || groups;
+  if (Array.isArray(result)) setStories(result);
   loaded = true;
   render();
   emit('content', 'review');
@@ -71,22 +81,32 @@ function render() {
   if (!groups.length) {
     replace(list, h('div', { class: 'empty-state', id: 'review-empty' },
       h('p', { class: 'empty-title' }, 'No statements to review'),
-      h('p', {}, 'Tick articles in the Library; the quotes and reported statements found in them will be listed here by speaker.')));
+      h('p', {}, 'Tick articles in the Library; the quotes and reported statements found in them will be listed here by story and speaker.')));
     return;
   }
   // rebuild from the new groups, keeping the elements of statements and speakers already shown
   const oldItems = new Map($$('li[data-key]', list).map((li) => [li.dataset.key, li]));
-  const oldGroups = new Map($$('section.speaker-group', list).map((g) => [g.dataset.speaker, g]));
-  const sections = groups.map((g, gi) => {
+  const groupKey = (story, speaker) => `${story}\u0000${speaker}`;
+  const oldGroups = new Map($$('section.speaker-group', list)
+    .map((g) => [groupKey(g.dataset.story, g.dataset.speaker), g]));
+  const section = (g, gi) => {
     const items = g.statements.map((s, si) =>
       adopt(statement(s, gi, si, g.statements.length), oldItems.get(s.key)));
-    const fresh = h('section', { class: 'speaker-group', dataset: { speaker: g.speaker } },
+    const fresh = h('section', { class: 'speaker-group', dataset: { speaker: g.speaker, story: g.story } },
       h('header', { class: 'speaker-head' },
         h('h3', { class: 'speaker-name' }, g.speaker || 'Unknown speaker'),
         g.role ? h('span', { class: 'speaker-role' }, g.role) : null,
         h('span', { class: 'speaker-count' }, plural(g.statements.length, 'statement'))),
       h('ol', { class: 'statement-list' }, items));
-    return adopt(fresh, oldGroups.get(g.speaker));
+    return adopt(fresh, oldGroups.get(groupKey(g.story, g.speaker)));
+  };
+  // Several stories: each under its label, in the brief's order.
+  const many = storyList.length > 1;
+  const sections = storyList.flatMap((story) => {
+    const own = groups.map((g, gi) => [g, gi]).filter(([g]) => g.story === story.id);
+    if (!own.length) return [];
+    const head = many ? [h('h2', { class: 'review-story', dataset: { storyId: story.id } }, story.label)] : [];
+    return head.concat(own.map(([g, gi]) => section(g, gi)));
   });
   replace(list, sections);
   list.scrollTop = scroll;

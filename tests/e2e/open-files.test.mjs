@@ -1,0 +1,108 @@
+// End-to-end: files opened from outside the app, as a file manager's "Open with" does
+// (`briefdesk-desktop FILE...`). The app starts with the files in a new project; a second launch
+// hands its files to the window already open and exits. Run by `bash .ci/e2e` (the built app) and
+// by `bash .ci/e2e installed` (the app the .deb installed, for .ci/package-test), which start
+// Xvfb, a D-Bus session bus (the single-instance hand-off goes over it) and tauri-driver.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { remote } from 'webdriverio';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const FIXTURES = path.join(ROOT, 'tests/fixtures');
+const APP = process.env.BRIEFDESK_APP;
+const OUT = process.env.BRIEFDESK_E2E_OUT || fs.mkdtempSync(path.join(os.tmpdir(), 'briefdesk-e2e-'));
+const SHOTS = path.join(OUT, 'screens');
+
+let browser;
+
+async function start(args) {
+  assert.ok(APP && fs.existsSync(APP), `BRIEFDESK_APP points at the app (${APP})`);
+  const b = await remote({
+    hostname: '127.0.0.1',
+    port: 4444,
+    logLevel: 'warn',
+    capabilities: { 'tauri:options': { application: APP, args } },
+  });
+  await b.setTimeout({ implicit: 0 });
+  return b;
+}
+
+async function waitFor(fn, message, timeout = 30000) {
+  await browser.waitUntil(fn, { timeout, interval: 100, timeoutMsg: message });
+}
+
+/** The titles of the articles in the library, in order. */
+async function library() {
+  const rows = await browser.$$('#library-rows tr[data-article-id] .article-title');
+  const titles = [];
+  for (const r of rows) titles.push(await r.getText());
+  return titles;
+}
+
+/** The project as the backend has it. */
+async function project() {
+  const start = await browser.executeAsync((done) => window.__TAURI__.core.invoke('app_start').then(done));
+  return start.project;
+}
+
+/** Names of the top-level X windows (xwininfo); empty when the tool is missing. */
+function xWindowNames() {
+  try {
+    const tree = execFileSync('xwininfo', ['-root', '-tree'], { encoding: 'utf8' });
+    return [...tree.matchAll(/^\s+0x[0-9a-f]+ "([^"]*)"/gm)].map((m) => m[1]);
+  } catch {
+    return null;
+  }
+}
+
+/** Runs the app as a second launch would; resolves to its exit code. */
+function launch(args, cwd) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(APP, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => { stderr += d; });
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error(`the second launch did not exit within 30 s: ${stderr}`));
+    }, 30000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stderr });
+    });
+  });
+}
+
+after(async () => {
+  if (browser) await browser.deleteSession().catch(() => {});
+});
+
+test('the app opens the files on its command line in a new project, and a second launch adds its own', async () => {
+  browser = await start([path.join(FIXTURES, 'energy-summit.html')]);
+
+  // "Open with": the window comes up with the article in the library of a new project.
+  await waitFor(async () => (await browser.$('#workspace')).isDisplayed(), 'the workspace opens by itself');
+  await waitFor(async () => (await library()).length === 1, 'the article is in the library');
+  assert.match((await library())[0], /gas reserve pact/);
+  assert.match(await browser.getTitle(), /BriefDesk/);
+  const windows = xWindowNames();
+  if (windows) assert.ok(windows.includes('BriefDesk'), `a window titled BriefDesk: ${windows.join(', ')}`);
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await browser.saveScreenshot(path.join(SHOTS, 'open-with.png'));
+  const first = await project();
+  assert.equal(first.articles.length, 1);
+
+  // A second launch, from another folder with relative paths, hands its files over and exits.
+  const second = await launch(['harbor-talks.txt', 'grain-corridor.md'], FIXTURES);
+  assert.equal(second.code, 0, `the second launch exits at once: ${second.stderr}`);
+  await waitFor(async () => (await library()).length === 3, 'the handed-over articles join the library');
+  const now = await project();
+  assert.equal(now.path, first.path, 'into the project already open');
+  assert.deepEqual(now.articles.map((a) => a.file_name).sort(),
+    ['energy-summit.html', 'grain-corridor.md', 'harbor-talks.txt']);
+  await browser.saveScreenshot(path.join(SHOTS, 'second-launch.png'));
+});
