@@ -136,12 +136,59 @@ pub fn read_bytes(path: &Path) -> Result<(String, Vec<u8>), IngestError> {
             },
         ));
     }
-    let bytes = std::fs::read(path).map_err(io)?;
+    let bytes = read_regular(path, ingest::MAX_FILE_BYTES).map_err(|e| match e {
+        Bounded::Io(e) => io(e),
+        Bounded::NotRegular => IngestError::new(
+            &shown,
+            IngestErrorKind::Io("not a regular file (a device, pipe or socket)".into()),
+        ),
+        Bounded::TooLarge(size) => IngestError::new(
+            &shown,
+            IngestErrorKind::TooLarge {
+                size,
+                limit: ingest::MAX_FILE_BYTES,
+            },
+        ),
+    })?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| shown.clone());
     Ok((name, bytes))
+}
+
+/// Why [`read_regular`] read nothing.
+#[derive(Debug)]
+pub enum Bounded {
+    /// The file could not be opened or read.
+    Io(std::io::Error),
+    /// A device, pipe or socket: reading it could block forever or never end.
+    NotRegular,
+    /// Over the limit (the size found, at least limit + 1).
+    TooLarge(u64),
+}
+
+/// The bytes of the regular file `path`, at most `limit` of them: a FIFO, a device such as
+/// `/dev/zero` or a socket is refused before it is read, and a file that grows while it is read
+/// is cut off one byte past the limit, so nothing can block or fill the memory.
+pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, Bounded> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(Bounded::Io)?;
+    if !meta.is_file() {
+        return Err(Bounded::NotRegular);
+    }
+    if meta.len() > limit {
+        return Err(Bounded::TooLarge(meta.len()));
+    }
+    let file = std::fs::File::open(path).map_err(Bounded::Io)?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(Bounded::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(Bounded::TooLarge(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder, synced, then renamed
@@ -151,7 +198,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    // The temporary file is private by default; the result gets the target's permissions, or a
+    // new file's (0666 less the umask), as if it had been written in place.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map_or(0o666, |m| m.permissions().mode() & 0o7777);
+        builder.permissions(std::fs::Permissions::from_mode(mode));
+    }
+    let mut tmp = builder.tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
@@ -166,6 +222,47 @@ pub fn user_template_dir() -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by the packaging work: `briefdesk build` wrote the brief readable by its owner only.
+    #[cfg(unix)]
+    #[test]
+    fn atomic_write_gives_the_permissions_of_a_file_written_in_place() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let plain = dir.path().join("plain.pdf");
+        std::fs::write(&plain, b"x").unwrap();
+        let new = dir.path().join("new.pdf");
+        write_atomic(&new, b"brief").unwrap();
+        assert_eq!(mode(&new), mode(&plain));
+        // An existing file keeps its own permissions.
+        std::fs::set_permissions(&new, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomic(&new, b"brief again").unwrap();
+        assert_eq!(mode(&new), 0o640);
+    }
+
+    /// Issue 14: a FIFO or a device never hangs an import or an open, nor fills the memory.
+    #[cfg(unix)]
+    #[test]
+    fn pipes_and_devices_are_refused_unread() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("x.briefdesk");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            assert!(matches!(read_regular(&fifo, 10), Err(Bounded::NotRegular)));
+            let e = read_bytes(&fifo).unwrap_err();
+            assert!(e.to_string().contains("not a regular file"), "{e}");
+        }
+        let zero = Path::new("/dev/zero");
+        assert!(matches!(read_regular(zero, 10), Err(Bounded::NotRegular)));
+        let big = dir.path().join("big.txt");
+        std::fs::write(&big, vec![b'a'; 100]).unwrap();
+        assert!(matches!(
+            read_regular(&big, 99),
+            Err(Bounded::TooLarge(100))
+        ));
+        assert_eq!(read_regular(&big, 100).unwrap().len(), 100);
+    }
 
     #[test]
     fn atomic_write_replaces_the_whole_file_and_leaves_no_temporary() {

@@ -6,9 +6,9 @@ use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 
-use briefdesk::files::{user_template_dir, write_atomic};
+use briefdesk::files::{self, user_template_dir, write_atomic};
 use briefdesk::project::{
-    ArticleView, Project, ProjectSettings, Session, StoryView, PROJECT_EXTENSION,
+    ArticleView, Project, ProjectSettings, Session, StoryView, PROJECT_EXTENSION, PROJECT_MAX_BYTES,
 };
 use briefdesk::render::Templates;
 
@@ -138,7 +138,20 @@ impl AppState {
 
     /// Opens the project at `path`.
     pub fn open(&self, path: &Path) -> AppResult<ProjectView> {
-        let bytes = std::fs::read(path).map_err(|e| io(path, e))?;
+        let bytes = files::read_regular(path, PROJECT_MAX_BYTES).map_err(|e| match e {
+            files::Bounded::Io(e) => io(path, e),
+            files::Bounded::NotRegular => AppError::new(
+                "project",
+                format!("{}: not a regular file (a device, pipe or socket)", path.display()),
+            ),
+            files::Bounded::TooLarge(size) => AppError::new(
+                "project",
+                format!(
+                    "{}: the file has {size} bytes, over the limit of {PROJECT_MAX_BYTES} bytes per project",
+                    path.display()
+                ),
+            ),
+        })?;
         let project = Project::from_json(&bytes)
             .map_err(|e| AppError::new("project", format!("{}: {e}", path.display())))?;
         let session = Session::new(project);

@@ -334,3 +334,23 @@ fn preview_text(d: &Desk) -> String {
     std::fs::write(&path, pdf).unwrap();
     pdftotext(&path)
 }
+
+/// Issue 14: opening a FIFO or a device as a project is refused at once, unread.
+#[test]
+fn a_pipe_or_a_device_is_not_opened_as_a_project() {
+    let d = desk();
+    let fifo = d.data.path().join("x.briefdesk");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    for path in [fifo.display().to_string(), "/dev/zero".to_string()] {
+        let e = d.call("project_open", json!({ "path": path })).unwrap_err();
+        assert_eq!(e["code"], json!("project"), "{e}");
+        assert!(
+            e["message"]
+                .as_str()
+                .unwrap()
+                .contains("not a regular file"),
+            "{e}"
+        );
+    }
+}

@@ -24,6 +24,9 @@ pub use stories::{ReviewStory, StoryView};
 /// analyst's story choices; a format 1 project opens with its articles grouped automatically.
 pub const PROJECT_FORMAT: u32 = 2;
 
+/// Largest project file opened (its articles' texts included): larger files are refused unread.
+pub const PROJECT_MAX_BYTES: u64 = 512 * 1024 * 1024;
+
 /// File extension of project files.
 pub const PROJECT_EXTENSION: &str = "briefdesk";
 
@@ -156,10 +159,11 @@ impl Project {
         serde_json::to_vec_pretty(self).expect("a project always serialises")
     }
 
-    /// Reads a project saved by [`Project::to_json`].
+    /// Reads a project saved by [`Project::to_json`] (a leading UTF-8 byte-order mark is
+    /// allowed). Errors say what is wrong and where, never the file's content.
     pub fn from_json(bytes: &[u8]) -> Result<Project, ProjectError> {
-        let value: serde_json::Value =
-            serde_json::from_slice(bytes).map_err(|e| ProjectError::Invalid(e.to_string()))?;
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let value: serde_json::Value = serde_json::from_slice(bytes).map_err(where_wrong)?;
         let format = value.get("format").and_then(|f| f.as_u64()).unwrap_or(0) as u32;
         if format == 0 {
             return Err(ProjectError::Invalid("no format version".into()));
@@ -167,12 +171,29 @@ impl Project {
         if format > PROJECT_FORMAT {
             return Err(ProjectError::TooNew(format));
         }
-        let mut project: Project =
-            serde_json::from_value(value).map_err(|e| ProjectError::Invalid(e.to_string()))?;
+        drop(value);
+        // Read again as a project: a wrong field is reported with its line and column.
+        let mut project: Project = serde_json::from_slice(bytes).map_err(where_wrong)?;
         // Read as the current format: saved again, it is written as one.
         project.format = PROJECT_FORMAT;
         Ok(project)
     }
+}
+
+/// A JSON error as "what, line L, column C", without the content serde_json quotes.
+fn where_wrong(e: serde_json::Error) -> ProjectError {
+    use serde_json::error::Category;
+    let what = match e.classify() {
+        Category::Syntax => "not JSON",
+        Category::Eof => "cut short",
+        Category::Data => "a field has the wrong type or is missing",
+        Category::Io => "unreadable",
+    };
+    ProjectError::Invalid(format!(
+        "{what} at line {}, column {}",
+        e.line(),
+        e.column()
+    ))
 }
 
 #[cfg(test)]
@@ -195,6 +216,27 @@ mod tests {
         let p = Project::from_json(v1).unwrap();
         assert_eq!(p.format, PROJECT_FORMAT);
         assert_eq!(p.stories, StoryChoices::default());
+    }
+
+    /// Issue 14: errors never echo the file's content; a byte-order mark is fine.
+    #[test]
+    fn errors_say_where_not_what_the_file_holds() {
+        let e = Project::from_json(br#"{"format":1,"articles":"SECRET-TOKEN-abc123"}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(!e.contains("SECRET"), "{e}");
+        assert!(
+            e.contains("wrong type") && e.contains("line 1, column"),
+            "{e}"
+        );
+        let e = Project::from_json(b"{\"format\": 1,\n \"articles\": [SECRET").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "not a BriefDesk project (not JSON at line 2, column 15)"
+        );
+        let mut bom = b"\xEF\xBB\xBF".to_vec();
+        bom.extend_from_slice(&Project::default().to_json());
+        assert!(Project::from_json(&bom).is_ok());
     }
 
     #[test]

@@ -8,13 +8,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { remote } from 'webdriverio';
+import * as driver from './driver.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const APP = process.env.BRIEFDESK_APP;
-const OUT = process.env.BRIEFDESK_E2E_OUT || fs.mkdtempSync(path.join(os.tmpdir(), 'briefdesk-e2e-'));
-const SHOTS = path.join(OUT, 'screens');
+const { ROOT, OUT } = driver;
 const PRINTER = process.env.BRIEFDESK_PRINTER || 'BriefDesk-PDF';
 const PRINT_DIR = process.env.BRIEFDESK_PRINT_DIR || path.join(os.homedir(), 'PDF');
 const ARTICLES = [
@@ -30,29 +26,13 @@ const EDITED = 'We will keep the corridor open for every ship that follows the r
 let browser;
 const consoleErrors = [];
 
-async function start() {
-  assert.ok(APP && fs.existsSync(APP), `BRIEFDESK_APP points at the built app (${APP})`);
-  const b = await remote({
-    hostname: '127.0.0.1',
-    port: 4444,
-    logLevel: 'warn',
-    capabilities: { 'tauri:options': { application: APP } },
-  });
-  await b.setTimeout({ implicit: 0 });
-  return b;
-}
-
+const start = () => driver.session();
 const $ = (sel) => browser.$(sel);
 const $$ = (sel) => browser.$$(sel);
-
-async function waitFor(fn, message, timeout = 20000) {
-  await browser.waitUntil(fn, { timeout, interval: 100, timeoutMsg: message });
-}
-
-async function shot(name) {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await browser.saveScreenshot(path.join(SHOTS, `${name}.png`));
-}
+const waitFor = (fn, message, timeout) => driver.waitFor(browser, fn, message, timeout);
+const shot = (name) => driver.shot(browser, name);
+const invoke = (cmd, args) => driver.invoke(browser, cmd, args);
+const watchConsole = () => driver.watchConsole(browser);
 
 function pdftotext(file) {
   return execFileSync('pdftotext', ['-layout', file, '-']).toString();
@@ -64,38 +44,12 @@ function pdfinfo(file) {
     .map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]));
 }
 
-async function invoke(cmd, args = {}) {
-  return browser.executeAsync(
-    (c, a, done) => window.__TAURI__.core.invoke(c, a).then(done, (e) => done({ error: e })),
-    cmd,
-    args,
-  );
-}
-
 async function rows() {
   return (await $$('#library-rows tr[data-article-id]')).length;
 }
 
-/** Collects uncaught errors and console.error calls made by the page. */
-async function watchConsole() {
-  await browser.execute(() => {
-    window.__errors = window.__errors || [];
-    const orig = console.error.bind(console);
-    console.error = (...a) => {
-      window.__errors.push(a.map(String).join(' '));
-      orig(...a);
-    };
-    window.addEventListener('error', (e) => window.__errors.push(String(e.message)));
-    // Anything the Content-Security-Policy blocks (remote content, inline script or style).
-    document.addEventListener('securitypolicyviolation', (e) =>
-      window.__errors.push(`CSP blocked ${e.blockedURI || 'inline'} (${e.violatedDirective})`));
-    window.addEventListener('unhandledrejection', (e) => window.__errors.push(String(e.reason && e.reason.message || e.reason)));
-  });
-}
-
 async function takeErrors() {
-  const errs = await browser.execute(() => window.__errors || []);
-  consoleErrors.push(...errs);
+  consoleErrors.push(...(await driver.errors(browser)));
 }
 
 before(async () => {

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { remote } from 'webdriverio';
+import { session } from './driver.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const FIXTURES = path.join(ROOT, 'tests/fixtures');
@@ -20,17 +20,7 @@ const SHOTS = path.join(OUT, 'screens');
 
 let browser;
 
-async function start(args) {
-  assert.ok(APP && fs.existsSync(APP), `BRIEFDESK_APP points at the app (${APP})`);
-  const b = await remote({
-    hostname: '127.0.0.1',
-    port: 4444,
-    logLevel: 'warn',
-    capabilities: { 'tauri:options': { application: APP, args } },
-  });
-  await b.setTimeout({ implicit: 0 });
-  return b;
-}
+const start = (args) => session(args);
 
 async function waitFor(fn, message, timeout = 30000) {
   await browser.waitUntil(fn, { timeout, interval: 100, timeoutMsg: message });

@@ -1,5 +1,7 @@
 // Test harness: static server for ui/ (with the app's CSP), headless Chromium, Tauri mocks, error capture.
+import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
+import { before, after } from 'node:test';
 import { readFileSync, readdirSync, existsSync, mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
@@ -166,4 +168,33 @@ export async function openSample(page) {
 export async function shot(page, name) {
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+}
+
+/**
+ * Registers a test file's server and browser (started before its tests, closed after) and
+ * returns `withApp(body)`, which runs `body(page, app)` on a fresh app page and fails when
+ * anything logged an error (console, page error, failed request, CSP violation).
+ */
+export function appTests() {
+  let server;
+  let url;
+  let browser;
+  before(async () => {
+    ({ server, url } = await startServer());
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    server?.close();
+  });
+  return async function withApp(body) {
+    const app = await openApp(browser, url);
+    try {
+      await body(app.page, app);
+      await app.page.waitForTimeout(100);
+      assert.deepEqual(app.errors, [], 'console errors, page errors or failed requests');
+    } finally {
+      await app.context.close();
+    }
+  };
 }

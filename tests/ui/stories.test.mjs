@@ -1,35 +1,12 @@
 // UI tests of stories in the library and the review (issue 13): the ticked articles grouped by
 // story; move an article, merge, rename, reorder, grouping off; review by story.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launch, openApp, openSample, clearCalls, waitForCall, waitForCallAfter, shot,
+  appTests, openSample, clearCalls, waitForCall, waitForCallAfter, shot,
 } from './harness.mjs';
 
-let server;
-let url;
-let browser;
-
-before(async () => {
-  ({ server, url } = await startServer());
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-async function withApp(body) {
-  const app = await openApp(browser, url);
-  try {
-    await body(app.page, app);
-    await app.page.waitForTimeout(100);
-    assert.deepEqual(app.errors, [], 'console errors, page errors or failed requests');
-  } finally {
-    await app.context.close();
-  }
-}
+const withApp = appTests();
 
 /** The library as shown: each story's label with the ids of its rows, in order. */
 const shown = (page) => page.$$eval('#library-rows tr', (rows) => {

@@ -1,35 +1,11 @@
 // UI tests: the web UI in headless Chromium against a fake backend (run: npm run test:ui).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launch, openApp, openSample, calls, clearCalls, waitForCall, waitForCallAfter, shot,
+  appTests, openSample, calls, clearCalls, waitForCall, waitForCallAfter, shot,
 } from './harness.mjs';
 
-let server;
-let url;
-let browser;
-
-before(async () => {
-  ({ server, url } = await startServer());
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-/** Runs `body` with a fresh app page; fails when anything logged an error. */
-async function withApp(body) {
-  const app = await openApp(browser, url);
-  try {
-    await body(app.page, app);
-    await app.page.waitForTimeout(100);
-    assert.deepEqual(app.errors, [], 'console errors, page errors or failed requests');
-  } finally {
-    await app.context.close();
-  }
-}
+const withApp = appTests();
 
 const text = (page, selector) => page.locator(selector).innerText();
 const emit = (page, event, payload) =>
