@@ -13,9 +13,22 @@ export const APP = process.env.BRIEFDESK_APP;
 export const OUT = process.env.BRIEFDESK_E2E_OUT || fs.mkdtempSync(path.join(os.tmpdir(), 'briefdesk-e2e-'));
 const SHOTS = path.join(OUT, 'screens');
 
-/** A new session on the app (started with `args`), collecting the page's errors. */
+/** Whether an app process is still running (one closing after the previous test). */
+function appRunning() {
+  try {
+    execFileSync('pgrep', ['-f', APP], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A new session on the app (started with `args`). An app still closing from the previous
+ *  test would take this launch's files and let it exit (the app is single-instance), so this
+ *  waits, up to 10 s, until none runs. */
 export async function session(args = []) {
   assert.ok(APP && fs.existsSync(APP), `BRIEFDESK_APP points at the app (${APP})`);
+  for (let i = 0; i < 100 && appRunning(); i++) await new Promise((r) => setTimeout(r, 100));
   const browser = await remote({
     hostname: '127.0.0.1',
     port: 4444,
