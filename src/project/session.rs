@@ -1,6 +1,7 @@
 //! An open project with its articles' analyses: the operations of the desktop app (import,
 //! pick, order, remove, review, settings, brief), each a plain method the shell calls.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -11,7 +12,7 @@ use super::{segments, Project, ProjectArticle, ProjectSettings, Segment};
 use crate::analyze;
 use crate::compose::{self, statement_key, ReviewGroup, StatementEdit};
 use crate::error::{ComposeError, IngestError};
-use crate::model::{Analysis, Article, Brief, SourceFormat};
+use crate::model::{Analysis, Article, Brief, SourceFormat, StoryGroup};
 
 /// Characters of the opening of two texts compared to find the same story.
 const STORY_HEAD: usize = 400;
@@ -113,6 +114,9 @@ pub struct Session {
     /// The project as it will be saved.
     pub project: Project,
     analyses: HashMap<String, Analysis>,
+    /// The automatic stories of the picked articles, keyed by their ids in order: every view of
+    /// the project and every brief needs them, and grouping is the slow part.
+    auto_stories: RefCell<Option<(Vec<String>, Vec<StoryGroup>)>>,
 }
 
 impl Session {
@@ -123,7 +127,11 @@ impl Session {
             .iter()
             .map(|p| (p.article.id.clone(), analyze::analyze(&p.article)))
             .collect();
-        Session { project, analyses }
+        Session {
+            project,
+            analyses,
+            auto_stories: RefCell::default(),
+        }
     }
 
     /// Adds imported articles (picked, at the end); refusals and exact duplicates are reported.
@@ -223,6 +231,27 @@ impl Session {
             .collect()
     }
 
+    /// The stories of `items` (the picked articles) as the analyst arranged them: grouped
+    /// automatically (once per set of picked articles) and corrected by the project's choices,
+    /// or one story when grouping is off.
+    pub fn arranged_stories(&self, items: &[(Article, Analysis)]) -> Vec<StoryGroup> {
+        let choices = &self.project.stories;
+        if choices.one_story {
+            return crate::stories::one_story(items);
+        }
+        let ids: Vec<String> = items.iter().map(|(a, _)| a.id.clone()).collect();
+        let cached = match &*self.auto_stories.borrow() {
+            Some((key, groups)) if *key == ids => Some(groups.clone()),
+            _ => None,
+        };
+        let auto = cached.unwrap_or_else(|| {
+            let groups = crate::stories::group(items);
+            *self.auto_stories.borrow_mut() = Some((ids, groups.clone()));
+            groups
+        });
+        crate::stories::arrange(items, auto, choices)
+    }
+
     /// The statements of the picked articles grouped by speaker, with the review applied.
     pub fn review(&self) -> Result<Vec<ReviewGroup>, SessionError> {
         Ok(compose::review_groups(&self.items(), &self.project.review)?)
@@ -276,7 +305,7 @@ impl Session {
         let items = self.items();
         Ok(compose::compose_reviewed(
             &items,
-            &crate::stories::stories(&items, &self.project.stories),
+            &self.arranged_stories(&items),
             &settings,
             &self.project.review,
         )?)

@@ -6,7 +6,6 @@ use serde::{Deserialize, Serialize};
 use super::{Session, SessionError};
 use crate::compose::{self, ReviewGroup};
 use crate::model::StoryGroup;
-use crate::stories;
 
 /// A story as the library shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -38,7 +37,7 @@ impl Session {
     /// The stories of the picked articles, as the analyst arranged them (heaviest first unless
     /// reordered); one story when grouping is off.
     pub fn stories(&self) -> Vec<StoryGroup> {
-        stories::stories(&self.items(), &self.project.stories)
+        self.arranged_stories(&self.items())
     }
 
     /// The stories as the library lists them.
@@ -112,7 +111,7 @@ impl Session {
     /// section of the brief prints, the analyst's decisions applied.
     pub fn review_by_story(&self) -> Result<Vec<ReviewStory>, SessionError> {
         let items = self.items();
-        let stories = stories::stories(&items, &self.project.stories);
+        let stories = self.arranged_stories(&items);
         let groups = compose::review_groups_by_story(&items, &stories, &self.project.review)?;
         Ok(stories
             .into_iter()

@@ -67,24 +67,18 @@ pub fn group(items: &[(Article, Analysis)]) -> Vec<StoryGroup> {
     stories.into_iter().map(|(_, s)| s).collect()
 }
 
-/// The stories of `items` as the analyst wants them: grouped automatically and corrected by
-/// `choices`, or all in one story when grouping is off.
-pub fn stories(items: &[(Article, Analysis)], choices: &StoryChoices) -> Vec<StoryGroup> {
-    if choices.one_story {
-        return one_story(items);
-    }
-    arrange(items, group(items), choices)
-}
-
-/// Every article of `items` in one story (grouping switched off).
+/// Every article of `items` in one story (grouping switched off), labelled with the first
+/// article's headline: nothing to compare, so no profiles are made.
 pub fn one_story(items: &[(Article, Analysis)]) -> Vec<StoryGroup> {
-    if items.is_empty() {
+    let Some((first, _)) = items.first() else {
         return Vec::new();
-    }
-    let all: Vec<usize> = (0..items.len()).collect();
-    let mut story = label::story(items, &all, &profile::profiles(items));
-    story.why = String::new();
-    vec![story]
+    };
+    vec![StoryGroup {
+        id: format!("story-{}", first.id.chars().take(12).collect::<String>()),
+        label: label::trim_headline(&first.title, first.outlet.as_deref()),
+        article_ids: items.iter().map(|(a, _)| a.id.clone()).collect(),
+        why: String::new(),
+    }]
 }
 
 /// What orders stories: distinct outlets, articles, latest date, then the earliest source.
