@@ -6,6 +6,7 @@
 //! No stage reads files or the clock: the CLI and the desktop shell do the I/O.
 
 pub mod analyze;
+pub mod clip;
 pub mod compose;
 pub mod dump;
 pub mod error;

@@ -138,6 +138,11 @@ pub struct Sentence {
     pub span: Span,
     /// Its text (whitespace as in the article).
     pub text: String,
+    /// A piece of a run of text too long to be a sentence (no punctuation for thousands of
+    /// characters), cut at [`crate::analyze::sentences::SENTENCE_MAX`]: analysed for names, never
+    /// a key sentence or a reported statement.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub cut: bool,
 }
 
 /// Whether a statement is quoted word for word or reported.

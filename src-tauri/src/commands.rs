@@ -1,4 +1,5 @@
-//! The commands the UI calls (ui/js/backend.js): a few lines each over the core library.
+//! The commands the UI calls (ui/js/backend.js): a few lines each over the core library; none
+//! takes a path (files come from a dialog, a drop, "Open with" or the recent list, see `open.rs`).
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -7,7 +8,6 @@ use std::time::{Duration, Instant};
 use base64::Engine;
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Runtime, State};
-use tauri_plugin_dialog::DialogExt;
 
 use briefdesk::files::{self, write_atomic};
 use briefdesk::print::{self, PrintOptions, Printer};
@@ -18,7 +18,9 @@ use briefdesk::project::{
 use briefdesk::render::{self, Rendered, TemplateInfo};
 use briefdesk::{analyze, ingest};
 
+use crate::dialogs::{self, Ask};
 use crate::error::{io, AppError, AppResult};
+use crate::open::Handed;
 use crate::state::{AppState, ProjectView, Recent};
 use crate::stories::Review;
 
@@ -34,6 +36,8 @@ pub struct Start {
     markings: &'static [&'static str],
     page_sizes: [&'static str; 2],
     project: ProjectView,
+    /// Files the app was opened with that wait to be imported (`import_opened`).
+    opened: usize,
 }
 
 /// What an import did, with the project after it.
@@ -90,7 +94,7 @@ pub struct Exported {
 }
 
 #[tauri::command]
-pub fn app_start(state: State<'_, AppState>) -> Start {
+pub fn app_start(state: State<'_, AppState>, handed: State<'_, Handed>) -> Start {
     Start {
         version: env!("CARGO_PKG_VERSION"),
         recent: state.recent(),
@@ -98,6 +102,7 @@ pub fn app_start(state: State<'_, AppState>) -> Start {
         markings: MARKINGS,
         page_sizes: ["a4", "letter"],
         project: state.view(),
+        opened: handed.opened_count(),
     }
 }
 
@@ -106,34 +111,37 @@ pub async fn project_new(state: State<'_, AppState>) -> AppResult<ProjectView> {
     state.new_project()
 }
 
+/// Opens the project the user picks in the Open dialog; `None` when cancelled.
 #[tauri::command]
 pub async fn project_open<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
-    path: Option<String>,
 ) -> AppResult<Option<ProjectView>> {
-    let path = match path {
-        Some(p) => PathBuf::from(p),
-        None => match pick(&app, false, false) {
-            Some(mut p) => p.remove(0),
-            None => return Ok(None),
-        },
-    };
-    state.open(&path).map(Some)
+    match dialogs::ask_one(&app, &Ask::Project) {
+        Some(path) => state.open(&path).map(Some),
+        None => Ok(None),
+    }
 }
 
+/// Opens the project of the recent list (`app_start`) with this `id`.
+#[tauri::command]
+pub async fn project_open_recent(state: State<'_, AppState>, id: String) -> AppResult<ProjectView> {
+    state.open_recent(&id)
+}
+
+/// Saves the project where the user says in the Save dialog, from now on; `None` when cancelled.
 #[tauri::command]
 pub async fn project_save_as<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
-    path: Option<String>,
 ) -> AppResult<Option<ProjectView>> {
-    let name = format!("{}.{PROJECT_EXTENSION}", state.name());
-    match path
-        .map(PathBuf::from)
-        .or_else(|| save_dialog(&app, &name, PROJECT_EXTENSION))
-    {
-        Some(p) => state.save_as(&p).map(Some),
+    let ask = Ask::Save {
+        title: "Save project as",
+        name: format!("{}.{PROJECT_EXTENSION}", state.name()),
+        ext: PROJECT_EXTENSION,
+    };
+    match dialogs::ask_one(&app, &ask) {
+        Some(path) => state.save_as(&path).map(Some),
         None => Ok(None),
     }
 }
@@ -143,22 +151,13 @@ pub async fn project_save(state: State<'_, AppState>) -> AppResult<ProjectView> 
     state.save()
 }
 
-#[tauri::command]
-pub async fn import_paths<R: Runtime>(
-    app: AppHandle<R>,
-    state: State<'_, AppState>,
-    paths: Vec<String>,
-) -> AppResult<ImportReport> {
-    let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
-    import(app, &state, paths).await
-}
-
+/// Imports the files the user picks in the Import dialog; `None` when cancelled.
 #[tauri::command]
 pub async fn import_dialog<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> AppResult<Option<ImportReport>> {
-    match pick(&app, true, true) {
+    match dialogs::ask(&app, &Ask::Articles) {
         Some(paths) => import(app, &state, paths).await.map(Some),
         None => Ok(None),
     }
@@ -259,18 +258,19 @@ pub async fn preview(state: State<'_, AppState>) -> AppResult<Preview> {
     })
 }
 
+/// Writes the brief's PDF where the user says in the Save dialog; `None` when cancelled.
 #[tauri::command]
 pub async fn export_pdf<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
-    path: Option<String>,
 ) -> AppResult<Option<Exported>> {
     let (rendered, _) = render_brief(&state)?;
-    let name = format!("{}.pdf", state.name());
-    let Some(path) = path
-        .map(PathBuf::from)
-        .or_else(|| save_dialog(&app, &name, "pdf"))
-    else {
+    let ask = Ask::Save {
+        title: "Export PDF",
+        name: format!("{}.pdf", state.name()),
+        ext: "pdf",
+    };
+    let Some(path) = dialogs::ask_one(&app, &ask) else {
         return Ok(None);
     };
     write_atomic(&path, &rendered.pdf).map_err(|e| io(&path, e))?;
@@ -312,7 +312,7 @@ pub async fn print(state: State<'_, AppState>, options: PrintOptions) -> AppResu
 }
 
 /// Imports `paths` off the UI thread, sending progress events, then adds the articles.
-async fn import<R: Runtime>(
+pub(crate) async fn import<R: Runtime>(
     app: AppHandle<R>,
     state: &AppState,
     paths: Vec<PathBuf>,
@@ -366,43 +366,4 @@ fn render_brief(state: &AppState) -> AppResult<(Rendered, String)> {
         render::render(&brief, &state.templates, &opts)?,
         brief.title,
     ))
-}
-
-/// The Open dialog: article files (`articles`) or a project; `None` when cancelled.
-fn pick<R: Runtime>(app: &AppHandle<R>, articles: bool, many: bool) -> Option<Vec<PathBuf>> {
-    let dialog = app.dialog().file();
-    let dialog = if articles {
-        dialog.set_title("Import articles").add_filter(
-            "Articles",
-            &[
-                "txt", "md", "markdown", "html", "htm", "pdf", "docx", "eml", "mbox", "epub",
-                "rtf", "mhtml", "mht",
-            ],
-        )
-    } else {
-        dialog
-            .set_title("Open project")
-            .add_filter("BriefDesk project", &[PROJECT_EXTENSION])
-    };
-    let picked = if many {
-        dialog.blocking_pick_files()?
-    } else {
-        vec![dialog.blocking_pick_file()?]
-    };
-    let paths: Vec<PathBuf> = picked
-        .into_iter()
-        .filter_map(|p| p.into_path().ok())
-        .collect();
-    (!paths.is_empty()).then_some(paths)
-}
-
-/// The Save dialog for a file named `name` with extension `ext`; `None` when cancelled.
-fn save_dialog<R: Runtime>(app: &AppHandle<R>, name: &str, ext: &str) -> Option<PathBuf> {
-    app.dialog()
-        .file()
-        .set_file_name(name)
-        .add_filter(ext.to_uppercase(), &[ext])
-        .blocking_save_file()?
-        .into_path()
-        .ok()
 }

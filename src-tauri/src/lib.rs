@@ -1,6 +1,7 @@
 //! BriefDesk desktop shell: the Tauri app, its state and the commands the UI calls.
 
 pub mod commands;
+pub mod dialogs;
 pub mod error;
 pub mod open;
 pub mod state;
@@ -12,19 +13,26 @@ use tauri::{Builder, Manager, Runtime};
 
 pub use state::AppState;
 
-/// Registers the app's state (its files under `data_dir`), plugins and commands on `builder`:
-/// shared by the real app and the tests on the mock runtime.
-pub fn configure<R: Runtime>(builder: Builder<R>, data_dir: PathBuf) -> Builder<R> {
+/// Registers the app's state (its files under `data_dir`, its `dialogs`), the handler that
+/// records dropped files, and the commands on `builder`: shared by the real app and the tests on
+/// the mock runtime.
+pub fn configure<R: Runtime>(
+    builder: Builder<R>,
+    data_dir: PathBuf,
+    dialogs: dialogs::Dialogs<R>,
+) -> Builder<R> {
     builder
         .manage(AppState::new(data_dir))
-        .manage(open::Opened::default())
+        .manage(open::Handed::default())
+        .manage(dialogs)
+        .on_window_event(open::on_window_event)
         .invoke_handler(tauri::generate_handler![
             commands::app_start,
             commands::project_new,
             commands::project_open,
+            commands::project_open_recent,
             commands::project_save_as,
             commands::project_save,
-            commands::import_paths,
             commands::import_dialog,
             commands::import_text,
             commands::article_pick,
@@ -44,7 +52,8 @@ pub fn configure<R: Runtime>(builder: Builder<R>, data_dir: PathBuf) -> Builder<
             stories::story_rename,
             stories::stories_order,
             stories::stories_grouped,
-            open::opened_files,
+            open::import_dropped,
+            open::import_opened,
         ])
 }
 
@@ -67,10 +76,10 @@ pub fn run() {
         tauri::Builder::default().plugin(tauri_plugin_single_instance::init(open::hand_over));
     // The analysis patterns compile while the window opens.
     std::thread::spawn(briefdesk::analyze::warm_up);
-    configure(builder, data_dir())
+    configure(builder, data_dir(), dialogs::Dialogs::native())
         .plugin(tauri_plugin_dialog::init())
         .setup(move |app| {
-            app.state::<open::Opened>().add(files);
+            app.state::<open::Handed>().add_opened(files);
             Ok(())
         })
         .run(tauri::generate_context!())

@@ -1,6 +1,7 @@
 //! The app's state: the open project, where it is saved, recent projects; every change is
 //! saved at once (atomically), so a killed app loses nothing but the command it was running.
 
+use std::hash::BuildHasher;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -36,15 +37,25 @@ pub struct ProjectView {
     pub grouped: bool,
 }
 
-/// A project opened lately.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A project opened lately, as the start screen lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Recent {
-    /// Its path.
+    /// What the page gives to open it (`project_open_recent`): it never names the path itself.
+    pub id: String,
+    /// Its path (shown to the user).
     pub path: String,
     /// Its name.
     pub name: String,
     /// When it was last opened (RFC 3339).
     pub opened: String,
+}
+
+/// An entry of the recent list as `recent.json` keeps it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Remembered {
+    path: String,
+    name: String,
+    opened: String,
 }
 
 struct Current {
@@ -164,6 +175,21 @@ impl AppState {
         Ok(view(&cur))
     }
 
+    /// Opens the project of the recent list with this `id` ([`Recent::id`]).
+    pub fn open_recent(&self, id: &str) -> AppResult<ProjectView> {
+        let recent = self
+            .recent()
+            .into_iter()
+            .find(|r| r.id == id)
+            .ok_or_else(|| {
+                AppError::new(
+                    "not_found",
+                    "This project is no longer in the recent list; use Open project… to find it.",
+                )
+            })?;
+        self.open(Path::new(&recent.path))
+    }
+
     /// Saves the project to `path` from now on.
     pub fn save_as(&self, path: &Path) -> AppResult<ProjectView> {
         let mut cur = self.lock();
@@ -176,7 +202,20 @@ impl AppState {
 
     /// Projects opened lately, newest first, those that still exist.
     pub fn recent(&self) -> Vec<Recent> {
-        let list: Vec<Recent> = std::fs::read(self.data_dir.join("recent.json"))
+        self.remembered()
+            .into_iter()
+            .map(|r| Recent {
+                id: recent_id(&r.path),
+                path: r.path,
+                name: r.name,
+                opened: r.opened,
+            })
+            .collect()
+    }
+
+    /// The recent list's entries whose file still exists, newest first.
+    fn remembered(&self) -> Vec<Remembered> {
+        let list: Vec<Remembered> = std::fs::read(self.data_dir.join("recent.json"))
             .ok()
             .and_then(|b| serde_json::from_slice(&b).ok())
             .unwrap_or_default();
@@ -203,14 +242,14 @@ impl AppState {
     /// Puts `path` first in the recent list (best effort: a failure only loses the entry).
     fn remember(&self, path: &Path) {
         let path_s = path.display().to_string();
-        let mut list = self.recent();
+        let mut list = self.remembered();
         if list.first().is_some_and(|r| r.path == path_s) {
             return;
         }
         list.retain(|r| r.path != path_s);
         list.insert(
             0,
-            Recent {
+            Remembered {
                 name: name_of(path),
                 path: path_s,
                 opened: chrono::Local::now().to_rfc3339(),
@@ -247,6 +286,12 @@ fn view(cur: &Current) -> ProjectView {
         stories: cur.session.story_views(),
         grouped: cur.session.grouped(),
     }
+}
+
+/// The id of the recent project at `path`: the same for as long as the app runs.
+fn recent_id(path: &str) -> String {
+    let hash = std::hash::BuildHasherDefault::<std::hash::DefaultHasher>::default().hash_one(path);
+    format!("{hash:016x}")
 }
 
 fn project_name(cur: &Current) -> String {

@@ -1,6 +1,8 @@
 //! The desktop commands on Tauri's mock runtime: what the UI gets back, errors as {code, message},
-//! autosave and reopening, export — without a window.
+//! autosave and reopening, export, no path ever taken from the page — without a window. The
+//! mock runtime has no dialogs: each test answers for the user (`Desk::answer`).
 
+use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -10,27 +12,68 @@ use tauri::test::{mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_K
 use tauri::webview::InvokeRequest;
 use tauri::{Listener, WebviewWindow};
 
+use briefdesk_desktop::dialogs::{Ask, Dialogs};
+
+/// The user's answers to the dialogs, in order (`None`: cancelled; none left: cancelled).
+type Answers = Arc<Mutex<VecDeque<Option<Vec<PathBuf>>>>>;
+
 struct Desk {
     app: tauri::App<MockRuntime>,
     window: WebviewWindow<MockRuntime>,
-    data: tempfile::TempDir,
+    /// The app's data folder.
+    data: PathBuf,
+    _dir: Option<tempfile::TempDir>,
+    answers: Answers,
+    /// The dialogs shown, in order.
+    asked: Arc<Mutex<Vec<Ask>>>,
 }
 
-fn desk_in(data: tempfile::TempDir) -> Desk {
-    let app = briefdesk_desktop::configure(mock_builder(), data.path().to_path_buf())
+/// An app whose data folder is `data` (another app may share it, as after a restart).
+fn desk_at(data: &Path) -> Desk {
+    let answers = Answers::default();
+    let asked = Arc::new(Mutex::new(Vec::new()));
+    let (queue, log) = (answers.clone(), asked.clone());
+    let dialogs = Dialogs::new(move |_, ask: &Ask| {
+        log.lock().unwrap().push(ask.clone());
+        queue.lock().unwrap().pop_front().flatten()
+    });
+    let app = briefdesk_desktop::configure(mock_builder(), data.to_path_buf(), dialogs)
         .build(mock_context(noop_assets()))
         .expect("the app builds on the mock runtime");
     let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
         .build()
         .unwrap();
-    Desk { app, window, data }
+    Desk {
+        app,
+        window,
+        data: data.to_path_buf(),
+        _dir: None,
+        answers,
+        asked,
+    }
 }
 
 fn desk() -> Desk {
-    desk_in(tempfile::tempdir().unwrap())
+    let dir = tempfile::tempdir().unwrap();
+    let desk = desk_at(dir.path());
+    Desk {
+        _dir: Some(dir),
+        ..desk
+    }
 }
 
 impl Desk {
+    /// What the user will pick in the next dialog.
+    fn answer(&self, paths: &[&Path]) {
+        let paths = paths.iter().map(|p| p.to_path_buf()).collect();
+        self.answers.lock().unwrap().push_back(Some(paths));
+    }
+
+    /// The dialogs shown so far.
+    fn asked(&self) -> Vec<Ask> {
+        self.asked.lock().unwrap().clone()
+    }
+
     /// Calls a command as the UI does; the answer, or the error object.
     fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
         tauri::test::get_ipc_response(
@@ -54,12 +97,10 @@ impl Desk {
     }
 }
 
-fn fixture(name: &str) -> String {
+fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../tests/fixtures")
         .join(name)
-        .display()
-        .to_string()
 }
 
 fn pdftotext(pdf: &Path) -> String {
@@ -71,14 +112,17 @@ fn pdftotext(pdf: &Path) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-/// A new project with the three fixture articles imported.
+/// A new project with the three fixture articles imported (picked in the Import dialog).
 fn with_articles() -> (Desk, Value) {
     let d = desk();
     d.ok("project_new", json!({}));
-    let report = d.ok(
-        "import_paths",
-        json!({"paths": [fixture("harbor-talks.txt"), fixture("grain-corridor.md"), fixture("energy-summit.html")]}),
-    );
+    d.answer(&[
+        &fixture("harbor-talks.txt"),
+        &fixture("grain-corridor.md"),
+        &fixture("energy-summit.html"),
+    ]);
+    let report = d.ok("import_dialog", json!({}));
+    assert_eq!(d.asked(), [Ask::Articles]);
     (d, report)
 }
 
@@ -104,7 +148,7 @@ fn the_start_screen_gets_templates_markings_and_an_empty_project() {
 #[test]
 fn import_reports_each_refused_file_by_name_and_flags_duplicates() {
     let (d, _) = with_articles();
-    let empty = d.data.path().join("empty.txt");
+    let empty = d.data.join("empty.txt");
     std::fs::write(&empty, "").unwrap();
     let progress = Arc::new(Mutex::new(Vec::<Value>::new()));
     let seen = progress.clone();
@@ -113,10 +157,12 @@ fn import_reports_each_refused_file_by_name_and_flags_duplicates() {
             .unwrap()
             .push(serde_json::from_str(e.payload()).unwrap());
     });
-    let report = d.ok(
-        "import_paths",
-        json!({"paths": [empty.display().to_string(), fixture("harbor-talks.txt"), fixture("merge/ledger.txt")]}),
-    );
+    d.answer(&[
+        &empty,
+        &fixture("harbor-talks.txt"),
+        &fixture("merge/ledger.txt"),
+    ]);
+    let report = d.ok("import_dialog", json!({}));
     assert_eq!(report["added"].as_array().unwrap().len(), 1);
     assert_eq!(
         report["failed"][0]["file"],
@@ -207,7 +253,9 @@ fn edits_are_saved_at_once_and_come_back_when_the_project_is_reopened() {
         .to_string();
     // No explicit save: a second app (as after a crash) opens what was autosaved.
     let again = desk();
-    let project = again.ok("project_open", json!({"path": path}));
+    again.answer(&[Path::new(&path)]);
+    let project = again.ok("project_open", json!({}));
+    assert_eq!(again.asked(), [Ask::Project]);
     assert_eq!(project["settings"]["title"], json!("Ports and grain"));
     assert_eq!(project["articles"].as_array().unwrap().len(), 3);
     let stories = again.ok("review", json!({}));
@@ -239,10 +287,23 @@ fn export_writes_the_brief_with_its_settings() {
     settings["marking"] = json!("TLP:GREEN");
     settings["page_size"] = json!("letter");
     d.ok("settings_set", json!({"settings": settings}));
-    let out: PathBuf = d.data.path().join("out/brief.pdf");
+    let out: PathBuf = d.data.join("out/brief.pdf");
     std::fs::create_dir_all(out.parent().unwrap()).unwrap();
-    let done = d.ok("export_pdf", json!({"path": out.display().to_string()}));
+    d.answer(&[&out]);
+    let done = d.ok("export_pdf", json!({}));
     assert_eq!(done["path"], json!(out.display().to_string()));
+    let name = d.ok("app_start", json!({}))["project"]["name"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        d.asked().last(),
+        Some(&Ask::Save {
+            title: "Export PDF",
+            name: format!("{name}.pdf"),
+            ext: "pdf"
+        })
+    );
     let text = pdftotext(&out);
     assert!(
         text.contains("Harbour Talks Brief") && text.contains("TLP:GREEN"),
@@ -311,7 +372,8 @@ fn stories_are_moved_merged_renamed_reordered_and_switched_off() {
     assert_eq!(p["grouped"], json!(false));
     let path = p["path"].as_str().unwrap().to_string();
     let again = desk();
-    let reopened = again.ok("project_open", json!({"path": path}));
+    again.answer(&[Path::new(&path)]);
+    let reopened = again.ok("project_open", json!({}));
     assert_eq!(reopened["grouped"], json!(false));
     let p = again.ok("stories_grouped", json!({"grouped": true}));
     assert_eq!(p["stories"][0]["label"], json!("Ports and grain"));
@@ -339,11 +401,12 @@ fn preview_text(d: &Desk) -> String {
 #[test]
 fn a_pipe_or_a_device_is_not_opened_as_a_project() {
     let d = desk();
-    let fifo = d.data.path().join("x.briefdesk");
+    let fifo = d.data.join("x.briefdesk");
     let made = std::process::Command::new("mkfifo").arg(&fifo).status();
     assert!(made.is_ok_and(|s| s.success()), "mkfifo");
-    for path in [fifo.display().to_string(), "/dev/zero".to_string()] {
-        let e = d.call("project_open", json!({ "path": path })).unwrap_err();
+    for path in [fifo.as_path(), Path::new("/dev/zero")] {
+        d.answer(&[path]);
+        let e = d.call("project_open", json!({})).unwrap_err();
         assert_eq!(e["code"], json!("project"), "{e}");
         assert!(
             e["message"]
@@ -353,4 +416,109 @@ fn a_pipe_or_a_device_is_not_opened_as_a_project() {
             "{e}"
         );
     }
+}
+
+/// Issue 14: the page cannot name a file. Every old way of passing a path, with `/etc/passwd`,
+/// opens, imports and writes nothing: the commands that took one are gone or take none (Tauri
+/// drops arguments a command does not have) and only the user's answer in a dialog counts. The
+/// write commands are aimed at a file of the test's own (the tests may run as root).
+#[test]
+fn a_path_from_the_page_is_never_opened_imported_or_written() {
+    let (d, _) = with_articles();
+    let before = d.ok("app_start", json!({}))["project"].clone();
+    let passwd = json!("/etc/passwd");
+    let victim = d.data.join("victim.txt");
+    std::fs::write(&victim, "untouched").unwrap();
+    let victim_s = json!(victim.display().to_string());
+
+    for (cmd, args) in [
+        ("import_paths", json!({ "paths": [passwd] })),
+        ("opened_files", json!({})),
+    ] {
+        let e = d.call(cmd, args).unwrap_err();
+        assert!(e.to_string().contains("not found"), "{cmd}: {e}");
+    }
+    for cmd in ["import_dropped", "import_opened"] {
+        let answer = d.ok(cmd, json!({ "paths": [passwd], "path": passwd }));
+        assert_eq!(
+            answer,
+            Value::Null,
+            "{cmd} imports only what the user handed over"
+        );
+    }
+    // The dialogs come up and the user cancels: nothing is opened or written.
+    assert_eq!(d.ok("project_open", json!({ "path": passwd })), Value::Null);
+    for cmd in ["project_save_as", "export_pdf"] {
+        assert_eq!(d.ok(cmd, json!({ "path": victim_s })), Value::Null, "{cmd}");
+    }
+    assert_eq!(d.asked().len(), 4, "{:?}", d.asked()); // the import and the three above
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "untouched");
+    let e = d
+        .call("project_open_recent", json!({ "path": passwd }))
+        .unwrap_err();
+    assert!(e.to_string().contains("missing required key id"), "{e}");
+    let e = d
+        .call("project_open_recent", json!({ "id": passwd }))
+        .unwrap_err();
+    assert_eq!(e["code"], json!("not_found"), "{e}");
+
+    // When the user does answer, the answer is what counts, not the page's path.
+    let chosen = d.data.join("chosen.pdf");
+    d.answer(&[&chosen]);
+    let done = d.ok("export_pdf", json!({ "path": victim_s }));
+    assert_eq!(done["path"], json!(chosen.display().to_string()));
+    assert!(std::fs::read(&chosen).unwrap().starts_with(b"%PDF-"));
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "untouched");
+    let after = d.ok("app_start", json!({}))["project"].clone();
+    assert_eq!(
+        after, before,
+        "the project is the same, nothing imported or opened"
+    );
+}
+
+/// Issue 14: a recent project is opened by the id the start screen got for it, never by path;
+/// an id that is not (or no longer) in the list is a clear error.
+#[test]
+fn a_recent_project_opens_by_its_id() {
+    let (d, _) = with_articles();
+    let saved = d.data.join("briefs/ports.briefdesk");
+    std::fs::create_dir_all(saved.parent().unwrap()).unwrap();
+    d.answer(&[&saved.with_extension("")]);
+    let project = d.ok("project_save_as", json!({}));
+    assert_eq!(project["path"], json!(saved.display().to_string()));
+
+    // Another app on the same data folder, as after a restart, starts with an empty project.
+    let again = desk_at(&d.data);
+    let start = again.ok("app_start", json!({}));
+    assert_eq!(start["project"]["articles"], json!([]));
+    let recent = start["recent"].as_array().unwrap();
+    assert_eq!(recent[0]["path"], json!(saved.display().to_string()));
+    assert_eq!(recent[0]["name"], json!("ports"));
+    let ids: Vec<&Value> = recent.iter().map(|r| &r["id"]).collect();
+    assert!(ids.iter().all(|id| id.is_string()), "{ids:?}");
+    let unique: std::collections::HashSet<String> = ids.iter().map(|i| i.to_string()).collect();
+    assert_eq!(unique.len(), ids.len(), "ids are distinct: {ids:?}");
+
+    let opened = again.ok("project_open_recent", json!({ "id": recent[0]["id"] }));
+    assert_eq!(opened["path"], json!(saved.display().to_string()));
+    assert_eq!(opened["articles"].as_array().unwrap().len(), 3);
+    assert!(again.asked().is_empty(), "no dialog");
+
+    let e = again
+        .call("project_open_recent", json!({ "id": "0123456789abcdef" }))
+        .unwrap_err();
+    assert_eq!(
+        e,
+        json!({
+            "code": "not_found",
+            "message": "This project is no longer in the recent list; use Open project… to find it."
+        })
+    );
+    // A project whose file is gone leaves the list: its id no longer opens anything.
+    std::fs::remove_file(&saved).unwrap();
+    let e = again
+        .call("project_open_recent", json!({ "id": recent[0]["id"] }))
+        .unwrap_err();
+    assert_eq!(e["code"], json!("not_found"), "{e}");
+    assert_eq!(again.ok("app_start", json!({}))["project"], opened);
 }

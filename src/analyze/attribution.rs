@@ -96,7 +96,7 @@ pub fn statements(
                 out.push(st);
             }
         }
-        if !had_direct {
+        if !had_direct && !sen.cut {
             if let Some(st) = reported(article, sen, people) {
                 let who = st.speaker.as_ref().and_then(|s| people.find(&s.name));
                 last = Some((sen.paragraph, who, st.mention.clone()));
@@ -223,7 +223,7 @@ fn direct(
         kind: StatementKind::DirectQuote,
         text,
         speaker: person
-            .map(|i| people.persons[i].speaker())
+            .map(|i| people.persons()[i].speaker())
             .or_else(|| mention.as_deref().and_then(organisation_speaker)),
         mention,
         cue: cue.map(str::to_string),
@@ -283,7 +283,7 @@ fn reported(article: &Article, sen: &Sentence, people: &mut People) -> Option<St
                 pos,
                 (spk.split_whitespace().count() == 1).then_some(spk),
             );
-            people.persons[person].speaker()
+            people.persons()[person].speaker()
         }
         // "The European Commission said it was following the dispute closely."
         None => organisation_speaker(spk)?,

@@ -87,7 +87,7 @@ pub fn warm_up() {
 
 /// The country a single word or phrase names ("Pakistani" → Pakistan), if any.
 pub fn country(s: &str) -> Option<&'static str> {
-    let s = s.trim_end_matches("’s").trim_end_matches("'s");
+    let s = crate::analyze::rank::without_possessive(s);
     COUNTRIES.get(&s.to_lowercase()).map(String::as_str)
 }
 
@@ -158,12 +158,10 @@ pub fn find(text: &str, people: &People) -> Vec<Entity> {
                 .or_default() += 1;
         }
     }
-    for p in &people.persons {
-        let last = p.name.split_whitespace().last().unwrap_or(&p.name);
-        let n = text.matches(last).count().max(1);
+    for (i, p) in people.persons().iter().enumerate() {
         *counts
             .entry((EntityKind::Person, p.name.clone()))
-            .or_default() += n;
+            .or_default() += people.mention_count(i);
     }
     let mut out: Vec<Entity> = counts
         .into_iter()

@@ -6,8 +6,10 @@ pub mod names;
 pub mod people;
 pub mod quotes;
 pub mod rank;
+pub mod roster;
 pub mod sentences;
 pub mod when;
+pub mod wordindex;
 
 use crate::model::{Analysis, Article};
 

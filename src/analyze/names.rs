@@ -176,12 +176,22 @@ pub fn looks_like_name(s: &str) -> bool {
 /// Whether the mention at `pos` opens its sentence (only capitalised words, role words and
 /// commas before it since the last sentence end), as the subject of a sentence usually does.
 pub(crate) fn is_subject(text: &str, pos: usize) -> bool {
+    // A subject opens its sentence within a few words: look back at most this many bytes.
+    const REACH: usize = 300;
     let head = &text[..pos];
-    let start = head
+    let mut from = pos.saturating_sub(REACH);
+    while !head.is_char_boundary(from) {
+        from -= 1;
+    }
+    let Some(start) = head[from..]
         .char_indices()
         .rev()
         .find(|(_, c)| ['.', '!', '?', '\n', '“', '”', '"'].contains(c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+        .map(|(i, c)| from + i + c.len_utf8())
+        .or((from == 0).then_some(0))
+    else {
+        return false;
+    };
     head[start..]
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())

@@ -10,40 +10,36 @@ use crate::analyze::names::{
     clean_role, is_subject, looks_like_name, split_role_name, strip_title, APPOSITIVE, DESC_NAME,
     ROLE_NAME, TITLE_NAME,
 };
-use crate::model::Speaker;
+pub use crate::analyze::roster::Person;
+use crate::analyze::roster::Roster;
+use crate::analyze::wordindex::WordIndex;
+use rustc_hash::FxHashMap;
+use std::collections::BTreeSet;
 
-/// A person found in the article.
-#[derive(Debug, Clone)]
-pub struct Person {
-    /// Full name.
-    pub name: String,
-    /// Role or title, when the text gives one.
-    pub role: Option<String>,
-    /// `Some(true)` female, `Some(false)` male, when known.
-    pub female: Option<bool>,
-}
+/// How many earlier mentions a description ("the minister") or pronoun looks back through for
+/// its person: far more than any article has, few enough that a book-length text stays linear.
+const LOOKBACK: usize = 10_000;
 
-impl Person {
-    /// The public speaker record.
-    pub fn speaker(&self) -> Speaker {
-        Speaker {
-            name: self.name.clone(),
-            role: self.role.clone(),
-        }
-    }
-}
+/// How far back (bytes) a pronoun's speaker or sentence subject may be.
+const PRONOUN_WINDOW: usize = 1500;
 
 /// The people of one article and where they were last mentioned or heard.
 #[derive(Debug, Default)]
 pub struct People {
-    /// Everyone found, in order of introduction.
-    pub persons: Vec<Person>,
-    /// (byte position, person, as a sentence subject) of every mention, sorted by position.
-    mentions: Vec<(usize, usize, bool)>,
+    /// Everyone found, with look-ups by name.
+    roster: Roster,
+    /// (byte position, person, as a sentence subject) of every mention, in text order.
+    mentions: BTreeSet<(usize, usize, bool)>,
     /// (byte position, person) of every time a person was the speaker of a statement.
-    speakers: Vec<(usize, usize)>,
+    speakers: BTreeSet<(usize, usize)>,
     /// The article text, to find the full name behind a bare surname.
     text: String,
+    /// Where each capitalised word of the text starts.
+    words: WordIndex,
+    /// Answers already given for a lone word: is it capitalised mid-sentence somewhere?
+    mid_sentence: FxHashMap<String, bool>,
+    /// Answers already given for a bare surname: the full name the text first gives it.
+    full_names: FxHashMap<String, Option<String>>,
 }
 
 impl People {
@@ -51,109 +47,92 @@ impl People {
     pub fn scan(text: &str) -> People {
         let mut people = People {
             text: text.to_string(),
+            words: WordIndex::build(text),
             ..People::default()
         };
         for c in ROLE_NAME.captures_iter(text) {
             let (role, name) = split_role_name(&c["role"], &c["name"]);
             let role = clean_role(&role);
-            if looks_like_name(&name) && name.contains(' ') {
-                let i = people.add(&name, role);
-                people
-                    .mentions
-                    .push((c.get(0).map_or(0, |m| m.start()), i, true));
-            }
+            people.introduce(&name, role, c.get(0).map_or(0, |m| m.start()));
         }
         for c in APPOSITIVE.captures_iter(text) {
-            let name = c["name"].to_string();
-            if looks_like_name(&name) && name.contains(' ') {
-                let i = people.add(&name, Some(clean_role(&c["role"]).unwrap_or_default()));
-                people
-                    .mentions
-                    .push((c.get(0).map_or(0, |m| m.start()), i, true));
-            }
+            let role = Some(clean_role(&c["role"]).unwrap_or_default());
+            people.introduce(&c["name"], role, c.get(0).map_or(0, |m| m.start()));
         }
         for c in DESC_NAME.captures_iter(text) {
-            let name = c["name"].to_string();
-            if looks_like_name(&name) && name.contains(' ') {
-                let i = people.add(&name, clean_role(&c["role"]));
-                people
-                    .mentions
-                    .push((c.get(0).map_or(0, |m| m.start()), i, true));
-            }
+            people.introduce(
+                &c["name"],
+                clean_role(&c["role"]),
+                c.get(0).map_or(0, |m| m.start()),
+            );
         }
         for c in TITLE_NAME.captures_iter(text) {
             let female = matches!(&c["title"], "Mrs" | "Ms");
-            if let Some(i) = people.find(&c["name"]) {
+            if let Some(i) = people.roster.find(&c["name"]) {
                 if &c["title"] != "Dr" {
-                    people.persons[i].female = Some(female);
+                    people.roster.person_mut(i).female = Some(female);
                 }
             }
         }
-        people.index_mentions(text);
+        for i in 0..people.roster.persons().len() {
+            people.index_mentions(i, true);
+        }
         people
+    }
+
+    /// Registers a full name introduced with a role at byte `pos`.
+    fn introduce(&mut self, name: &str, role: Option<String>, pos: usize) {
+        if looks_like_name(name) && name.contains(' ') {
+            let i = self.roster.add(name, role);
+            self.mentions.insert((pos, i, true));
+        }
+    }
+
+    /// Everyone found, in order of introduction.
+    pub fn persons(&self) -> &[Person] {
+        self.roster.persons()
     }
 
     /// Adds a person (or completes the role of one already known) and returns its index.
     pub fn add(&mut self, name: &str, role: Option<String>) -> usize {
-        let role = role.filter(|r| !r.is_empty());
-        if let Some(i) = self.find(name) {
-            if self.persons[i].role.is_none() {
-                self.persons[i].role = role;
-            }
-            if name.split_whitespace().count() > self.persons[i].name.split_whitespace().count() {
-                self.persons[i].name = name.to_string();
-            }
-            return i;
-        }
-        self.persons.push(Person {
-            name: name.to_string(),
-            role,
-            female: None,
-        });
-        self.persons.len() - 1
+        self.roster.add(name, role)
     }
 
     /// The person a written name refers to: exact, or by surname / first name.
     pub fn find(&self, name: &str) -> Option<usize> {
-        let name = name.trim_end_matches(['’', '\'', 's']).trim();
-        let name = strip_title(name);
-        if let Some(i) = self.persons.iter().position(|p| p.name == name) {
-            return Some(i);
-        }
-        let last = name.split_whitespace().last()?;
-        let first = name.split_whitespace().next()?;
-        self.persons.iter().rposition(|p| {
-            let mut words = p.name.split_whitespace();
-            let pf = words.next().unwrap_or("");
-            let pl = p.name.split_whitespace().last().unwrap_or("");
-            pl == last || (name.split_whitespace().count() == 1 && pf == first)
-        })
+        self.roster.find(name)
     }
 
-    fn index_mentions(&mut self, text: &str) {
-        for (i, p) in self.persons.iter().enumerate() {
-            let last = p.name.split_whitespace().last().unwrap_or(&p.name);
-            for (pos, _) in text.match_indices(last) {
-                let before = text[..pos].chars().next_back();
-                let after = text[pos + last.len()..].chars().next();
-                if !before.is_some_and(char::is_alphanumeric)
-                    && !after.is_some_and(char::is_alphanumeric)
-                {
-                    self.mentions.push((pos, i, is_subject(text, pos)));
-                }
-            }
+    /// How many times the text writes person `i`'s surname as a word of its own (at least 1).
+    pub fn mention_count(&self, i: usize) -> usize {
+        self.surname_positions(i, true).len().max(1)
+    }
+
+    /// Where the text writes person `i`'s surname; `whole`: not followed by a word character.
+    fn surname_positions(&self, i: usize, whole: bool) -> Vec<usize> {
+        let name = &self.roster.persons()[i].name;
+        let last = name.split_whitespace().last().unwrap_or(name);
+        let mut found = self.words.occurrences(&self.text, last);
+        if whole {
+            found.retain(|&p| !self.text[p + last.len()..].starts_with(char::is_alphanumeric));
         }
-        self.mentions.sort_unstable();
-        self.mentions.dedup();
+        found
+    }
+
+    /// Records the mentions of person `i`'s surname in the text.
+    fn index_mentions(&mut self, i: usize, whole: bool) {
+        for pos in self.surname_positions(i, whole) {
+            self.mentions.insert((pos, i, is_subject(&self.text, pos)));
+        }
     }
 
     /// Records that person `i` spoke at byte `pos` (and, from a pronoun, their gender).
     pub fn heard(&mut self, i: usize, pos: usize, pronoun: Option<&str>) {
-        let at = self.speakers.partition_point(|&(p, _)| p <= pos);
-        self.speakers.insert(at, (pos, i));
+        self.speakers.insert((pos, i));
+        let person = self.roster.person_mut(i);
         match pronoun.map(str::to_lowercase).as_deref() {
-            Some("he") if self.persons[i].female.is_none() => self.persons[i].female = Some(false),
-            Some("she") if self.persons[i].female.is_none() => self.persons[i].female = Some(true),
+            Some("he") if person.female.is_none() => person.female = Some(false),
+            Some("she") if person.female.is_none() => person.female = Some(true),
             _ => {}
         }
     }
@@ -161,9 +140,9 @@ impl People {
     /// The most recent speaker before `pos`, within `window` bytes.
     pub fn last_speaker(&self, pos: usize, window: usize) -> Option<usize> {
         self.speakers
-            .iter()
-            .rev()
-            .find(|&&(p, _)| p <= pos && pos - p <= window)
+            .range(..=(pos, usize::MAX))
+            .next_back()
+            .filter(|&&(p, _)| pos - p <= window)
             .map(|&(_, i)| i)
     }
 
@@ -185,21 +164,25 @@ impl People {
             .or_else(|| lower.strip_prefix("an "))
         {
             let head = desc.split_whitespace().last().unwrap_or(desc);
-            let by_role = self.recent(pos, |p| {
+            return self.recent(pos, |p| {
                 p.role
                     .as_deref()
                     .is_some_and(|r| r.to_lowercase().contains(head))
             });
-            return by_role;
         }
         if let Some(c) = ROLE_NAME.captures(m) {
             let (role, name) = split_role_name(&c["role"], &c["name"]);
             if looks_like_name(&name) && name.contains(' ') {
-                return Some(self.add(&name, clean_role(&role)));
+                return Some(self.roster.add(&name, clean_role(&role)));
             }
         }
-        let name = strip_title(m);
-        if let Some(i) = self.find(name) {
+        self.resolve_name(strip_title(m))
+    }
+
+    /// Resolves a written name (no title): a known person, the full name behind a bare surname,
+    /// or a new person.
+    fn resolve_name(&mut self, name: &str) -> Option<usize> {
+        if let Some(i) = self.roster.find(name) {
             return Some(i);
         }
         if !looks_like_name(name) {
@@ -208,8 +191,8 @@ impl People {
         if !name.contains(' ') {
             // A bare surname: the full name is where the text first gives it.
             if let Some(full) = self.full_name(name) {
-                let i = self.add(&full, None);
-                self.index_one(i);
+                let i = self.roster.add(&full, None);
+                self.index_mentions(i, false);
                 return Some(i);
             }
         }
@@ -218,25 +201,41 @@ impl People {
         if !name.contains(' ') && !self.capitalised_mid_sentence(name) {
             return None;
         }
-        let i = self.add(name, None);
-        self.index_one(i);
+        let i = self.roster.add(name, None);
+        self.index_mentions(i, false);
         Some(i)
     }
 
-    fn capitalised_mid_sentence(&self, word: &str) -> bool {
-        self.text.match_indices(word).any(|(pos, _)| {
-            let before = self.text[..pos].trim_end_matches([' ', '\u{a0}']);
+    fn capitalised_mid_sentence(&mut self, word: &str) -> bool {
+        if let Some(&known) = self.mid_sentence.get(word) {
+            return known;
+        }
+        let text = &self.text;
+        let found = self.words.occurrences(text, word).into_iter().any(|pos| {
+            let before = text[..pos].trim_end_matches([' ', '\u{a0}']);
             before.len() < pos
                 && before
                     .chars()
                     .next_back()
                     .is_some_and(|c| c.is_lowercase() || c == ',')
-        })
+        });
+        self.mid_sentence.insert(word.to_string(), found);
+        found
     }
 
     /// The first "Given Surname" in the text for a bare `surname`.
-    fn full_name(&self, surname: &str) -> Option<String> {
-        self.text.match_indices(surname).find_map(|(pos, _)| {
+    fn full_name(&mut self, surname: &str) -> Option<String> {
+        if let Some(known) = self.full_names.get(surname) {
+            return known.clone();
+        }
+        let found = self.first_full_name(surname);
+        self.full_names.insert(surname.to_string(), found.clone());
+        found
+    }
+
+    fn first_full_name(&self, surname: &str) -> Option<String> {
+        let positions = self.words.occurrences(&self.text, surname);
+        positions.into_iter().find_map(|pos| {
             let after = self.text[pos + surname.len()..].chars().next();
             if after.is_some_and(char::is_alphanumeric) {
                 return None;
@@ -263,53 +262,56 @@ impl People {
         })
     }
 
-    /// Indexes the mentions of one newly added person.
-    fn index_one(&mut self, i: usize) {
-        let last = self.persons[i]
-            .name
-            .split_whitespace()
-            .last()
-            .unwrap_or("")
-            .to_string();
-        let text = std::mem::take(&mut self.text);
-        for (pos, _) in text.match_indices(last.as_str()) {
-            self.mentions.push((pos, i, is_subject(&text, pos)));
-        }
-        self.text = text;
-        self.mentions.sort_unstable();
-        self.mentions.dedup();
-    }
-
     fn pronoun(&self, pos: usize, female: Option<bool>) -> Option<usize> {
-        let fits = |i: usize| match (female, self.persons[i].female) {
+        let fits = |i: usize| match (female, self.roster.persons()[i].female) {
             (Some(a), Some(b)) => a == b,
             _ => true,
         };
         // The most recent speaker or sentence subject, then any mention.
-        let subjects = self
-            .mentions
-            .iter()
-            .filter(|m| m.2)
-            .map(|&(p, i, _)| (p, i));
-        let mut cands: Vec<(usize, usize)> =
-            self.speakers.iter().copied().chain(subjects).collect();
+        let near = |&(p, _): &(usize, usize)| pos - p < PRONOUN_WINDOW;
+        let mut cands: Vec<(usize, usize)> = self
+            .speakers
+            .range(..=(pos, usize::MAX))
+            .rev()
+            .copied()
+            .take_while(near)
+            .collect();
+        cands.extend(
+            self.mentions
+                .range(..=(pos, usize::MAX, true))
+                .rev()
+                .take_while(|&&(p, _, _)| pos - p < PRONOUN_WINDOW)
+                .filter(|m| m.2)
+                .map(|&(p, i, _)| (p, i)),
+        );
         cands.sort_unstable();
         cands
             .iter()
             .rev()
-            .find(|&&(p, i)| p <= pos && pos - p < 1500 && fits(i))
+            .find(|&&(_, i)| fits(i))
             .map(|&(_, i)| i)
             .or_else(|| self.recent(pos, |p| female.is_none() || p.female != female.map(|f| !f)))
     }
 
+    /// The person of the latest speaker record or mention at or before `pos` that `pred` accepts
+    /// (looking back through at most [`LOOKBACK`] of each).
     fn recent(&self, pos: usize, pred: impl Fn(&Person) -> bool) -> Option<usize> {
-        let named = self.mentions.iter().map(|&(p, i, _)| (p, i));
-        let mut all: Vec<(usize, usize)> = self.speakers.iter().copied().chain(named).collect();
-        all.sort_unstable();
-        all.iter()
+        let persons = self.roster.persons();
+        let spoke = self
+            .speakers
+            .range(..=(pos, usize::MAX))
             .rev()
-            .find(|&&(p, i)| p <= pos && pred(&self.persons[i]))
-            .map(|&(_, i)| i)
+            .take(LOOKBACK)
+            .find(|&&(_, i)| pred(&persons[i]))
+            .copied();
+        let named = self
+            .mentions
+            .range(..=(pos, usize::MAX, true))
+            .rev()
+            .take(LOOKBACK)
+            .find(|&&(_, i, _)| pred(&persons[i]))
+            .map(|&(p, i, _)| (p, i));
+        spoke.max(named).map(|(_, i)| i)
     }
 }
 
@@ -321,9 +323,9 @@ mod tests {
     fn role_before_name_and_later_surname() {
         let text = "Secretary of State Marco Rubio said Saturday. Later, Rubio left.";
         let mut p = People::scan(text);
-        assert_eq!(p.persons.len(), 1);
-        assert_eq!(p.persons[0].name, "Marco Rubio");
-        assert_eq!(p.persons[0].role.as_deref(), Some("Secretary of State"));
+        assert_eq!(p.persons().len(), 1);
+        assert_eq!(p.persons()[0].name, "Marco Rubio");
+        assert_eq!(p.persons()[0].role.as_deref(), Some("Secretary of State"));
         assert_eq!(p.resolve("Rubio", 50), Some(0));
         assert_eq!(p.resolve("the Secretary", 60), Some(0));
     }
@@ -337,10 +339,10 @@ mod tests {
         let okafor = p.find("Okafor").unwrap();
         let hale = p.find("Hale").unwrap();
         assert_eq!(
-            p.persons[okafor].role.as_deref(),
+            p.persons()[okafor].role.as_deref(),
             Some("Nigeria’s foreign minister")
         );
-        assert_eq!(p.persons[hale].female, Some(false));
+        assert_eq!(p.persons()[hale].female, Some(false));
         assert_eq!(p.resolve("the minister", 100), Some(okafor));
         p.heard(okafor, 10, Some("she"));
         p.heard(hale, 60, None);

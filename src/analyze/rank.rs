@@ -18,7 +18,9 @@
 //! gains, and a bottom line should read like the story's lead.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -33,6 +35,18 @@ static STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     s.extend(["said", "says", "told", "added", "mr", "ms", "mrs"]);
     s
 });
+
+/// `word` without its possessive endings ("Lee’s" → "Lee"); `strip_suffix` in a loop, not
+/// `trim_end_matches` with a string, which builds a substring searcher for every word.
+pub fn without_possessive(mut word: &str) -> &str {
+    while let Some(w) = word.strip_suffix("’s") {
+        word = w;
+    }
+    while let Some(w) = word.strip_suffix("'s") {
+        word = w;
+    }
+    word
+}
 
 /// Stemmed content words of `text` (lower-cased; stop words and numbers dropped).
 pub fn terms(text: &str, stemmer: &Stemmer) -> Vec<String> {
@@ -52,11 +66,7 @@ pub fn content_words<'a>(
 /// [`content_words`] stems); a word already in lower case is not copied.
 pub fn content_tokens(text: &str) -> impl Iterator<Item = (&str, Cow<'_, str>)> + '_ {
     text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .map(|w| {
-            w.trim_matches(['\'', '’'])
-                .trim_end_matches("’s")
-                .trim_end_matches("'s")
-        })
+        .map(|w| without_possessive(w.trim_matches(['\'', '’'])))
         .filter(|w| w.chars().count() > 1 && !w.chars().all(|c| c.is_ascii_digit()))
         .filter_map(|w| {
             let lower = if w.chars().any(char::is_uppercase) {
@@ -68,22 +78,47 @@ pub fn content_tokens(text: &str) -> impl Iterator<Item = (&str, Cow<'_, str>)> 
         })
 }
 
-fn tf(terms: &[String]) -> HashMap<&str, f64> {
-    let mut m = HashMap::new();
-    for t in terms {
-        *m.entry(t.as_str()).or_insert(0.0) += 1.0;
-    }
-    m
+/// Term ids of each sentence: stemmed content words, each distinct word stemmed once.
+fn term_ids(sentences: &[Sentence]) -> (Vec<Vec<u32>>, usize) {
+    let stemmer = Stemmer::create(Algorithm::English);
+    let mut by_word: FxHashMap<String, u32> = FxHashMap::default();
+    let mut by_stem: FxHashMap<String, u32> = FxHashMap::default();
+    let per = sentences
+        .iter()
+        .map(|s| {
+            content_tokens(&s.text)
+                .map(|(_, lower)| {
+                    if let Some(&id) = by_word.get(lower.as_ref()) {
+                        return id;
+                    }
+                    let next = by_stem.len() as u32;
+                    let id = *by_stem
+                        .entry(stemmer.stem(&lower).into_owned())
+                        .or_insert(next);
+                    by_word.insert(lower.into_owned(), id);
+                    id
+                })
+                .collect()
+        })
+        .collect();
+    (per, by_stem.len())
 }
 
-fn cosine(a: &HashMap<&str, f64>, b: &HashMap<&str, f64>) -> f64 {
-    let dot: f64 = a.iter().map(|(k, v)| v * b.get(k).unwrap_or(&0.0)).sum();
-    let na: f64 = a.values().map(|v| v * v).sum::<f64>().sqrt();
-    let nb: f64 = b.values().map(|v| v * v).sum::<f64>().sqrt();
-    if na == 0.0 || nb == 0.0 {
+/// Cosine similarity of a sentence's term frequencies (`terms`, unsorted ids) with the
+/// article's (`doc`, indexed by id, with its norm `doc_norm`).
+fn cosine(terms: &[u32], doc: &[f64], doc_norm: f64) -> f64 {
+    let mut sorted = terms.to_vec();
+    sorted.sort_unstable();
+    let (mut dot, mut norm) = (0.0, 0.0);
+    for run in sorted.chunk_by(|a, b| a == b) {
+        let f = run.len() as f64;
+        dot += f * doc[run[0] as usize];
+        norm += f * f;
+    }
+    if norm == 0.0 || doc_norm == 0.0 {
         0.0
     } else {
-        dot / (na * nb)
+        dot / (norm.sqrt() * doc_norm)
     }
 }
 
@@ -113,15 +148,18 @@ pub fn quoted_share(s: &str) -> f64 {
 
 /// Ranks `sentences`, returning the best `n`, best first.
 pub fn key_sentences(sentences: &[Sentence], n: usize) -> Vec<KeySentence> {
-    let stemmer = Stemmer::create(Algorithm::English);
-    let per: Vec<Vec<String>> = sentences.iter().map(|s| terms(&s.text, &stemmer)).collect();
-    let all: Vec<String> = per.iter().flatten().cloned().collect();
-    let doc = tf(&all);
-    let cent: Vec<f64> = per.iter().map(|t| cosine(&tf(t), &doc)).collect();
+    let (per, vocabulary) = term_ids(sentences);
+    let mut doc = vec![0.0; vocabulary];
+    for &t in per.iter().flatten() {
+        doc[t as usize] += 1.0;
+    }
+    let doc_norm = doc.iter().map(|v| v * v).sum::<f64>().sqrt();
+    let cent: Vec<f64> = per.iter().map(|t| cosine(t, &doc, doc_norm)).collect();
     let max_cent = cent.iter().cloned().fold(0.0, f64::max).max(1e-9);
     let mut scored: Vec<KeySentence> = sentences
         .iter()
         .enumerate()
+        .filter(|(_, s)| !s.cut)
         .map(|(i, s)| {
             let lead = 1.0 / (1.0 + 0.35 * i as f64);
             let mut score = LEAD_WEIGHT * lead + (1.0 - LEAD_WEIGHT) * cent[i] / max_cent;
@@ -160,6 +198,7 @@ mod tests {
 
     fn s(text: &str) -> Sentence {
         Sentence {
+            cut: false,
             paragraph: 0,
             span: Span::new(0, 0),
             text: text.into(),

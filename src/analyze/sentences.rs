@@ -2,8 +2,14 @@
 //!
 //! Uses `sentencex`, which keeps "U.S.", "Mr.", "Jan. 5", "No. 10" and multi-sentence
 //! quotations together. A dateline opening the first paragraph is left out of its sentence.
+//! A "sentence" longer than [`SENTENCE_MAX`] (a run of text without punctuation: a PDF extraction,
+//! a flattened table, a pasted log) is cut into pieces at spaces and marked as cut, so every later
+//! step works on bounded pieces and none of them is taken for a real sentence.
 
 use crate::model::{Article, Sentence, Span};
+
+/// Longest sentence, in bytes (about 250 words; news sentences stay well under 1,000 bytes).
+pub const SENTENCE_MAX: usize = 1_500;
 
 /// Splits every paragraph of `article` into sentences, in text order.
 pub fn segment(article: &Article) -> Vec<Sentence> {
@@ -42,11 +48,55 @@ fn push_trimmed(out: &mut Vec<Sentence>, article: &Article, paragraph: usize, s:
         return;
     }
     let span = Span::new(s + lead, e - trail);
-    out.push(Sentence {
-        paragraph,
-        span,
-        text: article.slice(span).to_string(),
-    });
+    if span.end - span.start <= SENTENCE_MAX {
+        out.push(Sentence {
+            paragraph,
+            span,
+            text: article.slice(span).to_string(),
+            cut: false,
+        });
+        return;
+    }
+    for piece in pieces(article.slice(span), SENTENCE_MAX) {
+        let at = Span::new(span.start + piece.start, span.start + piece.end);
+        out.push(Sentence {
+            paragraph,
+            span: at,
+            text: article.slice(at).to_string(),
+            cut: true,
+        });
+    }
+}
+
+/// `text` cut into spans of at most `max` bytes, at the last whitespace before the limit (or,
+/// in a word longer than that, at a character boundary), whitespace between pieces left out.
+pub fn pieces(text: &str, max: usize) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let rest = &text[start..];
+        let skip = rest.len() - rest.trim_start().len();
+        start += skip;
+        if start >= text.len() {
+            break;
+        }
+        let rest = &text[start..];
+        if rest.len() <= max {
+            out.push(Span::new(start, text.len()));
+            break;
+        }
+        let mut limit = max;
+        while !rest.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let end = match rest[..limit].rfind(char::is_whitespace) {
+            Some(ws) if ws > 0 => ws,
+            _ => limit.max(rest.chars().next().map_or(1, char::len_utf8)),
+        };
+        out.push(Span::new(start, start + rest[..end].trim_end().len()));
+        start += end;
+    }
+    out
 }
 
 #[cfg(test)]
@@ -83,5 +133,37 @@ mod tests {
             "He said he would meet Tamm in Brussels next week."
         );
         assert!(s[1].text.starts_with('“'), "{:?}", s[1].text);
+    }
+
+    #[test]
+    fn a_run_without_punctuation_is_cut_into_bounded_pieces() {
+        let run = "trade talks went on ".repeat(400);
+        let a = article(&format!("A short one. {run}"));
+        let s = segment(&a);
+        assert_eq!(s[0].text, "A short one.");
+        assert!(!s[0].cut);
+        assert!(s.len() > 5, "{}", s.len());
+        for piece in &s[1..] {
+            assert!(piece.cut);
+            assert!(piece.text.len() <= SENTENCE_MAX);
+            let whole = |w: &str| ["trade", "talks", "went", "on"].contains(&w);
+            assert!(piece.text.split_whitespace().all(whole), "a word was split");
+            assert_eq!(a.slice(piece.span), piece.text);
+        }
+        let words: usize = s[1..]
+            .iter()
+            .map(|p| p.text.split_whitespace().count())
+            .sum();
+        assert_eq!(words, 1600, "no word lost or split");
+    }
+
+    #[test]
+    fn a_word_longer_than_a_sentence_is_cut_at_character_boundaries() {
+        let word = "é".repeat(SENTENCE_MAX);
+        let spans = pieces(&word, SENTENCE_MAX);
+        assert_eq!(spans.len(), 2);
+        assert!(spans.iter().all(|s| s.end - s.start <= SENTENCE_MAX));
+        assert_eq!(spans[1].end, word.len());
+        assert_eq!(spans[0].end, spans[1].start);
     }
 }

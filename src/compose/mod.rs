@@ -14,6 +14,7 @@ mod section;
 mod select;
 mod story;
 
+use crate::clip::{clip, META_MAX_CHARS};
 use crate::error::ComposeError;
 use crate::model::{Analysis, Article, Brief, BriefLine, BriefSettings, Source, StoryGroup};
 
@@ -120,12 +121,14 @@ pub fn compose_stories(
             [top, _, ..] => top.label.clone(),
             _ => default_title(items, &whole.bottom_line),
         });
+    let meta = |s: &str| clip(s, META_MAX_CHARS).into_owned();
+    let given = |s: &Option<String>| s.as_deref().filter(|s| !s.trim().is_empty()).map(meta);
     Ok(Brief {
-        title,
-        subtitle: settings.subtitle.clone().filter(|s| !s.trim().is_empty()),
+        title: meta(&title),
+        subtitle: given(&settings.subtitle),
         date: settings.date,
-        author: settings.author.clone().filter(|s| !s.trim().is_empty()),
-        marking: settings.marking.trim().to_uppercase(),
+        author: given(&settings.author),
+        marking: meta(settings.marking.trim()).to_uppercase(),
         stories,
         bottom_line: whole.bottom_line,
         key_points: whole.key_points,

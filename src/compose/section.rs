@@ -3,7 +3,9 @@
 
 use super::select::{same_words, word_set};
 use super::{select, Budget, Item};
+use crate::clip::{clip, LINE_MAX_CHARS};
 use crate::model::{BriefLine, BriefStatement, Provenance, SpeakerGroup, StatementKind};
+use rustc_hash::FxHashMap;
 
 /// Name of the group of statements whose speaker was not found.
 pub const UNATTRIBUTED: &str = "Unattributed";
@@ -76,12 +78,18 @@ fn speakers(items: &[Item], used: &[Provenance], budget: &Budget) -> Vec<Speaker
         .collect()
 }
 
+/// Most statements gathered for one speaker: a brief prints a few of them and the analyst reviews
+/// them in a list; past this (a book-length text quoting one person page after page) the rest are
+/// left out, so comparing each new statement with the speaker's earlier ones stays bounded.
+pub const SPEAKER_STATEMENTS_MAX: usize = 200;
+
 /// Every statement of the articles grouped by speaker in the order they first speak, the same
 /// statement carried by several sources merged into one citing them all; reported statements in
 /// `used` (already printed as a bottom-line sentence or key point) left out.
 pub(crate) fn gather(items: &[Item], used: &[Provenance]) -> Vec<SpeakerGroup> {
-    // Each group with the word sets of its statements.
+    // Each group with the word sets of its statements, and the groups by speaker name.
     let mut groups: Vec<(SpeakerGroup, Vec<std::collections::HashSet<String>>)> = Vec::new();
+    let mut by_name: FxHashMap<String, usize> = FxHashMap::default();
     for item in items {
         let (n, article) = (item.number, item.article);
         for st in &item.analysis.statements {
@@ -92,9 +100,10 @@ pub(crate) fn gather(items: &[Item], used: &[Provenance]) -> Vec<SpeakerGroup> {
                 Some(s) => (s.name.clone(), s.role.clone()),
                 None => (UNATTRIBUTED.to_string(), None),
             };
-            let gi = match groups.iter().position(|(g, _)| g.name == name) {
-                Some(i) => i,
+            let gi = match by_name.get(&name) {
+                Some(&i) => i,
                 None => {
+                    by_name.insert(name.clone(), groups.len());
                     let group = SpeakerGroup {
                         name,
                         role: None,
@@ -107,6 +116,9 @@ pub(crate) fn gather(items: &[Item], used: &[Provenance]) -> Vec<SpeakerGroup> {
             let (group, sets) = &mut groups[gi];
             if group.role.is_none() {
                 group.role = role;
+            }
+            if group.statements.len() >= SPEAKER_STATEMENTS_MAX {
+                continue;
             }
             let words = word_set(&st.text);
             let same = group
@@ -124,7 +136,7 @@ pub(crate) fn gather(items: &[Item], used: &[Provenance]) -> Vec<SpeakerGroup> {
                 sets.push(words);
                 group.statements.push(BriefStatement {
                     kind: st.kind,
-                    text: st.text.clone(),
+                    text: clip(&st.text, LINE_MAX_CHARS).into_owned(),
                     mention: st.mention.clone(),
                     outlet: article.outlet.clone(),
                     // When it was said where the text gives the day, else the article's date.

@@ -3,6 +3,7 @@
 use std::collections::HashSet;
 
 use super::Item;
+use crate::clip::{clip, LINE_MAX_CHARS};
 use crate::model::{Analysis, BriefLine, Provenance};
 
 /// The lower-cased words of a text, as a set.
@@ -114,7 +115,7 @@ pub fn lines(
                 n,
                 k.sentence,
                 BriefLine {
-                    text: standalone(&s.text, s.span, analysis),
+                    text: clip(&standalone(&s.text, s.span, analysis), LINE_MAX_CHARS).into_owned(),
                     sources: vec![n],
                     provenance: vec![Provenance {
                         article_id: article.id.clone(),

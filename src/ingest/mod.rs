@@ -36,6 +36,7 @@ pub mod xml;
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 
+use crate::clip::{clip, META_MAX_CHARS};
 use crate::error::{IngestError, IngestErrorKind};
 use crate::model::{Article, Paragraph, SourceFormat, Span};
 
@@ -183,6 +184,11 @@ pub fn base_name(name: &str) -> &str {
     name.rsplit(['/', '\\']).next().unwrap_or(name)
 }
 
+/// A headline, outlet or byline no longer than [`META_MAX_CHARS`].
+fn clip_opt(s: Option<String>) -> Option<String> {
+    s.map(|s| clip(&s, META_MAX_CHARS).into_owned())
+}
+
 /// Shared clean-up of a reader's result; `None` when no body text is left.
 fn build(name: &str, bytes: &[u8], format: SourceFormat, mut p: Parsed) -> Option<Article> {
     let mut paras: Vec<String> = Vec::new();
@@ -204,7 +210,7 @@ fn build(name: &str, bytes: &[u8], format: SourceFormat, mut p: Parsed) -> Optio
         p.language = p.language.take().or(f.language);
         p.url = p.url.take().or(f.url);
     }
-    let title = clean_opt(p.title.take());
+    let title = clip_opt(clean_opt(p.title.take()));
     // A page's own <h1> repeats the headline at the top of the body.
     if let (Some(t), Some(first)) = (&title, paras.first()) {
         if first.to_lowercase() == t.to_lowercase() && paras.len() > 1 {
@@ -238,8 +244,8 @@ fn build(name: &str, bytes: &[u8], format: SourceFormat, mut p: Parsed) -> Optio
         file_name: base_name(name).to_string(),
         format,
         title,
-        outlet: clean_opt(p.outlet),
-        byline: clean_opt(p.byline),
+        outlet: clip_opt(clean_opt(p.outlet)),
+        byline: clip_opt(clean_opt(p.byline)),
         published: p.published,
         dateline,
         language,

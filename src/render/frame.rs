@@ -14,6 +14,7 @@ use super::paper::{Margins, BANNER_BAND, BANNER_BASELINE};
 use super::shape::{Item, Shaper};
 use super::style::{self, Align, TextStyle};
 use super::theme::{Banner, Theme};
+use crate::clip::clip;
 use crate::error::RenderError;
 
 /// Where things go on a page; y grows downwards from the top edge.
@@ -125,25 +126,32 @@ pub fn single_line(
     Ok((runs.into_iter().map(Draw::Text).collect(), natural))
 }
 
-/// `text` shortened at a word boundary, with an ellipsis, until it fits `width` in `style`.
+/// `text` shortened at a word boundary, with an ellipsis, until it fits `width` in `style`: a
+/// binary search over its length, so a title of any length costs a few shapings of one line.
 fn fit(
     shaper: &mut Shaper,
     text: &str,
     style: &TextStyle,
     width: f32,
 ) -> Result<String, RenderError> {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let mut candidate = words.join(" ");
-    let mut n = words.len();
-    while n > 1 && single_line(shaper, &candidate, style, 0.0, width, 0.0)?.1 > width {
-        n -= 1;
-        let kept = words[..n].join(" ");
-        candidate = format!(
-            "{}…",
-            kept.trim_end_matches([',', ';', ':', '.', '·', '–', '—'])
-        );
+    // No line of the page holds more characters than this.
+    const LINE_CHARS: usize = 400;
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = clip(&text, LINE_CHARS);
+    if single_line(shaper, &text, style, 0.0, width, 0.0)?.1 <= width {
+        return Ok(text.into_owned());
     }
-    Ok(candidate)
+    let (mut lo, mut hi) = (2, text.chars().count());
+    while lo + 1 < hi {
+        let mid = (lo + hi) / 2;
+        let fits = single_line(shaper, &clip(&text, mid), style, 0.0, width, 0.0)?.1 <= width;
+        if fits {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    Ok(clip(&text, lo).into_owned())
 }
 
 fn banner(
@@ -153,7 +161,7 @@ fn banner(
     baseline: f32,
     bar: bool,
 ) -> Result<Vec<Draw>, RenderError> {
-    let text = marking.trim().to_uppercase();
+    let mut text = marking.trim().to_uppercase();
     let tlp = tlp_colours(&text);
     // A bar in the accent colour (the house navy, recoloured by the theme), white capitals.
     let bar = bar && tlp.is_none() && !text.is_empty();
@@ -170,6 +178,11 @@ fn banner(
     let mut width = single_line(shaper, &text, &style, 0.0, 0.0, 0.0)?.1;
     if width > geo.body_width() {
         style.size = (style.size * geo.body_width() / width).max(6.0);
+        width = single_line(shaper, &text, &style, 0.0, 0.0, 0.0)?.1;
+    }
+    if width > geo.body_width() {
+        // Still too long at the smallest size: shortened, never running off the page.
+        text = fit(shaper, &text, &style, geo.body_width())?;
         width = single_line(shaper, &text, &style, 0.0, 0.0, 0.0)?.1;
     }
     let (mut draws, _) = single_line(

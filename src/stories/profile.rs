@@ -111,17 +111,26 @@ fn count(text: &str, weight: f32, vocab: &mut Vocabulary, tf: &mut HashMap<u32, 
     }
 }
 
+/// How much of an article's body (bytes) its profile reads: news articles are far shorter; a
+/// book-length text is known by its opening, not by its whole length.
+const BODY_MAX_BYTES: usize = 64 * 1024;
+
 /// The raw term counts of one article: headline, then the sentences of its analysis (the body's
 /// paragraphs when the analysis has none).
 fn counts(article: &Article, analysis: &Analysis, vocab: &mut Vocabulary) -> HashMap<u32, f32> {
     let mut tf = HashMap::default();
     count(&article.title, TITLE_WEIGHT, vocab, &mut tf);
+    let mut read = 0;
+    let mut within = |text: &str| {
+        read += text.len();
+        read - text.len() < BODY_MAX_BYTES
+    };
     if analysis.sentences.is_empty() {
-        for p in article.text.split("\n\n") {
+        for p in article.text.split("\n\n").take_while(|p| within(p)) {
             count(p, 1.0, vocab, &mut tf);
         }
     }
-    for s in &analysis.sentences {
+    for s in analysis.sentences.iter().take_while(|s| within(&s.text)) {
         count(&s.text, 1.0, vocab, &mut tf);
     }
     tf

@@ -60,19 +60,31 @@ after(async () => {
   if (browser) await browser.deleteSession().catch(() => {});
 });
 
-test('an analyst drops articles, reviews, sets up, exports, prints and reopens the brief', async (t) => {
+test('an analyst opens articles with BriefDesk, reviews, sets up, exports, prints and reopens the brief', async (t) => {
   await waitFor(async () => (await $('#start-screen')).isDisplayed(), 'the start screen shows');
   await watchConsole();
   await shot('1-start');
   await (await $('#new-project')).click();
   await waitFor(async () => (await $('#workspace')).isDisplayed(), 'the workspace opens');
 
-  // Import by a simulated drop on the window (a real OS drag cannot be driven by WebDriver).
-  await browser.execute((paths) => {
-    window.__TAURI__.event.emit('tauri://drag-drop', { paths, position: { x: 400, y: 300 } });
-  }, ARTICLES);
+  // Import: the file manager's "Open with" hands the articles to the open window (a second
+  // launch of the app; a real OS drag cannot be driven by WebDriver).
+  await driver.openWith(ARTICLES);
   await waitFor(async () => (await rows()) === ARTICLES.length, `${ARTICLES.length} articles in the library`);
   await shot('2-library');
+
+  // The page cannot name a file: the commands that took paths are gone, the import commands
+  // take none (only what the user handed over), and the window may not send events (so no
+  // made-up drop either).
+  const gone = await invoke('import_paths', { paths: ['/etc/passwd'] });
+  assert.match(String(gone && gone.refused), /import_paths not found/, JSON.stringify(gone));
+  assert.equal(await invoke('import_dropped', { paths: ['/etc/passwd'] }), null);
+  assert.equal(await invoke('import_opened', { paths: ['/etc/passwd'] }), null);
+  const emitted = await browser.executeAsync((done) => window.__TAURI__.event
+    .emit('tauri://drag-drop', { paths: ['/etc/passwd'], position: { x: 400, y: 300 } })
+    .then(() => done('sent'), (e) => done(`refused: ${e}`)));
+  assert.match(emitted, /^refused/);
+  assert.equal(await rows(), ARTICLES.length);
 
   // Untick the last article: its source leaves the brief.
   const lastRow = (await $$('#library-rows tr[data-article-id]'))[ARTICLES.length - 1];
@@ -129,10 +141,8 @@ test('an analyst drops articles, reviews, sets up, exports, prints and reopens t
   await waitFor(async () => !(await (await $('#preview-busy')).isDisplayed()), 'the preview is up to date');
   await shot('4-brief');
 
-  // Export (the Save dialog cannot be driven: the command gets the path as the dialog would).
-  const pdf = path.join(OUT, 'exported-brief.pdf');
-  const done = await invoke('export_pdf', { path: pdf });
-  assert.equal(done.path, pdf);
+  // The brief Export PDF writes (its native Save dialog is out of WebDriver's reach).
+  const pdf = await driver.briefPdf(browser, path.join(OUT, 'exported-brief.pdf'));
   const text = pdftotext(pdf);
   assert.match(text, /Ports, Grain and Gas/);
   assert.match(text, /TLP:AMBER/);

@@ -1,7 +1,8 @@
 // Shared by the end-to-end tests: a WebDriver session on the real app through tauri-driver
-// (started by `bash .ci/e2e`), waiting, screenshots, backend calls and PDF text.
+// (started by `bash .ci/e2e`), handing files to it as a file manager's "Open with" does (a second
+// launch), waiting, screenshots, backend calls and PDF text.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -39,6 +40,34 @@ export async function session(args = []) {
   return browser;
 }
 
+/**
+ * Runs the app binary as a file manager's "Open with" does (`briefdesk-desktop FILE...`, from the
+ * folder `cwd`): the single-instance plugin hands the files to the app already running, which
+ * imports them, and this launch exits. Resolves to {code, stderr}. A real OS drag cannot be
+ * driven by WebDriver, and the page cannot name files: this is how the tests give the app files.
+ */
+export function launch(args, cwd = ROOT) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(APP, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => { stderr += d; });
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error(`the second launch did not exit within 30 s: ${stderr}`));
+    }, 30000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stderr });
+    });
+  });
+}
+
+/** Hands `files` to the running app with a second launch, which must exit at once. */
+export async function openWith(files) {
+  const { code, stderr } = await launch(files);
+  assert.equal(code, 0, `the second launch hands its files over and exits: ${stderr}`);
+}
+
 /** Waits until `fn` resolves truthy. */
 export async function waitFor(browser, fn, message, timeout = 20000) {
   await browser.waitUntil(fn, { timeout, interval: 100, timeoutMsg: message });
@@ -49,10 +78,11 @@ export async function shot(browser, name) {
   await browser.saveScreenshot(path.join(SHOTS, `${name}.png`));
 }
 
-/** Calls a backend command as the UI does: its answer, or {error}. */
+/** Calls a backend command as the UI does: its answer, or {refused: the error} (not {error}:
+ *  WebdriverIO takes a result with an `error` key for a WebDriver error and throws). */
 export function invoke(browser, cmd, args = {}) {
   return browser.executeAsync(
-    (c, a, done) => window.__TAURI__.core.invoke(c, a).then(done, (e) => done({ error: e })),
+    (c, a, done) => window.__TAURI__.core.invoke(c, a).then(done, (e) => done({ refused: e })),
     cmd,
     args,
   );
@@ -77,6 +107,18 @@ export async function watchConsole(browser) {
 /** What `watchConsole` recorded. */
 export function errors(browser) {
   return browser.execute(() => window.__errors || []);
+}
+
+/**
+ * Writes the brief as the app renders it to `file`: the `preview` command's PDF, the very bytes
+ * Export PDF writes (both render the open project; the Save dialog that asks where is native
+ * GTK, out of WebDriver's reach; src-tauri/tests/commands.rs checks the export itself).
+ */
+export async function briefPdf(browser, file) {
+  const preview = await invoke(browser, 'preview');
+  assert.ok(preview && preview.pdf, `the brief renders: ${JSON.stringify(preview && preview.refused)}`);
+  fs.writeFileSync(file, Buffer.from(preview.pdf, 'base64'));
+  return file;
 }
 
 /** The text of a PDF, whitespace collapsed. */

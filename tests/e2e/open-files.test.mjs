@@ -5,16 +5,15 @@
 // Xvfb, a D-Bus session bus (the single-instance hand-off goes over it) and tauri-driver.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { session } from './driver.mjs';
+import { session, launch } from './driver.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const FIXTURES = path.join(ROOT, 'tests/fixtures');
-const APP = process.env.BRIEFDESK_APP;
 const OUT = process.env.BRIEFDESK_E2E_OUT || fs.mkdtempSync(path.join(os.tmpdir(), 'briefdesk-e2e-'));
 const SHOTS = path.join(OUT, 'screens');
 
@@ -48,23 +47,6 @@ function xWindowNames() {
   } catch {
     return null;
   }
-}
-
-/** Runs the app as a second launch would; resolves to its exit code. */
-function launch(args, cwd) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(APP, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d) => { stderr += d; });
-    const timer = setTimeout(() => {
-      child.kill();
-      reject(new Error(`the second launch did not exit within 30 s: ${stderr}`));
-    }, 30000);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stderr });
-    });
-  });
 }
 
 after(async () => {

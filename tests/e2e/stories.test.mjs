@@ -1,11 +1,11 @@
-// End-to-end (issue 13): articles of two stories dropped on the real app are grouped into two
-// stories in the library; the analyst renames one and moves an article out and back; the
-// exported PDF has a section per story; a reopened project keeps the corrections.
+// End-to-end (issue 13): articles of two stories handed to the real app ("Open with") are grouped
+// into two stories in the library; the analyst renames one and moves an article out and back;
+// the brief has a section per story; a reopened project keeps the corrections.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
-  ROOT, OUT, session, waitFor, shot, invoke, watchConsole, errors, pdfText,
+  ROOT, OUT, session, waitFor, shot, invoke, watchConsole, errors, pdfText, openWith, briefPdf,
 } from './driver.mjs';
 
 const BATCH = path.join(ROOT, 'tests/fixtures/stories/batch');
@@ -31,9 +31,7 @@ test('stories: grouped on import, corrected by the analyst, printed as sections,
   await watchConsole(browser);
   await (await browser.$('#new-project')).click();
   await waitFor(browser, async () => (await browser.$('#workspace')).isDisplayed(), 'the workspace opens');
-  await browser.execute((paths) => {
-    window.__TAURI__.event.emit('tauri://drag-drop', { paths, position: { x: 400, y: 300 } });
-  }, FILES);
+  await openWith(FILES);
   await waitFor(browser, async () => (await storyRows()).length === 2, 'two stories in the library');
   await waitFor(browser, async () => (await browser.$('#import-summary')).isExisting(), 'the import is reported');
   await shot(browser, 'stories-1-library');
@@ -66,10 +64,8 @@ test('stories: grouped on import, corrected by the analyst, printed as sections,
   await waitFor(browser, async () => (await storyRows()).length === 2, 'the article is back with its story');
   await shot(browser, 'stories-2-corrected');
 
-  // Export: an overview, then a section per story.
-  const pdf = path.join(OUT, 'stories-brief.pdf');
-  assert.equal((await invoke(browser, 'export_pdf', { path: pdf })).path, pdf);
-  const text = pdfText(pdf);
+  // The brief (as Export PDF writes it): an overview, then a section per story.
+  const text = pdfText(await briefPdf(browser, path.join(OUT, 'stories-brief.pdf')));
   assert.match(text, /Stories in this brief/);
   // Each story's section opens with its own bottom line; the renamed one is listed and headed.
   assert.equal(text.split('Bottom line.').length - 1, 2, text.slice(0, 800));

@@ -1,6 +1,9 @@
 // In-page fake BriefDesk backend for UI tests: mocks Tauri IPC with a small project (3 articles).
 // Loaded by harness.mjs as an init script after tauri's bundle.global.js; records every call in
-// window.__calls and exposes its state as window.__fake so tests can adjust it.
+// window.__calls and exposes its state as window.__fake so tests can adjust it. Like the real
+// backend it takes no path from the page: the files of a drop or of "Open with" are handed to it
+// by the test, as the window and the OS hand them to Rust (__fake.drop(paths),
+// __fake.handOver(paths); options.opened: files the app was started with).
 /* eslint-disable no-unused-vars */
 function installFakeBackend(options) {
   const T = window.__TAURI__;
@@ -20,9 +23,27 @@ function installFakeBackend(options) {
     printers: { printers: [{ name: 'Office-Laser', default: true }, { name: 'Floor2-Color', default: false }], message: null },
     exportPath: '/home/analyst/Documents/brief.pdf',
     saveAsPath: '/home/analyst/briefs/new brief.briefdesk',
+    openPath: null, // what the user picks in the Open dialog (null: cancels)
     nextId: 10,
+    dropped: [], // the last drop, not imported yet
+    opened: [...(options.opened || [])], // files opened with the app, not imported yet
+    /** Files dropped on the window: recorded, then the page is told (as src-tauri/src/open.rs). */
+    drop: async (paths, position = { x: 20, y: 20 }) => {
+      fake.dropped = [...paths];
+      await T.event.emit('tauri://drag-drop', { paths, position });
+      await T.event.emit('files-dropped', paths.length);
+    },
+    /** Files a second launch hands over. */
+    handOver: async (paths) => {
+      fake.opened.push(...paths);
+      await T.event.emit('open-files', paths.length);
+    },
   };
   window.__fake = fake;
+  const RECENT = [
+    { id: '5a1c0de1f00d0001', path: '/home/analyst/briefs/port-talks.briefdesk', name: 'Port talks', opened: '2026-11-27T16:20:00Z' },
+    { id: '5a1c0de1f00d0002', path: '/home/analyst/briefs/grain.briefdesk', name: 'Grain corridor', opened: '2026-11-20T09:12:00Z' },
+  ];
 
   const paragraphsFor = {
     a1: [
@@ -115,13 +136,33 @@ function installFakeBackend(options) {
   };
   const find = (id) => project.articles.find((a) => a.id === id) || fail('not_found', `No article ${id}.`);
 
+  /** Imports `paths` (handed to the backend, never named by the page); null when there are none. */
+  const importFiles = async (paths) => {
+    if (!paths.length) return null;
+    const report = { added: [], failed: [], duplicates: [] };
+    for (let i = 0; i < paths.length; i++) {
+      const file = paths[i].split('/').pop();
+      await T.event.emit('import-progress', { done: i, total: paths.length, file: paths[i] });
+      await sleep(fake.importDelay);
+      if (file.endsWith('.pdf')) report.failed.push({ file, reason: 'PDF files cannot be imported; save the page as HTML or text.' });
+      else if (file.startsWith('harbor')) report.duplicates.push({ file, title: 'Lagos port talks stall over transit fees' });
+      else {
+        const id = fake.nextId++;
+        const title = file.startsWith('evil') ? '<img src=x onerror=alert(1)>' : `Imported ${file}`;
+        const a = article(id, title, file.startsWith('evil') ? '<b>Outlet</b>' : 'Imported Outlet', null,
+          file.startsWith('new') ? { duplicate_of: 'a1' } : {});
+        project.articles.push(a);
+        report.added.push(clone(a));
+      }
+    }
+    await T.event.emit('import-progress', { done: paths.length, total: paths.length, file: paths.at(-1) });
+    return { ...report, project: view() };
+  };
+
   const handlers = {
     app_start: () => ({
       version: '0.1.0-test',
-      recent: [
-        { path: '/home/analyst/briefs/port-talks.briefdesk', name: 'Port talks', opened: '2026-11-27T16:20:00Z' },
-        { path: '/home/analyst/briefs/grain.briefdesk', name: 'Grain corridor', opened: '2026-11-20T09:12:00Z' },
-      ],
+      recent: clone(RECENT),
       templates: [
         { name: 'policy-brief', description: 'The two-page brief: bottom line, key points, statements, sources.' },
         { name: 'one-pager', description: 'Bottom line, five key points, top quotes; never more than a page.' },
@@ -130,45 +171,34 @@ function installFakeBackend(options) {
       markings: ['OFFICIAL', 'OFFICIAL-SENSITIVE', 'TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER'],
       page_sizes: ['a4', 'letter'],
       project: view(),
+      opened: fake.opened.length,
     }),
     project_new: () => {
       project = { path: null, name: 'Untitled brief', articles: [], settings: { ...settings(), title: '', author: '', marking: '' } };
       return view();
     },
-    project_open: ({ path }) => {
-      if (path === null) return null; // the dialog was cancelled
-      if (path.includes('grain')) fail('io', `Could not open ${path}: file not found.`);
+    project_open: () => {
+      if (!fake.openPath) return null; // the dialog was cancelled
+      project = { ...briefProject(), path: fake.openPath };
+      return view();
+    },
+    project_open_recent: ({ id }) => {
+      const recent = RECENT.find((r) => r.id === id)
+        || fail('not_found', 'This project is no longer in the recent list; use Open project… to find it.');
+      if (recent.path.includes('grain')) fail('io', `Could not open ${recent.path}: file not found.`);
       project = briefProject();
       return view();
     },
     project_save: () => view(),
-    project_save_as: ({ path }) => {
-      const chosen = path ?? fake.saveAsPath;
+    project_save_as: () => {
+      const chosen = fake.saveAsPath;
       if (!chosen) return null;
       project.path = chosen;
       project.name = chosen.split('/').pop().replace(/\.briefdesk$/, '');
       return view();
     },
-    import_paths: async ({ paths }) => {
-      const report = { added: [], failed: [], duplicates: [] };
-      for (let i = 0; i < paths.length; i++) {
-        const file = paths[i].split('/').pop();
-        await T.event.emit('import-progress', { done: i, total: paths.length, file: paths[i] });
-        await sleep(fake.importDelay);
-        if (file.endsWith('.pdf')) report.failed.push({ file, reason: 'PDF files cannot be imported; save the page as HTML or text.' });
-        else if (file.startsWith('harbor')) report.duplicates.push({ file, title: 'Lagos port talks stall over transit fees' });
-        else {
-          const id = fake.nextId++;
-          const title = file.startsWith('evil') ? '<img src=x onerror=alert(1)>' : `Imported ${file}`;
-          const a = article(id, title, file.startsWith('evil') ? '<b>Outlet</b>' : 'Imported Outlet', null,
-            file.startsWith('new') ? { duplicate_of: 'a1' } : {});
-          project.articles.push(a);
-          report.added.push(clone(a));
-        }
-      }
-      await T.event.emit('import-progress', { done: paths.length, total: paths.length, file: paths.at(-1) });
-      return { ...report, project: view() };
-    },
+    import_dropped: () => importFiles(fake.dropped.splice(0)),
+    import_opened: () => importFiles(fake.opened.splice(0)),
     import_dialog: () => null,
     import_text: ({ text }) => {
       const id = fake.nextId++;
@@ -251,7 +281,6 @@ function installFakeBackend(options) {
     export_pdf: () => (fake.exportPath ? { path: fake.exportPath } : null),
     printers: () => clone(fake.printers),
     print: ({ options }) => ({ job: `${options.printer}-17`, printer: options.printer }),
-    opened_files: () => [],
   };
 
   T.mocks.mockIPC(async (cmd, args) => {

@@ -108,10 +108,11 @@ const pdfs = Object.fromEntries([1, 2, 3, 4].map((n) => [n, makePdf(n).toString(
 pdfs[2] = readFileSync(join(here, 'fixtures', 'preview.pdf')).toString('base64');
 
 /**
- * Opens the app in a fresh page with the fake backend. Returns {page, errors}: errors collects
- * console errors, page errors, failed requests and alert() dialogs.
+ * Opens the app in a fresh page with the fake backend (`fake`: its options, e.g. {opened: [path]},
+ * the files the app is started with). Returns {page, errors}: errors collects console errors,
+ * page errors, failed requests and alert() dialogs.
  */
-export async function openApp(browser, url) {
+export async function openApp(browser, url, fake = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const errors = [];
@@ -128,9 +129,10 @@ export async function openApp(browser, url) {
     d.dismiss().catch(() => {});
   });
   await page.addInitScript({ content: bundle });
-  await page.addInitScript({ content: `${fakeSource}\ninstallFakeBackend(${JSON.stringify({ pdfs })});` });
+  await page.addInitScript({ content: `${fakeSource}\ninstallFakeBackend(${JSON.stringify({ ...fake, pdfs })});` });
   await page.goto(url);
-  await page.waitForSelector('#start-screen:not([hidden])');
+  // The start screen, or the workspace when the app was opened with files.
+  await page.waitForSelector('#loading', { state: 'hidden' });
   return { page, context, errors };
 }
 
@@ -172,8 +174,9 @@ export async function shot(page, name) {
 
 /**
  * Registers a test file's server and browser (started before its tests, closed after) and
- * returns `withApp(body)`, which runs `body(page, app)` on a fresh app page and fails when
- * anything logged an error (console, page error, failed request, CSP violation).
+ * returns `withApp(body, fake)`, which runs `body(page, app)` on a fresh app page (the fake
+ * backend's options: `fake`) and fails when anything logged an error (console, page error, failed
+ * request, CSP violation) or the page gave any command a path.
  */
 export function appTests() {
   let server;
@@ -187,12 +190,14 @@ export function appTests() {
     await browser?.close();
     server?.close();
   });
-  return async function withApp(body) {
-    const app = await openApp(browser, url);
+  return async function withApp(body, fake = {}) {
+    const app = await openApp(browser, url, fake);
     try {
       await body(app.page, app);
       await app.page.waitForTimeout(100);
       assert.deepEqual(app.errors, [], 'console errors, page errors or failed requests');
+      const named = (await calls(app.page)).filter((c) => /path/i.test(JSON.stringify(Object.keys(c.args))));
+      assert.deepEqual(named, [], 'the page never names a path');
     } finally {
       await app.context.close();
     }

@@ -10,6 +10,8 @@ const withApp = appTests();
 const text = (page, selector) => page.locator(selector).innerText();
 const emit = (page, event, payload) =>
   page.evaluate(([e, p]) => window.__TAURI__.event.emit(e, p), [event, payload]);
+/** Files dropped on the window: the backend records them and tells the page (fake-backend.js). */
+const drop = (page, paths) => page.evaluate((p) => window.__fake.drop(p), paths);
 
 test('start screen → new project → workspace', async () => {
   await withApp(async (page) => {
@@ -27,7 +29,7 @@ test('start screen → new project → workspace', async () => {
     // Save on a project never saved to a file asks where (Save as)
     await page.click('#save-button');
     const [saveAs] = await waitForCall(page, 'project_save_as');
-    assert.deepEqual(saveAs.args, { path: null });
+    assert.deepEqual(saveAs.args, {}, 'the backend asks where, with its Save dialog');
     await page.waitForFunction(() => document.querySelector('#project-path').textContent.endsWith('new brief.briefdesk'));
     assert.equal(await text(page, '#project-name'), 'new brief');
     assert.match(await text(page, '#status'), /Saved to \/home\/analyst\/briefs\/new brief\.briefdesk/);
@@ -38,9 +40,11 @@ test('start screen → new project → workspace', async () => {
     await page.click('.recent-project[data-path$="grain.briefdesk"]');
     await page.waitForSelector('#status[data-kind="error"]');
     assert.match(await text(page, '#status'), /file not found/);
+    // recent projects open by their id, never by path
     await openSample(page);
-    const open = await calls(page, 'project_open');
-    assert.equal(open.at(-1).args.path, '/home/analyst/briefs/port-talks.briefdesk');
+    const open = await calls(page, 'project_open_recent');
+    assert.deepEqual(open.map((c) => c.args), [{ id: '5a1c0de1f00d0002' }, { id: '5a1c0de1f00d0001' }]);
+    assert.equal((await calls(page, 'project_open')).length, 0);
     assert.equal(await page.locator('#library-rows tr[data-article-id]').count(), 3);
   });
 });
@@ -53,10 +57,10 @@ test('dropped files are imported with progress, failures and duplicates reported
     await page.waitForSelector('#drop-overlay:not([hidden])');
     await emit(page, 'tauri://drag-over', { position: { x: 20, y: 20 } });
     const paths = ['/home/analyst/in/new-article.html', '/home/analyst/in/scan.pdf', '/home/analyst/in/harbor-talks.txt'];
-    await emit(page, 'tauri://drag-drop', { paths, position: { x: 20, y: 20 } });
+    await drop(page, paths);
     await page.waitForSelector('#drop-overlay', { state: 'hidden' });
-    const [importCall] = await waitForCall(page, 'import_paths');
-    assert.deepEqual(importCall.args.paths, paths);
+    const [importCall] = await waitForCall(page, 'import_dropped');
+    assert.deepEqual(importCall.args, {}, 'the page asks for the drop, naming no file');
     await page.waitForSelector('#import-progress:not([hidden])');
     await page.waitForFunction(() => /Importing \d of 3/.test(document.querySelector('#import-progress-text').textContent));
     await page.waitForSelector('#import-report:not([hidden])');
@@ -76,22 +80,56 @@ test('dropped files are imported with progress, failures and duplicates reported
     await page.waitForSelector('#drop-overlay:not([hidden])');
     await emit(page, 'tauri://drag-leave', null);
     await page.waitForSelector('#drop-overlay', { state: 'hidden' });
+    // the drop event's own paths (anyone may emit one) are never imported
+    await emit(page, 'tauri://drag-drop', { paths: ['/etc/passwd'], position: { x: 5, y: 5 } });
+    await page.waitForTimeout(300);
+    assert.equal((await calls(page, 'import_dropped')).length, 1);
+    assert.equal(await page.locator('#library-rows tr[data-article-id]').count(), 4);
+  });
+});
+
+test('a drop while a dialog is open is not imported', async () => {
+  await withApp(async (page) => {
+    await openSample(page);
+    await page.click('#paste-button');
+    await page.waitForSelector('#paste-dialog[open]');
+    await emit(page, 'tauri://drag-enter', { paths: ['/in/a.md'], position: { x: 10, y: 10 } });
+    await drop(page, ['/in/a.md']);
+    await page.waitForTimeout(300);
+    assert.ok(await page.locator('#drop-overlay').isHidden());
+    assert.equal((await calls(page, 'import_dropped')).length, 0);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('#paste-dialog', { state: 'hidden' });
   });
 });
 
 test('a drop on the start screen starts a new brief with the files', async () => {
   await withApp(async (page) => {
-    await emit(page, 'tauri://drag-drop', { paths: ['/in/first.md'], position: { x: 5, y: 5 } });
+    await drop(page, ['/in/first.md']);
     await page.waitForSelector('#workspace:not([hidden]) #library-rows tr[data-article-id]');
     const cmds = (await calls(page)).map((c) => c.cmd);
-    assert.ok(cmds.indexOf('project_new') < cmds.indexOf('import_paths'));
+    assert.ok(cmds.indexOf('project_new') < cmds.indexOf('import_dropped'));
   });
+});
+
+test('files opened with the app start a new brief; a second launch adds its files', async () => {
+  await withApp(async (page) => {
+    await page.waitForSelector('#workspace:not([hidden]) #library-rows tr[data-article-id]');
+    assert.match(await text(page, '#library-rows'), /Imported first\.md/);
+    const cmds = (await calls(page)).map((c) => c.cmd);
+    assert.ok(cmds.indexOf('app_start') < cmds.indexOf('project_new'));
+    assert.ok(cmds.indexOf('project_new') < cmds.indexOf('import_opened'));
+    await page.evaluate(() => window.__fake.handOver(['/in/second.md', '/in/third.md']));
+    await page.waitForFunction(() => document.querySelectorAll('#library-rows tr[data-article-id]').length === 3);
+    assert.equal((await calls(page, 'project_new')).length, 1, 'into the project already open');
+    assert.deepEqual((await calls(page, 'import_opened')).map((c) => c.args), [{}, {}]);
+  }, { opened: ['/in/first.md'] });
 });
 
 test('untrusted article text is shown as text, never as markup', async () => {
   await withApp(async (page) => {
     await openSample(page);
-    await emit(page, 'tauri://drag-drop', { paths: ['/in/evil.html'], position: { x: 5, y: 5 } });
+    await drop(page, ['/in/evil.html']);
     await page.waitForSelector('#library-rows tr[data-article-id="a10"]');
     const row = page.locator('#library-rows tr[data-article-id="a10"]');
     assert.equal(await row.locator('.article-title').innerText(), '<img src=x onerror=alert(1)>');
@@ -364,7 +402,7 @@ test('export PDF shows where it was saved; cancelling says nothing', async () =>
     await openSample(page);
     await page.click('#export-button');
     const [exp] = await waitForCall(page, 'export_pdf');
-    assert.deepEqual(exp.args, { path: null });
+    assert.deepEqual(exp.args, {}, 'the backend asks where, with its Save dialog');
     await page.waitForFunction(() => document.querySelector('#status').textContent.includes('Saved to /home/analyst/Documents/brief.pdf'));
     await page.evaluate(() => { window.__fake.exportPath = null; document.querySelector('#status').textContent = ''; });
     await page.click('#export-button');
@@ -419,7 +457,7 @@ test('keyboard shortcuts: Ctrl+O, Ctrl+S, Ctrl+E, Ctrl+P, Delete', async () => {
   await withApp(async (page) => {
     await page.keyboard.press('Control+o');
     const [open] = await waitForCall(page, 'project_open');
-    assert.equal(open.args.path, null, 'Ctrl+O on the start screen opens a project');
+    assert.deepEqual(open.args, {}, 'Ctrl+O on the start screen opens a project (dialog)');
     await openSample(page);
     await page.keyboard.press('Control+o');
     await waitForCall(page, 'import_dialog');

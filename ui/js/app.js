@@ -2,7 +2,7 @@
 //
 // Stable hooks for end-to-end tests:
 //   Start screen  #start-screen, #new-project, #open-project, #continue-project, .recent-project
-//                 (button, data-path), #recent-projects
+//                 (button, data-path: shown only; data-recent-id: what opens it), #recent-projects
 //   Workspace     #workspace, #home-button, #project-name, #project-path
 //   Header        #import-button, #paste-button, #save-button, #save-as-button, #export-button,
 //                 #print-button, #import-progress (#import-progress-bar, #import-progress-text)
@@ -67,9 +67,9 @@ function renderStart() {
       h('button', {
         type: 'button',
         class: 'recent-project',
-        dataset: { path: r.path },
+        dataset: { path: r.path, recentId: r.id },
         title: r.path,
-        onclick: () => openProject(r.path),
+        onclick: () => openRecent(r.id),
       },
       h('span', { class: 'recent-name' }, r.name || r.path),
       h('span', { class: 'recent-meta' }, [r.opened ? `Opened ${formatOpened(r.opened)}` : null, r.path].filter(Boolean).join(' · ')))))
@@ -98,8 +98,15 @@ async function newProject() {
   return project;
 }
 
-async function openProject(path = null) {
-  const project = await attempt(() => backend.openProject(path));
+/** Opens the project the user picks in the Open dialog. */
+async function openProject() {
+  const project = await attempt(() => backend.openProject());
+  if (project) enterWorkspace(project);
+}
+
+/** Opens a project of the recent list, by its id. */
+async function openRecent(id) {
+  const project = await attempt(() => backend.openRecent(id));
   if (project) enterWorkspace(project);
 }
 
@@ -180,8 +187,9 @@ function showProgress(p) {
 }
 
 /**
- * Runs an import call (paths or dialog) and shows its report. With a `label` the progress bar shows
- * at once; otherwise (the Open dialog may be up) it waits for the first progress event.
+ * Runs an import call (dialog, drop or opened files) and shows its report. With a `label` the
+ * progress bar shows at once; otherwise (the Open dialog may be up) it waits for the first
+ * progress event.
  */
 async function runImport(call, label = null) {
   if (screen() === 'start') {
@@ -216,27 +224,27 @@ function afterImport(report) {
 }
 
 const importDialog = () => runImport(() => backend.importDialog());
-const importPaths = (paths) => runImport(() => backend.importPaths(paths), `Importing ${plural(paths.length, 'item')}…`);
+const importLabel = (count) => `Importing ${plural(count, 'item')}…`;
 
-/** Imports, like a drop, the files the app was started with or that a second launch handed over
- *  (into a new project when the start screen shows). */
-async function importOpened() {
-  const paths = await attempt(() => backend.openedFiles());
-  if (paths && paths.length) await importPaths(paths);
+/** Imports the `count` files just dropped on the window (into a new project when the start
+ *  screen shows); a drop while a dialog is open is not imported. */
+function importDropped(count) {
+  if (!count || anyModalOpen()) return;
+  runImport(() => backend.importDropped(), importLabel(count));
 }
 
-function onDrop(event) {
+/** Imports, like a drop, the `count` files the app was started with or that a second launch
+ *  handed over (into a new project when the start screen shows). */
+function importOpened(count) {
+  if (count) runImport(() => backend.importOpened(), importLabel(count));
+}
+
+/** Shows the drop overlay while files are dragged over the window. */
+function onDrag(event) {
   const overlay = $('#drop-overlay');
   if (event.type === 'enter' || event.type === 'over') {
     if (!anyModalOpen()) overlay.hidden = false;
-  } else if (event.type === 'leave') {
-    overlay.hidden = true;
-  } else if (event.type === 'drop') {
-    overlay.hidden = true;
-    if (anyModalOpen()) return;
-    const paths = event.paths || [];
-    if (paths.length) importPaths(paths);
-  }
+  } else overlay.hidden = true;
 }
 
 /* ---------- save, export, print ---------- */
@@ -255,7 +263,7 @@ async function save() {
 
 async function saveAs() {
   await flushSettings();
-  const result = await attempt(() => backend.saveProjectAs(null));
+  const result = await attempt(() => backend.saveProjectAs());
   if (result === undefined || result === null) return;
   if (typeof result === 'string') {
     state.project.path = result;
@@ -266,7 +274,7 @@ async function saveAs() {
 
 async function exportPdf() {
   await flushSettings();
-  const result = await attempt(() => backend.exportPdf(null));
+  const result = await attempt(() => backend.exportPdf());
   if (result === undefined || result === null) return; // failed (reported) or cancelled
   const path = typeof result === 'string' ? result : result.path;
   status(`Saved to ${path}`, 'ok');
@@ -286,7 +294,7 @@ function onKey(e) {
     e.preventDefault(); // no browser print/save/open
     if (anyModalOpen()) return;
     if (key === 'o') {
-      if (screen() === 'start') openProject(null);
+      if (screen() === 'start') openProject();
       else importDialog();
     } else if (screen() === 'workspace') {
       if (key === 's') (e.shiftKey ? saveAs : save)();
@@ -322,7 +330,7 @@ async function boot() {
   });
 
   $('#new-project').addEventListener('click', newProject);
-  $('#open-project').addEventListener('click', () => openProject(null));
+  $('#open-project').addEventListener('click', () => openProject());
   $('#home-button').addEventListener('click', goHome);
   $('#import-button').addEventListener('click', importDialog);
   $('#paste-button').addEventListener('click', openPasteDialog);
@@ -342,13 +350,14 @@ async function boot() {
   }
   try {
     await backend.on('import-progress', (p) => showProgress(p));
-    await backend.onDrop(onDrop);
+    await backend.onDrag(onDrag);
+    await backend.on('files-dropped', importDropped);
     await backend.on('open-files', importOpened);
   } catch (e) {
     showError(e);
   }
   showStart();
-  importOpened();
+  importOpened(state.start.opened);
 }
 
 boot();

@@ -1,5 +1,8 @@
 // The one module that talks to the BriefDesk backend (the Tauri commands in src-tauri/src/).
 // Every function returns a Promise; a failed command rejects with {code, message}.
+// No command takes a path: files come from the dialogs (shown by the backend), from a drop on the
+// window or "Open with" (the backend keeps their paths; the page asks for them to be imported) and
+// from the recent list (by id).
 //
 // Shapes (JSON, snake_case as the Rust side serialises them):
 //   ArticleView   {id, title, outlet, byline, published: "YYYY-MM-DD"|null, words, language,
@@ -24,8 +27,9 @@
 //   Preview       {pdf: base64 string, pages: n, warnings: [string], millis: n}
 //   Printers      {printers: [{name, default}], message: string|null}
 //   Exported      {path}            Printed {job, printer}
-//   Start         {version, recent: [{path, name, opened}], templates: [{name, description}],
-//                  markings: [string], page_sizes: [string], project: ProjectView}
+//   Start         {version, recent: [{id, path, name, opened}], templates: [{name, description}],
+//                  markings: [string], page_sizes: [string], project: ProjectView,
+//                  opened: n (files the app was opened with, waiting for importOpened)}
 
 const tauri = () => {
   if (!window.__TAURI__ || !window.__TAURI__.core) {
@@ -49,19 +53,24 @@ export const backend = {
   start: () => call('app_start'),
   /** A new, empty project (autosaved under the app's data folder until saved elsewhere). */
   newProject: () => call('project_new'),
-  /** Opens the project at `path`, or asks with a dialog when `path` is null; null if cancelled. */
-  openProject: (path = null) => call('project_open', { path }),
-  /** Saves the project to `path`, or asks with a dialog when null; null if cancelled. */
-  saveProjectAs: (path = null) => call('project_save_as', { path }),
+  /** Asks for a project with the Open dialog and opens it; null if cancelled. */
+  openProject: () => call('project_open'),
+  /** Opens the recent project with this id (from start().recent). */
+  openRecent: (id) => call('project_open_recent', { id }),
+  /** Asks where with the Save dialog and saves the project there from now on; null if cancelled. */
+  saveProjectAs: () => call('project_save_as'),
   /** Saves the project now (it autosaves after every change anyway). */
   saveProject: () => call('project_save'),
-  /** Imports files and folders; progress arrives as `import-progress` events. */
-  importPaths: (paths) => call('import_paths', { paths }),
-  /** Asks for files with the Open dialog and imports them; null if cancelled. */
+  /** Asks for files with the Open dialog and imports them; null if cancelled. Progress of every
+   *  import arrives as `import-progress` events. */
   importDialog: () => call('import_dialog'),
-  /** Files the app was started with (`briefdesk-desktop FILE...`) or that a second launch handed
-   *  over, not imported yet: [path], each given once. An `open-files` event says more came. */
-  openedFiles: () => call('opened_files'),
+  /** Imports the files (and folders) just dropped on the window, each drop once; null when none
+   *  wait. A `files-dropped` event (payload: how many) says a drop came. */
+  importDropped: () => call('import_dropped'),
+  /** Imports the files the app was started with (`briefdesk-desktop FILE...`) or that a second
+   *  launch handed over, each once; null when none wait. An `open-files` event (payload: how
+   *  many) says more came; start().opened counts those of the launch. */
+  importOpened: () => call('import_opened'),
   /** Imports pasted text as an article. */
   importText: (text) => call('import_text', { text }),
   /** Ticks or unticks an article for the brief. */
@@ -92,8 +101,8 @@ export const backend = {
   setSettings: (settings) => call('settings_set', { settings }),
   /** Renders the brief: the PDF that will print. */
   preview: () => call('preview'),
-  /** Writes the PDF to `path`, or asks with a Save dialog when null: Exported, null if cancelled. */
-  exportPdf: (path = null) => call('export_pdf', { path }),
+  /** Asks where with the Save dialog and writes the PDF there: Exported, null if cancelled. */
+  exportPdf: () => call('export_pdf'),
   /** The system's printers. */
   printers: () => call('printers'),
   /** Prints {printer, copies, duplex: "one-sided"|"long-edge"|"short-edge", pages: ""|"1-2,4"}:
@@ -101,7 +110,8 @@ export const backend = {
   print: (options) => call('print', { options }),
   /** Subscribes to a backend event; resolves to an unsubscribe function. */
   on: (event, handler) => tauri().event.listen(event, (e) => handler(e.payload)),
-  /** Subscribes to file drops on the window: handler({type, paths, position}). */
-  onDrop: (handler) =>
+  /** Subscribes to drags over the window, for the drop overlay: handler({type: "enter"|"over"|
+   *  "drop"|"leave", …}). A drop's files are imported with importDropped, on `files-dropped`. */
+  onDrag: (handler) =>
     tauri().webviewWindow.getCurrentWebviewWindow().onDragDropEvent((e) => handler(e.payload)),
 };

@@ -1,7 +1,7 @@
 // Shared app state (start info, current project) and a tiny change-notification hub.
 
 export const state = {
-  /** Start: {version, recent, templates, markings, page_sizes, project}. */
+  /** Start: {version, recent, templates, markings, page_sizes, project, opened}. */
   start: null,
   /** ProjectView: {path, name, articles, settings, picked}. */
   project: null,
