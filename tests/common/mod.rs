@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests: fixture paths and golden-file checks.
 #![allow(dead_code)]
 
+pub mod pathological;
+
 use std::path::{Path, PathBuf};
 
 use briefdesk::{analyze, ingest, Analysis, Article};
