@@ -18,6 +18,8 @@ use std::time::{Duration, Instant};
 const SIZE: usize = 10_000_000;
 
 /// Runs the CLI once: wall time and peak memory in KB.
+// The child is reaped by wait4 (which also gives its peak memory), not by `Child::wait`.
+#[allow(clippy::zombie_processes)]
 fn run(bin: &Path, inputs: &[PathBuf], out: &Path) -> (Duration, u64) {
     let t = Instant::now();
     let child = Command::new(bin)
@@ -60,10 +62,14 @@ fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let tmp = tempfile::tempdir().expect("temp dir");
     let out = tmp.path().join("brief.pdf");
-    let sample: Vec<PathBuf> = ["harbor-talks.txt", "grain-corridor.md", "energy-summit.html"]
-        .iter()
-        .map(|f| root.join("tests/fixtures").join(f))
-        .collect();
+    let sample: Vec<PathBuf> = [
+        "harbor-talks.txt",
+        "grain-corridor.md",
+        "energy-summit.html",
+    ]
+    .iter()
+    .map(|f| root.join("tests/fixtures").join(f))
+    .collect();
     let (base, base_mem) = measure(&bin, &sample, &out, 5);
     println!(
         "{:<20} {:>9} {:>8} {:>9} {:>10}",

@@ -21,9 +21,14 @@ const DEADLINE: Duration = Duration::from_secs(90);
 
 /// The whole path, bytes → PDF: the brief and the rendered file with its page count.
 fn build(name: &'static str, bytes: Vec<u8>) -> (Brief, Vec<u8>, usize) {
-    let article = ingest::ingest(name, &bytes).expect("ingest");
-    let analysis = analyze::analyze(&article);
-    let items = vec![(article, analysis)];
+    let items: Vec<_> = ingest::ingest_all(name, &bytes)
+        .into_iter()
+        .map(|a| {
+            let article = a.expect("ingest");
+            let analysis = analyze::analyze(&article);
+            (article, analysis)
+        })
+        .collect();
     let groups = stories::group(&items);
     let settings = BriefSettings {
         title: None,
@@ -82,11 +87,21 @@ fn issue_14_pathological_articles_build_in_bounded_time_into_short_briefs() {
     for case in pathological::cases(SIZE) {
         let name = case.name;
         let (brief, pdf, pages) = build_within_deadline(case);
-        assert!(pdf.len() <= 1_000_000, "{name}: a PDF of {} bytes", pdf.len());
+        assert!(
+            pdf.len() <= 1_000_000,
+            "{name}: a PDF of {} bytes",
+            pdf.len()
+        );
         assert!(pages <= 4, "{name}: {pages} pages");
-        assert!(brief.title.chars().count() <= META_MAX_CHARS, "{name}: title");
+        assert!(
+            brief.title.chars().count() <= META_MAX_CHARS,
+            "{name}: title"
+        );
         for s in &brief.sources {
-            assert!(s.title.chars().count() <= META_MAX_CHARS, "{name}: source title");
+            assert!(
+                s.title.chars().count() <= META_MAX_CHARS,
+                "{name}: source title"
+            );
         }
         for line in printed_lines(&brief) {
             assert!(
@@ -105,14 +120,22 @@ fn issue_14_a_run_without_punctuation_is_never_the_bottom_line() {
         bytes: pathological::one_sentence(SIZE),
     });
     assert!(
-        brief.bottom_line.iter().chain(&brief.key_points).all(|l| l.text.len() < 2_000),
+        brief
+            .bottom_line
+            .iter()
+            .chain(&brief.key_points)
+            .all(|l| l.text.len() < 2_000),
         "a piece of the run was printed as a key sentence"
     );
     let (brief, _, _) = build_within_deadline(Case {
         name: "short-lines.txt",
         bytes: pathological::short_lines(SIZE),
     });
-    assert!(brief.bottom_line.is_empty(), "{:?}", brief.bottom_line.first());
+    assert!(
+        brief.bottom_line.is_empty(),
+        "{:?}",
+        brief.bottom_line.first()
+    );
 }
 
 #[test]
@@ -137,5 +160,32 @@ fn issue_14_a_long_quotation_is_printed_clipped_with_its_source() {
     assert!(st.text.chars().count() <= LINE_MAX_CHARS);
     assert_eq!(st.source, 1);
     let full = st.provenance.span.end - st.provenance.span.start;
-    assert!(full > 1_400, "the provenance keeps the whole passage: {full} bytes");
+    assert!(
+        full > 1_400,
+        "the provenance keeps the whole passage: {full} bytes"
+    );
+}
+
+/// Inputs the whole-path fuzz target (`pipeline`) once found to crash, hang or blow up stay fixed:
+/// each builds within the deadline (`.ci/fuzz-smoke` keeps them as
+/// `tests/fixtures/formats/crashes/pipeline-*`).
+#[test]
+fn fuzz_pipeline_regressions_replay() {
+    let dir = common::fixtures().join("formats/crashes");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !name.starts_with("pipeline-") {
+            continue;
+        }
+        let bytes = std::fs::read(entry.path()).unwrap();
+        if briefdesk::ingest::ingest("article", &bytes).is_ok() {
+            build_within_deadline(Case {
+                name: "article",
+                bytes,
+            });
+        }
+    }
 }

@@ -4,12 +4,32 @@
 
 /// Ordinary words, so the text looks like prose to the analysis.
 const WORDS: &[&str] = &[
-    "the", "minister", "said", "that", "government", "would", "review", "policy", "on", "trade",
-    "and", "energy", "after", "talks", "with", "officials", "in", "capital", "port", "fees",
+    "the",
+    "minister",
+    "said",
+    "that",
+    "government",
+    "would",
+    "review",
+    "policy",
+    "on",
+    "trade",
+    "and",
+    "energy",
+    "after",
+    "talks",
+    "with",
+    "officials",
+    "in",
+    "capital",
+    "port",
+    "fees",
 ];
 
 /// Names for speakers and tables of people.
-const NAMES: &[&str] = &["Lee", "Okafor", "Hale", "Tamm", "Rubio", "Diaz", "Khan", "Novak"];
+const NAMES: &[&str] = &[
+    "Lee", "Okafor", "Hale", "Tamm", "Rubio", "Diaz", "Khan", "Novak",
+];
 
 /// A small deterministic generator (an LCG), so every run makes the same text.
 struct Lcg(u64);
@@ -40,15 +60,42 @@ pub struct Case {
 /// Every shape, each about `size` bytes.
 pub fn cases(size: usize) -> Vec<Case> {
     vec![
-        Case { name: "one-word.txt", bytes: one_word(size) },
-        Case { name: "one-sentence.txt", bytes: one_sentence(size) },
-        Case { name: "one-paragraph.txt", bytes: one_paragraph(size) },
-        Case { name: "short-lines.txt", bytes: short_lines(size) },
-        Case { name: "many-quotes.txt", bytes: many_quotes(size) },
-        Case { name: "many-names.txt", bytes: many_names(size) },
-        Case { name: "long-title.html", bytes: long_title(size) },
-        Case { name: "table.html", bytes: table(2_000) },
-        Case { name: "deep-nesting.md", bytes: deep_markdown(size.min(100_000)) },
+        Case {
+            name: "one-word.txt",
+            bytes: one_word(size),
+        },
+        Case {
+            name: "one-sentence.txt",
+            bytes: one_sentence(size),
+        },
+        Case {
+            name: "one-paragraph.txt",
+            bytes: one_paragraph(size),
+        },
+        Case {
+            name: "short-lines.txt",
+            bytes: short_lines(size),
+        },
+        Case {
+            name: "many-quotes.txt",
+            bytes: many_quotes(size),
+        },
+        Case {
+            name: "many-names.txt",
+            bytes: many_names(size),
+        },
+        Case {
+            name: "long-title.html",
+            bytes: long_title(size),
+        },
+        Case {
+            name: "table.html",
+            bytes: table(2_000),
+        },
+        Case {
+            name: "deep-nesting.md",
+            bytes: deep_markdown(size.min(100_000)),
+        },
     ]
 }
 
@@ -103,7 +150,11 @@ pub fn many_quotes(size: usize) -> Vec<u8> {
         let n = 6 + g.next(8);
         let q = g.words(n);
         let who = NAMES[g.next(NAMES.len())];
-        body.push_str(&format!("“{}{} {i},” {who} said. ", &q[..1].to_uppercase(), &q[1..]));
+        body.push_str(&format!(
+            "“{}{} {i},” {who} said. ",
+            &q[..1].to_uppercase(),
+            &q[1..]
+        ));
         i += 1;
         if i % 20 == 0 {
             body.push_str("\n\n");
@@ -114,7 +165,9 @@ pub fn many_quotes(size: usize) -> Vec<u8> {
 
 /// A table of people flattened to text: a new name in every sentence.
 pub fn many_names(size: usize) -> Vec<u8> {
-    let first = ["Anna", "Tom", "Mei", "Omar", "Ivan", "Lena", "Raj", "Sara", "Ken", "Zoe"];
+    let first = [
+        "Anna", "Tom", "Mei", "Omar", "Ivan", "Lena", "Raj", "Sara", "Ken", "Zoe",
+    ];
     let mut g = Lcg(5);
     let mut body = String::with_capacity(size + 64);
     let mut i = 0;
