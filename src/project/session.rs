@@ -117,20 +117,42 @@ pub struct Session {
     /// The automatic stories of the picked articles, keyed by their ids in order: every view of
     /// the project and every brief needs them, and grouping is the slow part.
     auto_stories: RefCell<Option<(Vec<String>, Vec<StoryGroup>)>>,
+    /// Article id → its number of words, counted once (every library view shows them).
+    word_counts: RefCell<HashMap<String, usize>>,
 }
 
 impl Session {
-    /// Opens `project`, analysing its articles.
+    /// Opens `project`, analysing its articles (on every core: reopening a project of 1,000
+    /// articles is mostly their analysis).
     pub fn new(project: Project) -> Session {
-        let analyses = project
-            .articles
-            .iter()
-            .map(|p| (p.article.id.clone(), analyze::analyze(&p.article)))
-            .collect();
+        // Threads pay off from a few dozen articles.
+        let threads = match project.articles.len() {
+            0..32 => 1,
+            _ => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        };
+        let chunk = project.articles.len().div_ceil(threads).max(1);
+        let analyses = std::thread::scope(|s| {
+            let parts: Vec<_> = project
+                .articles
+                .chunks(chunk)
+                .map(|part| {
+                    s.spawn(move || {
+                        part.iter()
+                            .map(|p| (p.article.id.clone(), analyze::analyze(&p.article)))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            parts
+                .into_iter()
+                .flat_map(|h| h.join().expect("analysis never panics"))
+                .collect()
+        });
         Session {
             project,
             analyses,
             auto_stories: RefCell::default(),
+            word_counts: RefCell::default(),
         }
     }
 
@@ -176,7 +198,11 @@ impl Session {
             .iter()
             .map(|p| StoryKey::of(&p.article))
             .collect();
-        (0..keys.len()).map(|i| self.view(i, &keys)).collect()
+        duplicates(&keys)
+            .into_iter()
+            .enumerate()
+            .map(|(i, dup)| self.view(i, dup))
+            .collect()
     }
 
     /// Ticks or unticks article `id`.
@@ -235,21 +261,44 @@ impl Session {
     /// automatically (once per set of picked articles) and corrected by the project's choices,
     /// or one story when grouping is off.
     pub fn arranged_stories(&self, items: &[(Article, Analysis)]) -> Vec<StoryGroup> {
+        let articles: Vec<&Article> = items.iter().map(|(a, _)| a).collect();
+        self.arranged(&articles, || crate::stories::group(items))
+    }
+
+    /// The stories of the picked articles as the analyst arranged them ([`Self::arranged_stories`]),
+    /// the picked articles and their analyses copied only when the grouping must be made again.
+    pub fn picked_stories(&self) -> Vec<StoryGroup> {
+        let articles: Vec<&Article> = self
+            .project
+            .articles
+            .iter()
+            .filter(|a| a.picked && self.analyses.contains_key(&a.article.id))
+            .map(|a| &a.article)
+            .collect();
+        self.arranged(&articles, || crate::stories::group(&self.items()))
+    }
+
+    /// `articles` arranged into stories; `group` makes the automatic grouping on a cache miss.
+    fn arranged(
+        &self,
+        articles: &[&Article],
+        group: impl FnOnce() -> Vec<StoryGroup>,
+    ) -> Vec<StoryGroup> {
         let choices = &self.project.stories;
         if choices.one_story {
-            return crate::stories::one_story(items);
+            return crate::stories::one_story_of(articles);
         }
-        let ids: Vec<String> = items.iter().map(|(a, _)| a.id.clone()).collect();
+        let ids: Vec<String> = articles.iter().map(|a| a.id.clone()).collect();
         let cached = match &*self.auto_stories.borrow() {
             Some((key, groups)) if *key == ids => Some(groups.clone()),
             _ => None,
         };
         let auto = cached.unwrap_or_else(|| {
-            let groups = crate::stories::group(items);
+            let groups = group();
             *self.auto_stories.borrow_mut() = Some((ids, groups.clone()));
             groups
         });
-        crate::stories::arrange(items, auto, choices)
+        crate::stories::arrange(articles, auto, choices)
     }
 
     /// The statements of the picked articles grouped by speaker, with the review applied.
@@ -320,7 +369,7 @@ impl Session {
             .iter()
             .map(|p| StoryKey::of(&p.article))
             .collect();
-        Ok((self.view(i, &keys), segs))
+        Ok((self.view(i, duplicates(&keys)[i]), segs))
     }
 
     fn find(&self, id: &str) -> Option<&ProjectArticle> {
@@ -349,21 +398,23 @@ impl Session {
     }
 
     /// Article `i` as the library shows it; `keys` are every article's [`StoryKey`].
-    fn view(&self, i: usize, keys: &[StoryKey]) -> ArticleView {
+    /// Article `i` as the library shows it; `duplicate`: the first earlier article of the same
+    /// story (imported from another file: another format, a re-save).
+    fn view(&self, i: usize, duplicate: Option<usize>) -> ArticleView {
         let p = &self.project.articles[i];
         let a = &p.article;
-        // The same story imported earlier from another file (another format, a re-save).
-        let duplicate_of = keys[..i]
-            .iter()
-            .position(|k| k.same_story(&keys[i]))
-            .map(|j| self.project.articles[j].article.id.clone());
+        let duplicate_of = duplicate.map(|j| self.project.articles[j].article.id.clone());
         ArticleView {
             id: a.id.clone(),
             title: a.title.clone(),
             outlet: a.outlet.clone(),
             byline: a.byline.clone(),
             published: a.published,
-            words: a.word_count(),
+            words: *self
+                .word_counts
+                .borrow_mut()
+                .entry(a.id.clone())
+                .or_insert_with(|| a.word_count()),
             language: a.language.clone(),
             format: a.format,
             file_name: a.file_name.clone(),
@@ -375,8 +426,27 @@ impl Session {
     }
 }
 
+/// For each article, the first earlier one of the same story (see [`StoryKey`]), in one pass.
+fn duplicates(keys: &[StoryKey]) -> Vec<Option<usize>> {
+    let mut first_title: HashMap<&str, usize> = HashMap::new();
+    let mut first_opening: HashMap<&str, usize> = HashMap::new();
+    keys.iter()
+        .enumerate()
+        .map(|(i, k)| {
+            let by_title = (!k.title.is_empty())
+                .then(|| *first_title.entry(&k.title).or_insert(i))
+                .filter(|&j| j < i);
+            let by_opening = (k.opening.len() >= 100)
+                .then(|| *first_opening.entry(&k.opening).or_insert(i))
+                .filter(|&j| j < i);
+            by_title.into_iter().chain(by_opening).min()
+        })
+        .collect()
+}
+
 /// What tells two saves of the same story apart from different stories: the headline and the
-/// opening of the text, letters and digits only, lower-cased.
+/// opening of the text, letters and digits only, lower-cased; two articles with the same headline,
+/// or the same opening of at least 100 characters, are the same story.
 struct StoryKey {
     title: String,
     opening: String,
@@ -395,11 +465,5 @@ impl StoryKey {
             title: head(&a.title),
             opening: head(&a.text),
         }
-    }
-
-    /// The same headline, or the same opening words.
-    fn same_story(&self, other: &StoryKey) -> bool {
-        (!self.title.is_empty() && self.title == other.title)
-            || (self.opening.len() >= 100 && self.opening == other.opening)
     }
 }

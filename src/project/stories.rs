@@ -37,7 +37,7 @@ impl Session {
     /// The stories of the picked articles, as the analyst arranged them (heaviest first unless
     /// reordered); one story when grouping is off.
     pub fn stories(&self) -> Vec<StoryGroup> {
-        self.arranged_stories(&self.items())
+        self.picked_stories()
     }
 
     /// The stories as the library lists them.

@@ -6,12 +6,12 @@
 //! grouped automatically: an automatic group whose placed articles all sit in one of the
 //! analyst's stories brings its other articles into that story.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
 use super::label::trim_headline;
-use crate::model::{Analysis, Article, StoryGroup};
+use crate::model::{Article, StoryGroup};
 
 /// What the analyst decided about the grouping, as saved in a project.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -92,7 +92,7 @@ pub const ARRANGED: &str = "grouped by you";
 
 /// The stories of `items`: the automatic groups `auto` (heaviest first) corrected by `choices`.
 pub fn arrange(
-    items: &[(Article, Analysis)],
+    articles: &[&Article],
     auto: Vec<StoryGroup>,
     choices: &StoryChoices,
 ) -> Vec<StoryGroup> {
@@ -119,7 +119,12 @@ pub fn arrange(
             }
         }
     }
-    let position = |id: &String| items.iter().position(|(a, _)| a.id == *id);
+    let index: HashMap<&str, usize> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    let position = |id: &String| index.get(id.as_str()).copied();
     let mut stories: Vec<StoryGroup> = members
         .into_iter()
         .map(|(id, mut article_ids)| {
@@ -130,7 +135,7 @@ pub fn arrange(
                 article_ids
                     .first()
                     .and_then(position)
-                    .map(|i| trim_headline(&items[i].0.title, items[i].0.outlet.as_deref()))
+                    .map(|i| trim_headline(&articles[i].title, articles[i].outlet.as_deref()))
                     .unwrap_or_default()
             };
             StoryGroup {

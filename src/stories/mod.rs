@@ -70,13 +70,19 @@ pub fn group(items: &[(Article, Analysis)]) -> Vec<StoryGroup> {
 /// Every article of `items` in one story (grouping switched off), labelled with the first
 /// article's headline: nothing to compare, so no profiles are made.
 pub fn one_story(items: &[(Article, Analysis)]) -> Vec<StoryGroup> {
-    let Some((first, _)) = items.first() else {
+    let articles: Vec<&Article> = items.iter().map(|(a, _)| a).collect();
+    one_story_of(&articles)
+}
+
+/// [`one_story`] of the articles alone.
+pub fn one_story_of(articles: &[&Article]) -> Vec<StoryGroup> {
+    let Some(first) = articles.first() else {
         return Vec::new();
     };
     vec![StoryGroup {
         id: format!("story-{}", first.id.chars().take(12).collect::<String>()),
         label: label::trim_headline(&first.title, first.outlet.as_deref()),
-        article_ids: items.iter().map(|(a, _)| a.id.clone()).collect(),
+        article_ids: articles.iter().map(|a| a.id.clone()).collect(),
         why: String::new(),
     }]
 }
