@@ -148,19 +148,21 @@ pub fn first_fit(items: &[Item], width: f32) -> Vec<Line> {
     lines
 }
 
-/// Splits every box wider than `width` into pieces that fit, with free breaks between,
-/// so nothing (a long file name in a narrow column) runs past its margin.
+/// Splits every box wider than `width` into pieces of a quarter of it, with free breaks
+/// between, so nothing (a long file name in a narrow column, a run of digits) runs past its
+/// margin and the words before it still fill their line: TeX's emergency breaks, linear time.
 pub fn split_wide_boxes(items: Vec<Item>, width: f32) -> Vec<Item> {
     if items.iter().all(|i| i.width() <= width) {
         return items;
     }
+    let piece = width / 4.0;
     let mut out = Vec::with_capacity(items.len() + 4);
     for item in items {
         match item {
             Item::Box(p) if p.width > width => {
                 let mut chunk = empty_like(&p);
                 for g in p.glyphs {
-                    if chunk.width + g.advance > width && !chunk.glyphs.is_empty() {
+                    if chunk.width + g.advance > piece && !chunk.glyphs.is_empty() {
                         let next = empty_like(&chunk);
                         out.push(Item::Box(std::mem::replace(&mut chunk, next)));
                         out.push(Item::Penalty {
@@ -393,5 +395,29 @@ mod tests {
         assert!(items.iter().all(|i| i.width() <= 30.0));
         let lines = break_lines(&items, 30.0, 0.0);
         assert!(lines.iter().all(|l| l.natural <= 30.0 + 0.01));
+    }
+
+    /// Issue 14: a run of 600 digits broke as one line per word before it, then full lines.
+    #[test]
+    fn words_before_an_over_wide_word_share_its_first_line() {
+        let text = format!(
+            "The ministry published the key {} in its report.",
+            "1234567890".repeat(60)
+        );
+        let words_only = items("The ministry published the key ").len();
+        let items = split_wide_boxes(items(&text), 300.0);
+        let lines = break_lines(&items, 300.0, 0.0);
+        assert!(lines.iter().all(|l| l.natural <= 300.0 + 0.01));
+        let first = lines[0].end - lines[0].start;
+        assert!(
+            first > words_only,
+            "the first line holds only the words before the run"
+        );
+        let all: f32 = items.iter().map(Item::width).sum();
+        assert!(
+            lines.len() as f32 <= (all / 300.0).ceil() + 1.0,
+            "{} lines",
+            lines.len()
+        );
     }
 }
