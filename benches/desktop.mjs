@@ -12,7 +12,9 @@
 //   the import runs;
 // - one 10 MB article (issue 14: preview within 3 s), a single paragraph of ordinary sentences
 //   and one sentence without punctuation, each opened in a fresh project three times: the import
-//   and the `preview` command round trip, and the app process's peak RSS (VmHWM).
+//   (hand-over to the article listed, and to its preview drawn in the pane), the `preview`
+//   command round trip, and the app process's peak RSS (VmHWM; the webview runs in other
+//   processes).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -299,6 +301,7 @@ console.log(`start to interactive: median ${ms(median(starts))} of 5 (${starts.m
       const imports = [];
       const fromLaunch = [];
       const firsts = [];
+      const panes = [];
       const trips = [];
       const renders = [];
       let pages = 0;
@@ -318,8 +321,11 @@ console.log(`start to interactive: median ${ms(median(starts))} of 5 (${starts.m
         await previewAfterImport(b, 180000);
         const w = await b.execute(() => window.__watch);
         imports.push(w.listed - w.opened);
-        const first = w.shown.map(([, text]) => text.match(/rendered in (\d+) ms/)).filter(Boolean).pop();
-        if (first) firsts.push(Number(first[1]));
+        const shown = w.shown.filter(([, text]) => /rendered in \d+ ms/.test(text)).pop();
+        if (shown) {
+          firsts.push(Number(shown[1].match(/rendered in (\d+) ms/)[1]));
+          panes.push(shown[0] - w.opened);
+        }
         const trip = await previewTrip(b);
         if (trip.refused) throw new Error(`preview of the ${label} article: ${trip.refused}`);
         trips.push(trip.ms);
@@ -328,11 +334,13 @@ console.log(`start to interactive: median ${ms(median(starts))} of 5 (${starts.m
       }
       const mem = appMemory();
       const size = (fs.statSync(file).size / 1e6).toFixed(1);
-      console.log(`10 MB article, ${label} (${size} MB, ${pages} pages): preview command round trip median ` +
-        `${ms(median(trips))} of 3 (${trips.map(ms).join(', ')}; backend render ${ms(median(renders))}` +
-        `${firsts.length ? `, the pane's first after import ${ms(median(firsts))}` : ''}); ` +
+      console.log(`10 MB article, ${label} (${size} MB, ${pages} page${pages === 1 ? '' : 's'}): ` +
+        `preview command round trip median ${ms(median(trips))} of 3 (${trips.map(ms).join(', ')}; ` +
+        `backend render ${ms(median(renders))}` +
+        `${firsts.length ? `, the pane's first after the import ${ms(median(firsts))}` : ''}); ` +
         `import median ${ms(median(imports))} from the hand-over to the article listed ` +
         `(${ms(median(fromLaunch))} from the second launch)` +
+        `${panes.length ? `, ${ms(median(panes))} to the preview drawn in the pane (350 ms debounce included)` : ''}` +
         `${mem ? `; app process peak RSS ${mb(mem.hwm)} (${atStart ? `${mb(atStart.hwm)} at start, ` : ''}` +
           `${mb(mem.rss)} now)` : ''}`);
       await b.deleteSession();

@@ -7,43 +7,16 @@
 //!
 //! Run with `cargo bench --bench pipeline`. Ratios are against the 10-article run.
 
+#[path = "common/corpus.rs"]
+mod corpus;
+use corpus::corpus;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
 use briefdesk::render::{PageSize, RenderOptions, Templates};
 use briefdesk::{analyze, compose, ingest, BriefSettings};
-
-/// Articles for the benchmark: the fixtures, each copy made distinct by a closing paragraph.
-fn corpus(n: usize) -> Vec<(String, Vec<u8>)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut base: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
-        .expect("tests/fixtures")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file())
-        .filter_map(|p| {
-            let bytes = std::fs::read(&p).ok()?;
-            let name = p.file_name()?.to_string_lossy().into_owned();
-            ingest::ingest(&name, &bytes).ok().map(|_| (name, bytes))
-        })
-        .collect();
-    base.sort();
-    assert!(
-        !base.is_empty(),
-        "no readable fixtures in {}",
-        dir.display()
-    );
-    (0..n)
-        .map(|i| {
-            let (name, bytes) = &base[i % base.len()];
-            let mut b = bytes.clone();
-            if name.ends_with(".txt") || name.ends_with(".md") {
-                b.extend_from_slice(format!("\n\nCopy {i} filed for the benchmark.\n").as_bytes());
-            }
-            (format!("{i:03}-{name}"), b)
-        })
-        .collect()
-}
 
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
@@ -101,7 +74,7 @@ fn main() {
         "articles", "library", "ratio", "cli (wall)", "ratio"
     );
     for n in [10usize, 100] {
-        let arts = corpus(n);
+        let arts = corpus(n, false);
         let dir = tmp.path().join(format!("in{n}"));
         std::fs::create_dir_all(&dir).expect("dir");
         for (name, bytes) in &arts {

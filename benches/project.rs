@@ -8,37 +8,16 @@
 //!
 //! Run with `cargo bench --bench project`. Ratios are against the 10-article project.
 
-use std::path::Path;
+#[path = "common/corpus.rs"]
+mod corpus;
+use corpus::corpus;
+
 use std::time::{Duration, Instant};
 
 use briefdesk::files::write_atomic;
 use briefdesk::project::{Project, Session};
 use briefdesk::render::{render, Templates};
 use briefdesk::{analyze, ingest};
-
-/// Articles for the benchmark: the text fixtures, each copy made distinct by a closing paragraph.
-fn corpus(n: usize) -> Vec<(String, Vec<u8>)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut base: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
-        .expect("tests/fixtures")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
-        .filter_map(|p| {
-            let bytes = std::fs::read(&p).ok()?;
-            let name = p.file_name()?.to_string_lossy().into_owned();
-            ingest::ingest(&name, &bytes).ok().map(|_| (name, bytes))
-        })
-        .collect();
-    base.sort();
-    (0..n)
-        .map(|i| {
-            let (name, bytes) = &base[i % base.len()];
-            let mut b = bytes.clone();
-            b.extend_from_slice(format!("\n\nCopy {i} filed for the benchmark.\n").as_bytes());
-            (format!("{i:04}-{name}"), b)
-        })
-        .collect()
-}
 
 fn median(runs: usize, mut f: impl FnMut()) -> Duration {
     let mut v: Vec<Duration> = (0..runs)
@@ -62,7 +41,7 @@ fn main() {
         "articles", "file", "change", "ratio", "reopen", "ratio", "preview", "ratio"
     );
     for n in [10usize, 1000] {
-        let results = corpus(n)
+        let results = corpus(n, true)
             .iter()
             .map(|(name, b)| {
                 ingest::ingest(name, b).map(|a| {

@@ -263,6 +263,20 @@ pub struct BriefSettings {
     pub marking: String,
 }
 
+impl BriefSettings {
+    /// Settings with nothing chosen but the `date`: title from the articles, no subtitle or
+    /// author, marked OFFICIAL.
+    pub fn dated(date: NaiveDate) -> BriefSettings {
+        BriefSettings {
+            title: None,
+            subtitle: None,
+            author: None,
+            date,
+            marking: "OFFICIAL".into(),
+        }
+    }
+}
+
 /// A line of the brief (bottom line or key point) with the sources it rests on.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BriefLine {

@@ -30,13 +30,8 @@ fn build(name: &'static str, bytes: Vec<u8>) -> (Brief, Vec<u8>, usize) {
         })
         .collect();
     let groups = stories::group(&items);
-    let settings = BriefSettings {
-        title: None,
-        subtitle: None,
-        author: None,
-        date: chrono::NaiveDate::from_ymd_opt(2026, 12, 4).expect("date"),
-        marking: "OFFICIAL".into(),
-    };
+    let settings =
+        BriefSettings::dated(chrono::NaiveDate::from_ymd_opt(2026, 12, 4).expect("date"));
     let brief = compose::compose_stories(&items, &groups, &settings).expect("compose");
     let opts = RenderOptions {
         template: "policy-brief".into(),

@@ -25,13 +25,8 @@ fuzz_target!(|data: &[u8]| {
         return;
     }
     let groups = stories::group(&items);
-    let settings = BriefSettings {
-        title: None,
-        subtitle: None,
-        author: None,
-        date: chrono::NaiveDate::from_ymd_opt(2026, 12, 4).expect("date"),
-        marking: "OFFICIAL".into(),
-    };
+    let settings =
+        BriefSettings::dated(chrono::NaiveDate::from_ymd_opt(2026, 12, 4).expect("date"));
     let brief = compose::compose_stories(&items, &groups, &settings).expect("compose");
     for template in ["policy-brief", "one-pager"] {
         let opts = RenderOptions {
