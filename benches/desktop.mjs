@@ -15,7 +15,6 @@
 //   (hand-over to the article listed, and to its preview drawn in the pane), the `preview`
 //   command round trip, and the app process's peak RSS (VmHWM; the webview runs in other
 //   processes).
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,21 +37,12 @@ const ms = (x) => `${x.toFixed(0)} ms`;
 const sleep = (t) => new Promise((r) => setTimeout(r, t));
 const rowCount = async (b) => (await b.$$('#library-rows tr[data-article-id]')).length;
 
-/** Whether an app process runs (the one of the previous session may still be closing). */
-function appRunning() {
-  try {
-    execFileSync('pgrep', ['-f', APP], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** A session on the app at its start screen, and how long that took. Waits first (outside the
  *  timing) for the previous session's app to be gone: a launch while it closes would hand itself
  *  over to it (single instance). */
 async function session() {
-  for (let i = 0; i < 100 && appRunning(); i++) await sleep(100);
+  for (let i = 0; i < 100 && driver.appRunning(); i++) await sleep(100);
   const t0 = performance.now();
   const b = await driver.session();
   await b.waitUntil(async () => (await b.$('#start-screen')).isDisplayed(), { timeout: 30000, interval: 20 });

@@ -15,7 +15,7 @@ export const OUT = process.env.BRIEFDESK_E2E_OUT || fs.mkdtempSync(path.join(os.
 const SHOTS = path.join(OUT, 'screens');
 
 /** Whether an app process is still running (one closing after the previous test). */
-function appRunning() {
+export function appRunning() {
   try {
     execFileSync('pgrep', ['-f', APP], { stdio: 'ignore' });
     return true;
