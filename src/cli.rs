@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
+use briefdesk::export::{self, ExportOptions, Format};
 use briefdesk::print::{self, Duplex, PrintOptions};
 use briefdesk::render::{PageSize, RenderOptions, Templates};
 use briefdesk::{analyze, compose, dump, files, stories, Analysis, Article, BriefSettings};
@@ -23,14 +24,21 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Build a PDF brief from article files (text, Markdown, saved HTML pages).
+    /// Build a brief from article files: PDF, Word, Markdown or text, by the output's extension.
     Build {
         /// Article files, or folders of them.
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// Where to write the PDF.
+        /// Where to write the brief; its extension (.pdf, .docx, .md, .txt) sets the format.
         #[arg(short, long, default_value = "brief.pdf")]
         output: PathBuf,
+        /// The format to write whatever the output's extension: pdf, docx, md or txt.
+        #[arg(long)]
+        format: Option<Format>,
+        /// A Word document or template (.docx, .dotx) whose styles, page set-up, headers and
+        /// footers a Word brief takes.
+        #[arg(long, value_name = "FILE")]
+        reference_docx: Option<PathBuf>,
         /// Template name (see `briefdesk templates`) or path to a template file.
         #[arg(long, default_value = "policy-brief")]
         template: String,
@@ -138,7 +146,27 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             marking,
             page_size,
             one_story,
+            format,
+            reference_docx,
         } => {
+            let Some(format) = format.or_else(|| Format::from_path(&output)) else {
+                eprintln!(
+                    "error: cannot tell the format from the name {}: end it in .pdf, .docx, .md \
+                     or .txt, or give --format",
+                    output.display()
+                );
+                return Ok(ExitCode::from(2));
+            };
+            if reference_docx.is_some() && format != Format::Docx {
+                eprintln!("warning: --reference-docx only applies to Word output; ignored");
+            }
+            let reference = match &reference_docx {
+                Some(path) => Some(
+                    std::fs::read(path)
+                        .with_context(|| format!("cannot read {}", path.display()))?,
+                ),
+                None => None,
+            };
             let (templates, template) = load_templates(&template)?;
             let items = load(&files);
             if items.is_empty() {
@@ -158,25 +186,33 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 stories::group(&items)
             };
             let brief = compose::compose_stories(&items, &stories, &settings)?;
-            let rendered = briefdesk::render::render(
-                &brief,
-                &templates,
-                &RenderOptions {
-                    template,
-                    page_size,
-                },
-            )?;
-            for w in &rendered.warnings {
+            let render = RenderOptions {
+                template,
+                page_size,
+            };
+            let opts = ExportOptions {
+                render: &render,
+                format,
+                reference_docx: reference.as_deref(),
+            };
+            let exported =
+                export::export(&brief, &templates, &opts).with_context(
+                    || match &reference_docx {
+                        Some(r) if format == Format::Docx => format!("with {}", r.display()),
+                        _ => format!("cannot build {}", output.display()),
+                    },
+                )?;
+            for w in &exported.warnings {
                 eprintln!("warning: {w}");
             }
-            let pdf = rendered.pdf;
-            files::write_atomic(&output, &pdf)
+            files::write_atomic(&output, &exported.bytes)
                 .with_context(|| format!("cannot write {}", output.display()))?;
             eprintln!(
-                "wrote {} ({} articles, {} bytes)",
+                "wrote {} ({}, {} articles, {} bytes)",
                 output.display(),
+                format.label(),
                 items.len(),
-                pdf.len()
+                exported.bytes.len()
             );
             Ok(ExitCode::SUCCESS)
         }

@@ -110,6 +110,10 @@ pub enum RenderError {
     /// The PDF could not be written.
     #[error("PDF: {0}")]
     Pdf(String),
+    /// The Word document could not be written, or the reference document given for its
+    /// styles cannot be used.
+    #[error("Word: {0}")]
+    Docx(String),
 }
 
 /// Why a brief could not be composed.

@@ -11,6 +11,7 @@ pub mod compose;
 pub mod dump;
 pub mod error;
 pub mod eval;
+pub mod export;
 pub mod files;
 pub mod ingest;
 pub mod model;

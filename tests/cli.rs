@@ -375,3 +375,51 @@ fn print_sends_the_brief_to_the_default_printer() {
         "{err}"
     );
 }
+
+/// Issue 11: the output's extension picks the format, `--format` forces one, a name without a
+/// known extension is refused before any work, and a reference document must exist.
+#[test]
+fn issue_11_output_extension_and_format_choose_pdf_word_markdown_or_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = fixture("analyze/port-dispute.txt");
+    let build = |out: &str, extra: &[&str]| {
+        let mut args = vec!["build", article.as_str(), "-o", out, "--date", "2026-11-28"];
+        args.extend_from_slice(extra);
+        briefdesk(&args, dir.path())
+    };
+    let o = build("brief.docx", &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("Word document"));
+    assert!(std::fs::read(dir.path().join("brief.docx"))
+        .unwrap()
+        .starts_with(b"PK\x03\x04"));
+    let o = build("brief.md", &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let md = std::fs::read_to_string(dir.path().join("brief.md")).unwrap();
+    assert!(md.starts_with("OFFICIAL\n\n# "), "{md}");
+    assert!(md.contains("We signed a treaty, not a suggestion"), "{md}");
+    let o = build("notes.out", &["--format", "txt"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let txt = std::fs::read_to_string(dir.path().join("notes.out")).unwrap();
+    assert!(txt.contains("Ozoliņš") && !txt.contains("<w:"), "{txt}");
+
+    let o = build("brief.odt", &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("brief.odt") && stderr(&o).contains("--format"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!dir.path().join("brief.odt").exists());
+    let o = build("brief.docx", &["--reference-docx", "ministry.docx"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("ministry.docx"), "{}", stderr(&o));
+    std::fs::write(dir.path().join("ministry.docx"), b"not a zip").unwrap();
+    let o = build("brief.docx", &["--reference-docx", "ministry.docx"]);
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("ministry.docx") && stderr(&o).contains("not a Word document"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -9,13 +9,15 @@ use base64::Engine;
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Runtime, State};
 
+use briefdesk::export::{self, ExportOptions, Format};
 use briefdesk::files::{self, write_atomic};
 use briefdesk::print::{self, PrintOptions, Printer};
 use briefdesk::project::{
     ArticleView, Duplicate, ProjectSettings, Refused, Segment, StatementChange, MARKINGS,
     PROJECT_EXTENSION,
 };
-use briefdesk::render::{self, Rendered, TemplateInfo};
+use briefdesk::render::{self, RenderOptions, Rendered, TemplateInfo};
+use briefdesk::Brief;
 use briefdesk::{analyze, ingest};
 
 use crate::dialogs::{self, Ask};
@@ -139,6 +141,7 @@ pub async fn project_save_as<R: Runtime>(
         title: "Save project as",
         name: format!("{}.{PROJECT_EXTENSION}", state.name()),
         ext: PROJECT_EXTENSION,
+        kind: "BriefDesk project",
     };
     match dialogs::ask_one(&app, &ask) {
         Some(path) => state.save_as(&path).map(Some),
@@ -258,22 +261,40 @@ pub async fn preview(state: State<'_, AppState>) -> AppResult<Preview> {
     })
 }
 
-/// Writes the brief's PDF where the user says in the Save dialog; `None` when cancelled.
+/// Writes the brief in `format` (PDF, Word, Markdown or text) where the user says in the Save
+/// dialog, adding the format's extension when the name lacks it; `None` when cancelled.
 #[tauri::command]
-pub async fn export_pdf<R: Runtime>(
+pub async fn export_brief<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
+    format: Format,
 ) -> AppResult<Option<Exported>> {
-    let (rendered, _) = render_brief(&state)?;
+    let (brief, opts) = brief_and_options(&state)?;
+    let exported = export::export(
+        &brief,
+        &state.templates,
+        &ExportOptions {
+            render: &opts,
+            format,
+            reference_docx: None,
+        },
+    )?;
     let ask = Ask::Save {
-        title: "Export PDF",
-        name: format!("{}.pdf", state.name()),
-        ext: "pdf",
+        title: "Export brief",
+        name: format!("{}.{}", state.name(), format.extension()),
+        ext: format.extension(),
+        kind: format.label(),
     };
-    let Some(path) = dialogs::ask_one(&app, &ask) else {
+    let Some(mut path) = dialogs::ask_one(&app, &ask) else {
         return Ok(None);
     };
-    write_atomic(&path, &rendered.pdf).map_err(|e| io(&path, e))?;
+    if Format::from_path(&path) != Some(format) {
+        let mut named = path.into_os_string();
+        named.push(".");
+        named.push(format.extension());
+        path = named.into();
+    }
+    write_atomic(&path, &exported.bytes).map_err(|e| io(&path, e))?;
     Ok(Some(Exported {
         path: path.display().to_string(),
     }))
@@ -357,13 +378,18 @@ fn report((outcome, project): (briefdesk::project::ImportOutcome, ProjectView)) 
 
 /// The brief of the open project, rendered, and its title.
 fn render_brief(state: &AppState) -> AppResult<(Rendered, String)> {
-    let today = chrono::Local::now().date_naive();
-    let (brief, opts) = state.read(|s| {
-        let opts = s.project.settings.render_options();
-        s.brief(today).map(|b| (b, opts))
-    })?;
+    let (brief, opts) = brief_and_options(state)?;
     Ok((
         render::render(&brief, &state.templates, &opts)?,
         brief.title,
     ))
+}
+
+/// The brief of the open project (dated today) and its template and paper.
+fn brief_and_options(state: &AppState) -> AppResult<(Brief, RenderOptions)> {
+    let today = chrono::Local::now().date_naive();
+    Ok(state.read(|s| {
+        let opts = s.project.settings.render_options();
+        s.brief(today).map(|b| (b, opts))
+    })?)
 }

@@ -28,6 +28,8 @@ pub enum Ask {
         name: String,
         /// The extension offered as the filter (without the dot).
         ext: &'static str,
+        /// The filter's name ("Word document").
+        kind: &'static str,
     },
 }
 
@@ -75,10 +77,15 @@ fn native<R: Runtime>(app: &AppHandle<R>, ask: &Ask) -> Option<Vec<PathBuf>> {
             .set_title("Import articles")
             .add_filter("Articles", ARTICLE_EXTENSIONS)
             .blocking_pick_files()?,
-        Ask::Save { title, name, ext } => vec![dialog
+        Ask::Save {
+            title,
+            name,
+            ext,
+            kind,
+        } => vec![dialog
             .set_title(*title)
             .set_file_name(name)
-            .add_filter(ext.to_uppercase(), &[ext])
+            .add_filter(*kind, &[ext])
             .blocking_save_file()?],
     };
     Some(

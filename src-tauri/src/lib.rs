@@ -44,7 +44,7 @@ pub fn configure<R: Runtime>(
             commands::statements_order,
             commands::settings_set,
             commands::preview,
-            commands::export_pdf,
+            commands::export_brief,
             commands::printers,
             commands::print,
             stories::story_move,

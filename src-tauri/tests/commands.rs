@@ -279,6 +279,35 @@ fn edits_are_saved_at_once_and_come_back_when_the_project_is_reopened() {
     );
 }
 
+/// Issue 11: the export dialog's other formats: Word, Markdown and text, each given its
+/// extension when the name typed lacks it.
+#[test]
+fn export_writes_word_markdown_and_text() {
+    let (d, _) = with_articles();
+    std::fs::create_dir_all(d.data.join("out")).unwrap();
+    for (format, ext, kind, magic) in [
+        ("docx", "docx", "Word document", &b"PK"[..]),
+        ("markdown", "md", "Markdown", &b"OFFICIAL\n\n# "[..]),
+        ("text", "txt", "Plain text", &b"OFFICIAL\n\n"[..]),
+    ] {
+        let typed = d.data.join(format!("out/brief-{format}"));
+        d.answer(&[&typed]);
+        let done = d.ok("export_brief", json!({ "format": format }));
+        let written = d.data.join(format!("out/brief-{format}.{ext}"));
+        assert_eq!(done["path"], json!(written.display().to_string()));
+        assert!(
+            std::fs::read(&written).unwrap().starts_with(magic),
+            "{format}"
+        );
+        match d.asked().last() {
+            Some(Ask::Save {
+                ext: e, kind: k, ..
+            }) => assert_eq!((*e, *k), (ext, kind)),
+            other => panic!("{other:?}"),
+        }
+    }
+}
+
 #[test]
 fn export_writes_the_brief_with_its_settings() {
     let (d, _) = with_articles();
@@ -290,7 +319,7 @@ fn export_writes_the_brief_with_its_settings() {
     let out: PathBuf = d.data.join("out/brief.pdf");
     std::fs::create_dir_all(out.parent().unwrap()).unwrap();
     d.answer(&[&out]);
-    let done = d.ok("export_pdf", json!({}));
+    let done = d.ok("export_brief", json!({ "format": "pdf" }));
     assert_eq!(done["path"], json!(out.display().to_string()));
     let name = d.ok("app_start", json!({}))["project"]["name"]
         .as_str()
@@ -299,9 +328,10 @@ fn export_writes_the_brief_with_its_settings() {
     assert_eq!(
         d.asked().last(),
         Some(&Ask::Save {
-            title: "Export PDF",
+            title: "Export brief",
             name: format!("{name}.pdf"),
-            ext: "pdf"
+            ext: "pdf",
+            kind: "PDF",
         })
     );
     let text = pdftotext(&out);
@@ -448,8 +478,9 @@ fn a_path_from_the_page_is_never_opened_imported_or_written() {
     }
     // The dialogs come up and the user cancels: nothing is opened or written.
     assert_eq!(d.ok("project_open", json!({ "path": passwd })), Value::Null);
-    for cmd in ["project_save_as", "export_pdf"] {
-        assert_eq!(d.ok(cmd, json!({ "path": victim_s })), Value::Null, "{cmd}");
+    for cmd in ["project_save_as", "export_brief"] {
+        let args = json!({ "path": victim_s, "format": "pdf" });
+        assert_eq!(d.ok(cmd, args), Value::Null, "{cmd}");
     }
     assert_eq!(d.asked().len(), 4, "{:?}", d.asked()); // the import and the three above
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "untouched");
@@ -465,7 +496,7 @@ fn a_path_from_the_page_is_never_opened_imported_or_written() {
     // When the user does answer, the answer is what counts, not the page's path.
     let chosen = d.data.join("chosen.pdf");
     d.answer(&[&chosen]);
-    let done = d.ok("export_pdf", json!({ "path": victim_s }));
+    let done = d.ok("export_brief", json!({ "path": victim_s, "format": "pdf" }));
     assert_eq!(done["path"], json!(chosen.display().to_string()));
     assert!(std::fs::read(&chosen).unwrap().starts_with(b"%PDF-"));
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "untouched");

@@ -7,7 +7,7 @@
 //! Fonts are the embedded Liberation faces, subset into the PDF; nothing depends on the
 //! machine's fonts or clock, so the same brief always renders the same pages.
 
-mod blocks;
+pub mod blocks;
 mod context;
 mod draw;
 mod fit;
@@ -38,8 +38,14 @@ use thiserror::Error;
 
 use crate::error::RenderError;
 use crate::model::Brief;
+use blocks::{Block, Inline};
 
+pub use draw::Rgb;
+pub use fonts::Family;
+pub use paper::Margins;
+pub use style::{INK, MUTED, RULE};
 pub use templates::{TemplateInfo, Templates};
+pub use theme::Theme;
 
 /// Paper size of the PDF.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -136,15 +142,33 @@ pub fn render_pdf(
     render(brief, templates, opts).map(|r| r.pdf)
 }
 
-/// Renders `brief` to PDF, also reporting the page count and substituted characters.
-pub fn render(
+/// A brief set as blocks by its template, before typesetting: what every output format is
+/// written from (the PDF through the typesetter, Word, Markdown and text directly).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// The content, in reading order.
+    pub blocks: Vec<Block>,
+    /// The template's theme (type, colours, notes).
+    pub theme: Theme,
+    /// The paper: the caller's, unless the theme fixes one.
+    pub paper: PageSize,
+    /// The margins on that paper.
+    pub margins: Margins,
+    /// The source notes, one per source, when the theme sets sources as footnotes (the
+    /// template then prints no sources list); empty otherwise.
+    pub notes: Vec<Vec<Inline>>,
+    /// What the user should be told (a paper the theme overrides).
+    pub warnings: Vec<String>,
+}
+
+/// Sets `brief` with template `opts.template` into blocks, theme and paper.
+pub fn document(
     brief: &Brief,
     templates: &Templates,
     opts: &RenderOptions,
-) -> Result<Rendered, RenderError> {
+) -> Result<Document, RenderError> {
     let ctx = context::build(brief);
     let markup = templates.render(&opts.template, &ctx)?;
-    let name = templates::display_name(&opts.template);
     let markup_error =
         |e: markup::MarkupError| match templates.trace(&opts.template, &ctx, &markup, e.offset) {
             Some(at) => RenderError::Markup {
@@ -163,10 +187,44 @@ pub fn render(
         .map_err(markup_error)?;
     let theme = theme::Theme::from_markup(&markup).map_err(markup_error)?;
     let paper = theme.paper_for(opts.page_size);
-    let (width, height) = paper.dimensions_pt();
-    let geo = frame::Geometry::new(width, height, theme.margins(paper));
+    let mut warnings = Vec::new();
+    if paper != opts.page_size {
+        warnings.push(format!(
+            "template \"{}\" is made for {} paper (its theme says page-size={}): the brief \
+             is {}, not {}",
+            templates::display_name(&opts.template),
+            paper.label(),
+            format!("{paper:?}").to_lowercase(),
+            paper.label(),
+            opts.page_size.label()
+        ));
+    }
+    let notes = match theme.footnotes {
+        true => brief.sources.iter().map(notes::note_content).collect(),
+        false => Vec::new(),
+    };
+    Ok(Document {
+        blocks,
+        margins: theme.margins(paper),
+        theme,
+        paper,
+        notes,
+        warnings,
+    })
+}
+
+/// Renders `brief` to PDF, also reporting the page count and substituted characters.
+pub fn render(
+    brief: &Brief,
+    templates: &Templates,
+    opts: &RenderOptions,
+) -> Result<Rendered, RenderError> {
+    let doc = document(brief, templates, opts)?;
+    let (theme, blocks) = (doc.theme, &doc.blocks);
+    let (width, height) = doc.paper.dimensions_pt();
+    let geo = frame::Geometry::new(width, height, doc.margins);
     let mut shaper = shape::Shaper::default();
-    let fitted = fit::fit(&blocks, &mut shaper, &theme, &geo, &brief.sources)?;
+    let fitted = fit::fit(blocks, &mut shaper, &theme, &geo, &brief.sources)?;
     let furniture = frame::Furniture {
         marking: brief.marking.clone(),
         footer: brief.title.clone(),
@@ -193,20 +251,12 @@ pub fn render(
             )
         })
         .collect();
-    if paper != opts.page_size {
-        warnings.push(format!(
-            "template \"{name}\" is made for {} paper (its theme says page-size={}): the brief \
-             is {}, not {}",
-            paper.label(),
-            format!("{paper:?}").to_lowercase(),
-            paper.label(),
-            opts.page_size.label()
-        ));
-    }
+    warnings.extend(doc.warnings);
     if fitted.cut {
         warnings.push(format!(
-            "the brief does not fit template \"{name}\"'s limit of {} page(s) even at {:.0} % \
+            "the brief does not fit template \"{}\"'s limit of {} page(s) even at {:.0} % \
              size: it was cut and ends with \"{}\"",
+            templates::display_name(&opts.template),
             theme.max_pages.unwrap_or(1),
             fitted.scale * 100.0,
             fit::MORE

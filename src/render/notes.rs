@@ -42,8 +42,8 @@ pub fn line_notes(items: &[Item], line: &Line) -> Vec<usize> {
     out
 }
 
-/// The content of the note for `s`.
-fn note_content(s: &Source) -> Vec<Inline> {
+/// The content of the note for `s`: its number (superscript), outlet, title, date, address.
+pub fn note_content(s: &Source) -> Vec<Inline> {
     let plain = InlineStyle::default();
     let mut v = vec![Inline::Text {
         text: s.number.to_string(),

@@ -278,7 +278,7 @@ function installFakeBackend(options) {
       if (!project.articles.some((a) => a.picked)) fail('no_articles', 'Tick at least one article to build a brief.');
       return { pdf: fake.pdfs[fake.pages], pages: fake.pages, warnings: clone(fake.warnings), millis: 42 };
     },
-    export_pdf: () => (fake.exportPath ? { path: fake.exportPath } : null),
+    export_brief: () => (fake.exportPath ? { path: fake.exportPath } : null),
     printers: () => clone(fake.printers),
     print: ({ options }) => ({ job: `${options.printer}-17`, printer: options.printer }),
   };

@@ -397,18 +397,31 @@ test('rapid changes coalesce: only the latest preview is shown', async () => {
   });
 });
 
-test('export PDF shows where it was saved; cancelling says nothing', async () => {
+test('export offers PDF, Word, Markdown and text, shows where it was saved; cancelling says nothing', async () => {
   await withApp(async (page) => {
     await openSample(page);
     await page.click('#export-button');
-    const [exp] = await waitForCall(page, 'export_pdf');
-    assert.deepEqual(exp.args, {}, 'the backend asks where, with its Save dialog');
+    await page.waitForSelector('#export-dialog[open]');
+    const formats = await page.$$eval('#export-form input[name="export-format"]', (els) => els.map((e) => e.value));
+    assert.deepEqual(formats, ['pdf', 'docx', 'markdown', 'text']);
+    await page.click('#export-submit');
+    const [exp] = await waitForCall(page, 'export_brief');
+    assert.deepEqual(exp.args, { format: 'pdf' }, 'the backend asks where, with its Save dialog');
     await page.waitForFunction(() => document.querySelector('#status').textContent.includes('Saved to /home/analyst/Documents/brief.pdf'));
+    await page.click('#export-button');
+    await page.check('#export-form input[value="docx"]');
+    await page.click('#export-submit');
+    const [, word] = await waitForCall(page, 'export_brief', 2);
+    assert.deepEqual(word.args, { format: 'docx' });
     await page.evaluate(() => { window.__fake.exportPath = null; document.querySelector('#status').textContent = ''; });
     await page.click('#export-button');
-    await waitForCall(page, 'export_pdf', 2);
+    assert.equal(await page.$eval('#export-form input[name="export-format"]:checked', (e) => e.value), 'docx',
+      'the dialog opens on the format chosen last');
+    await page.keyboard.press('Enter');
+    await waitForCall(page, 'export_brief', 3);
     await page.waitForTimeout(200);
     assert.equal(await text(page, '#status'), '');
+    assert.equal(await page.$('#export-dialog[open]'), null);
   });
 });
 
@@ -465,7 +478,8 @@ test('keyboard shortcuts: Ctrl+O, Ctrl+S, Ctrl+E, Ctrl+P, Delete', async () => {
     await waitForCall(page, 'project_save');
     await page.waitForFunction(() => document.querySelector('#status').textContent.startsWith('Saved'));
     await page.keyboard.press('Control+e');
-    await waitForCall(page, 'export_pdf');
+    await page.waitForSelector('#export-dialog[open]');
+    await page.keyboard.press('Escape');
     await page.evaluate(() => window.addEventListener('keydown', (e) => {
       window.__prevented = { key: e.key, ctrl: e.ctrlKey, prevented: e.defaultPrevented };
     }));

@@ -38,7 +38,7 @@ import { initReview, invalidateReview, loadReview, reviewLoaded, resetReview } f
 import { initBrief, fillOptions, showSettings, flushSettings } from './brief.js';
 import { initPreview, schedulePreview, previewShown, resetPreview } from './preview.js';
 import {
-  initDialogs, openPasteDialog, openPrintDialog, closeTopModal, anyModalOpen,
+  initDialogs, openPasteDialog, openPrintDialog, openExportDialog, closeTopModal, anyModalOpen,
 } from './dialogs.js';
 
 const TABS = ['library', 'review', 'brief'];
@@ -272,9 +272,9 @@ async function saveAs() {
   status(`Saved to ${state.project.path}`, 'ok');
 }
 
-async function exportPdf() {
+async function exportBrief(format) {
   await flushSettings();
-  const result = await attempt(() => backend.exportPdf());
+  const result = await attempt(() => backend.exportBrief(format));
   if (result === undefined || result === null) return; // failed (reported) or cancelled
   const path = typeof result === 'string' ? result : result.path;
   status(`Saved to ${path}`, 'ok');
@@ -298,7 +298,7 @@ function onKey(e) {
       else importDialog();
     } else if (screen() === 'workspace') {
       if (key === 's') (e.shiftKey ? saveAs : save)();
-      else if (key === 'e') exportPdf();
+      else if (key === 'e') openExportDialog();
       else if (key === 'p') print();
     }
     return;
@@ -322,7 +322,7 @@ async function boot() {
   initBrief();
   initPreview(() => screen() === 'workspace');
   initTabs();
-  initDialogs({ onPasted: afterImport });
+  initDialogs({ onPasted: afterImport, onExport: exportBrief });
   on('project', renderHeader);
   on('content', (source) => {
     if (source !== 'review' && source !== 'settings') invalidateReview(currentTab === 'review');
@@ -336,7 +336,7 @@ async function boot() {
   $('#paste-button').addEventListener('click', openPasteDialog);
   $('#save-button').addEventListener('click', save);
   $('#save-as-button').addEventListener('click', saveAs);
-  $('#export-button').addEventListener('click', exportPdf);
+  $('#export-button').addEventListener('click', openExportDialog);
   $('#print-button').addEventListener('click', print);
   document.addEventListener('keydown', onKey);
 

@@ -102,7 +102,8 @@ export const backend = {
   /** Renders the brief: the PDF that will print. */
   preview: () => call('preview'),
   /** Asks where with the Save dialog and writes the PDF there: Exported, null if cancelled. */
-  exportPdf: () => call('export_pdf'),
+  /** Writes the brief as `format` (pdf, docx, markdown, text) where the user picks: {path} or null. */
+  exportBrief: (format) => call('export_brief', { format }),
   /** The system's printers. */
   printers: () => call('printers'),
   /** Prints {printer, copies, duplex: "one-sided"|"long-edge"|"short-edge", pages: ""|"1-2,4"}:

@@ -1,4 +1,4 @@
-// Modal dialogs: paste text, print (printer, copies, duplex, pages); open/close helpers.
+// Modal dialogs: paste text, print (printer, copies, duplex, pages), export (format); open/close helpers.
 import { backend } from './backend.js';
 import { $, h, replace, attempt, status } from './dom.js';
 
@@ -28,7 +28,7 @@ export function anyModalOpen() {
   return document.querySelector('dialog[open]') !== null;
 }
 
-export function initDialogs({ onPasted }) {
+export function initDialogs({ onPasted, onExport }) {
   for (const dialog of document.querySelectorAll('dialog')) {
     dialog.addEventListener('cancel', (e) => {
       e.preventDefault(); // Escape: close through closeModal so focus goes back
@@ -66,6 +66,20 @@ export function initDialogs({ onPasted }) {
     e.preventDefault();
     submitPrint();
   });
+
+  $('#export-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const chosen = $('#export-form input[name="export-format"]:checked');
+    closeModal($('#export-dialog'));
+    onExport(chosen ? chosen.value : 'pdf');
+  });
+}
+
+/** Opens the export dialog on the format chosen last time. */
+export function openExportDialog() {
+  openModal($('#export-dialog'));
+  const chosen = $('#export-form input[name="export-format"]:checked');
+  if (chosen) chosen.focus();
 }
 
 export function openPasteDialog() {
