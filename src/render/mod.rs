@@ -9,6 +9,7 @@
 
 mod blocks;
 mod context;
+mod docinfo;
 mod draw;
 mod fit;
 mod fonts;
@@ -181,6 +182,8 @@ pub fn render(
         subject: brief.subtitle.clone(),
         date: brief.date,
         keywords: keywords(brief),
+        // The templates' headings and labels are English.
+        lang: Some("en".into()),
     };
     let bytes = pdf::write(&drawn, width, height, &meta)?;
     let missing: Vec<char> = shaper.missing.into_iter().collect();

@@ -32,7 +32,8 @@ pub fn text_string(s: &str) -> Object {
     Object::String(bytes, StringFormat::Literal)
 }
 
-fn catalog_id(doc: &Document) -> Result<ObjectId, RenderError> {
+/// The object id of the document catalog.
+pub fn catalog_id(doc: &Document) -> Result<ObjectId, RenderError> {
     doc.trailer
         .get(b"Root")
         .and_then(Object::as_reference)

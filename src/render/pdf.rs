@@ -17,20 +17,7 @@ use super::draw::{Draw, Rgb, TextRun};
 use super::fonts::{font, FontKey};
 use crate::error::RenderError;
 
-/// Document information written to the PDF.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Meta {
-    /// Title.
-    pub title: String,
-    /// Author, when known.
-    pub author: Option<String>,
-    /// Subject line.
-    pub subject: Option<String>,
-    /// Creation and modification date.
-    pub date: chrono::NaiveDate,
-    /// Keywords (the marking, speakers and outlets).
-    pub keywords: Vec<String>,
-}
+pub use super::docinfo::Meta;
 
 /// A subset font ready to embed: its resource id and the old → new glyph id map.
 struct Subset {
@@ -87,10 +74,15 @@ pub fn write(
         return Err(RenderError::Pdf(w.msg.clone()));
     }
     super::nav::annotate(&mut lo, pages, height)?;
+    super::docinfo::finish(&mut lo, meta)?;
+    lo.version = "1.7".into();
     let mut hash = Fnv::default();
     for object in lo.objects.values_mut() {
         if let lopdf::Object::Stream(stream) = object {
-            compress(stream)?;
+            // XMP metadata stays readable to tools that do not inflate streams.
+            if !stream.dict.has_type(b"Metadata") {
+                compress(stream)?;
+            }
             hash.write(&stream.content);
         }
     }
