@@ -1,6 +1,7 @@
 //! Document-level metadata of the PDF: what [`Meta`] holds, the XMP metadata stream (title,
 //! author, subject, keywords, language, the brief's date — never the clock), the catalog
-//! entries of an accessible PDF (`/Lang`, `/ViewerPreferences` `/DisplayDocTitle`), and the removal of printpdf's false PDF/X claim: printpdf writes an
+//! entries of an accessible PDF (`/Lang`, `/MarkInfo`, `/ViewerPreferences`
+//! `/DisplayDocTitle`), and the removal of printpdf's false PDF/X claim: printpdf writes an
 //! empty `GTS_PDFXVersion` (and `Trapped`) into every information dictionary, which readers
 //! take for a PDF/X file.
 //!
@@ -63,6 +64,10 @@ pub fn finish(doc: &mut Document, meta: &Meta) -> Result<(), RenderError> {
     if let Some(lang) = meta.lang.as_deref().filter(|l| !l.trim().is_empty()) {
         cat.set("Lang", text_string(lang.trim()));
     }
+    cat.set(
+        "MarkInfo",
+        Dictionary::from_iter([("Marked", Object::Boolean(true))]),
+    );
     cat.set(
         "ViewerPreferences",
         Dictionary::from_iter([("DisplayDocTitle", Object::Boolean(true))]),

@@ -8,10 +8,12 @@
 //! machine's fonts or clock, so the same brief always renders the same pages.
 
 mod blocks;
+mod content;
 mod context;
 mod docinfo;
 mod draw;
 mod fit;
+mod flow;
 mod fonts;
 mod frame;
 mod hyphen;
@@ -26,8 +28,10 @@ mod paper;
 mod parser;
 mod pdf;
 mod shape;
+mod structure;
 mod style;
 mod table;
+mod tags;
 mod templates;
 mod theme;
 mod totalfit;

@@ -73,3 +73,33 @@ fn words_before_an_over_wide_word_share_its_first_line() {
         lines.len()
     );
 }
+
+/// Lines broken at spaces or `<br>` end in a space glyph, so the text of the runs is the
+/// paragraph's text (what the structure tree and copy and paste read).
+#[test]
+fn the_runs_of_all_lines_spell_the_text_with_its_spaces() {
+    let text = "Delegations agreed to publish a joint baseline before the next round in Basel.";
+    let mut items = items(&format!("{text} {text}"));
+    let at = items.len() / 2;
+    items.insert(
+        at,
+        Item::Penalty {
+            width: 0.0,
+            cost: FORCED,
+        },
+    );
+    let lines = break_lines(&items, 120.0, 120.0);
+    assert!(lines.len() > 3);
+    let spelled: String = lines
+        .iter()
+        .flat_map(|l| place_line(&items, l, 0.0, 120.0, Align::Left, 10.0))
+        .flat_map(|r| r.glyphs)
+        .map(|g| g.text)
+        .collect();
+    let words = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+    assert_eq!(words(&spelled), words(&format!("{text} {text}")));
+    assert_eq!(
+        spelled.matches(' ').count(),
+        text.matches(' ').count() * 2 + 1
+    );
+}
