@@ -4,6 +4,7 @@
 
 use super::fonts::FontKey;
 use super::shape::Piece;
+use super::tags::{Mark, Tag};
 
 /// A colour in RGB, each channel 0–1.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -40,6 +41,8 @@ pub struct TextRun {
     pub baseline: f32,
     /// The glyphs, left to right.
     pub glyphs: Vec<PlacedGlyph>,
+    /// The structure element the text belongs to, or the kind of artifact it is.
+    pub mark: Mark,
 }
 
 /// One thing to draw.
@@ -96,6 +99,8 @@ pub enum Draw {
         h: f32,
         /// Target.
         uri: String,
+        /// The `Link` element of the linked text (`None`: not tagged).
+        tag: Option<Tag>,
     },
 }
 
@@ -131,6 +136,16 @@ impl Draw {
                 *width *= s;
             }
             Draw::Anchor { y, .. } => *y *= s,
+        }
+    }
+
+    /// Marks drawn text as the artifact `mark` (not [`Mark::Content`]): a link area on it
+    /// leaves the structure too.
+    pub fn set_artifact(&mut self, mark: &Mark) {
+        match self {
+            Draw::Text(run) => run.mark = mark.clone(),
+            Draw::Link { tag, .. } => *tag = None,
+            Draw::Rect { .. } | Draw::Line { .. } | Draw::Anchor { .. } => {}
         }
     }
 
@@ -191,6 +206,7 @@ impl TextRun {
             color: piece.color,
             baseline: baseline - piece.rise,
             glyphs,
+            mark: piece.tag.clone().map_or(Mark::Layout, Mark::Content),
         }
     }
 }

@@ -2,7 +2,7 @@
 //! page, the running footer ("Page X of Y"), and the placement of paginated fragments and
 //! their decorations into page coordinates.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::draw::{Draw, Rgb};
 use super::fonts::Family;
@@ -13,6 +13,7 @@ use super::paginate::PageLayout;
 use super::paper::{Margins, BANNER_BAND, BANNER_BASELINE};
 use super::shape::{Item, Shaper};
 use super::style::{self, Align, TextStyle};
+use super::tags::Mark;
 use super::theme::{Banner, Theme};
 use crate::clip::clip;
 use crate::error::RenderError;
@@ -241,8 +242,10 @@ pub fn compose(
 ) -> Result<Vec<Vec<Draw>>, RenderError> {
     let total = pages.len();
     let bar = furniture.theme.banner == Banner::Bar;
-    let top_banner = banner(shaper, &furniture.marking, geo, geo.top_banner, bar)?;
-    let foot_banner = banner(shaper, &furniture.marking, geo, geo.foot_banner, bar)?;
+    let mut top_banner = banner(shaper, &furniture.marking, geo, geo.top_banner, bar)?;
+    let mut foot_banner = banner(shaper, &furniture.marking, geo, geo.foot_banner, bar)?;
+    artifacts(&mut top_banner, &Mark::Header);
+    artifacts(&mut foot_banner, &Mark::Footer);
     let footer_y = geo.height - geo.bottom + 4.0;
     let footer_style = TextStyle {
         align: Align::Left,
@@ -254,7 +257,7 @@ pub fn compose(
         &footer_style,
         geo.body_width() * 0.7,
     )?;
-    let (footer_left, _) = single_line(
+    let (mut footer_left, _) = single_line(
         shaper,
         &footer_text,
         &footer_style,
@@ -262,27 +265,15 @@ pub fn compose(
         geo.body_width(),
         footer_y,
     )?;
+    artifacts(&mut footer_left, &Mark::Footer);
     let mut out = Vec::with_capacity(total);
+    let mut seen = Seen::default();
     for (n, page) in pages.iter().enumerate() {
         // Reading order: top banner, body, footer, foot banner (backgrounds before the text
         // they sit under).
         let mut draws = top_banner.clone();
         draws.push(hairline(geo, geo.top_banner + 9.0));
-        let mut body = decorations(flow, page);
-        for p in &page.placed {
-            for d in &flow.fragments[p.fragment].draws {
-                let mut d = d.clone();
-                d.translate(0.0, p.y);
-                body.push(d);
-            }
-        }
-        body.extend(notes::draw(
-            &furniture.notes,
-            &page.notes,
-            geo.body_height() / furniture.scale,
-            geo.body_width() / furniture.scale,
-        ));
-        for mut d in body {
+        for mut d in body(flow, page, geo, furniture, &mut seen) {
             d.scale(furniture.scale);
             d.translate(geo.margin, geo.body_top);
             draws.push(d);
@@ -294,17 +285,16 @@ pub fn compose(
             align: Align::Right,
             ..style::FOOTER
         };
-        draws.extend(
-            single_line(
-                shaper,
-                &page_no,
-                &right,
-                geo.margin,
-                geo.body_width(),
-                footer_y,
-            )?
-            .0,
-        );
+        let (mut number, _) = single_line(
+            shaper,
+            &page_no,
+            &right,
+            geo.margin,
+            geo.body_width(),
+            footer_y,
+        )?;
+        artifacts(&mut number, &Mark::Footer);
+        draws.extend(number);
         draws.extend(foot_banner.iter().cloned());
         for d in &mut draws {
             d.recolour(|c| furniture.theme.recolour(c));
@@ -312,6 +302,54 @@ pub fn compose(
         out.push(draws);
     }
     Ok(out)
+}
+
+/// Fragments and footnotes already printed. Printed again (a table's header row, a note cited
+/// on two pages), they are artifacts, so the structure holds each once.
+#[derive(Default)]
+struct Seen {
+    fragments: BTreeSet<usize>,
+    notes: BTreeSet<usize>,
+}
+
+/// The body of `page` in body coordinates at the body's scale: decorations, fragments and
+/// footnotes.
+fn body(
+    flow: &Flow,
+    page: &PageLayout,
+    geo: &Geometry,
+    furniture: &Furniture,
+    seen: &mut Seen,
+) -> Vec<Draw> {
+    let mut body = decorations(flow, page);
+    for p in &page.placed {
+        let again = !seen.fragments.insert(p.fragment);
+        for d in &flow.fragments[p.fragment].draws {
+            let mut d = d.clone();
+            d.translate(0.0, p.y);
+            if again {
+                d.set_artifact(&Mark::Pagination);
+            }
+            body.push(d);
+        }
+    }
+    body.extend(notes::draw(
+        &furniture.notes,
+        &page.notes,
+        (
+            geo.body_height() / furniture.scale,
+            geo.body_width() / furniture.scale,
+        ),
+        &mut seen.notes,
+    ));
+    body
+}
+
+/// Marks the text of page furniture as the artifact `mark`.
+fn artifacts(draws: &mut [Draw], mark: &Mark) {
+    for d in draws {
+        d.set_artifact(mark);
+    }
 }
 
 /// Backgrounds and rules of the groups on `page`, spanning their fragments on that page.

@@ -12,70 +12,10 @@ use super::linebreak::{break_lines, place_line_links, split_wide_boxes};
 use super::notes::line_notes;
 use super::shape::Shaper;
 use super::style::{self, Align, BlockStyle, TextStyle};
+use super::tags::{inline_tags, Attr, Role, Tag};
 use crate::error::RenderError;
 
-/// An unbreakable slice of the flow.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Fragment {
-    /// Height in points.
-    pub height: f32,
-    /// Space above; dropped at the top of a page.
-    pub space_before: f32,
-    /// The page must not break between this fragment and the next.
-    pub keep_with_next: bool,
-    /// What to draw, relative to the column's left edge and the fragment's top.
-    pub draws: Vec<Draw>,
-    /// Decoration groups ([`Flow::groups`]) it belongs to.
-    pub groups: Vec<usize>,
-    /// A table row: the fragment of the table's header row, repeated after a page break.
-    pub repeat_header: Option<usize>,
-    /// Source numbers cited on it (superscripts), for footnotes.
-    pub notes: Vec<usize>,
-}
-
-/// What a group draws around its fragments.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Decoration {
-    /// A shaded background with an accent bar on the left (the bottom-line box).
-    Shade,
-    /// A rule on the left (block quotations).
-    LeftRule,
-}
-
-/// A decoration spanning from `x` for `width` points.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Group {
-    /// What to draw.
-    pub decoration: Decoration,
-    /// Left edge relative to the column.
-    pub x: f32,
-    /// Width.
-    pub width: f32,
-}
-
-/// The laid-out brief before pagination.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Flow {
-    /// Fragments top to bottom.
-    pub fragments: Vec<Fragment>,
-    /// Decoration groups.
-    pub groups: Vec<Group>,
-}
-
-/// Where blocks are being set.
-#[derive(Debug, Clone, Default)]
-pub struct Ctx {
-    /// Left edge of the measure.
-    pub x: f32,
-    /// Width of the measure.
-    pub width: f32,
-    /// Enclosing decoration groups.
-    pub groups: Vec<usize>,
-    /// Inside a table cell (`Some(true)` for a header cell).
-    pub cell: Option<bool>,
-    /// Inside a block quotation.
-    pub quote: bool,
-}
+pub use super::flow::{Ctx, Decoration, Flow, Fragment, Group};
 
 /// Lays out blocks into a [`Flow`].
 pub struct Layouter<'s> {
@@ -105,9 +45,20 @@ impl<'s> Layouter<'s> {
     }
 
     /// Lays out `blocks` in a column `width` points wide.
-    pub fn layout(mut self, blocks: &[Block], width: f32) -> Result<Flow, RenderError> {
+    pub fn layout(self, blocks: &[Block], width: f32) -> Result<Flow, RenderError> {
+        self.layout_as(blocks, width, None)
+    }
+
+    /// [`Layouter::layout`], a paragraph being element `own` rather than a new `P`.
+    pub fn layout_as(
+        mut self,
+        blocks: &[Block],
+        width: f32,
+        own: Option<Tag>,
+    ) -> Result<Flow, RenderError> {
         let ctx = Ctx {
             width,
+            own,
             ..Ctx::default()
         };
         self.blocks(blocks, &ctx)?;
@@ -156,7 +107,8 @@ impl<'s> Layouter<'s> {
         match block {
             Block::Heading { level, content } => {
                 let first = self.flow.fragments.len();
-                self.text(content, style::heading(*level), ctx)?;
+                let tag = Tag::new(Role::heading(*level), ctx.parent.as_ref());
+                self.text(content, style::heading(*level), ctx, &tag)?;
                 if let Some(f) = self.flow.fragments.get_mut(first) {
                     f.draws.push(Draw::Anchor {
                         y: 0.0,
@@ -166,11 +118,14 @@ impl<'s> Layouter<'s> {
                 }
                 Ok(())
             }
-            Block::Para { class, content } => self.text(
-                content,
-                style::paragraph_in(*class, ctx.cell, ctx.quote),
-                ctx,
-            ),
+            Block::Para { class, content } => {
+                let tag = ctx
+                    .own
+                    .clone()
+                    .unwrap_or_else(|| Tag::new(Role::P, ctx.parent.as_ref()));
+                let style = style::paragraph_in(*class, ctx.cell, ctx.quote);
+                self.text(content, style, ctx, &tag)
+            }
             Block::List { ordered, items } => self.list(*ordered, items, ctx),
             Block::Quote(blocks) => {
                 let group = self.group(Decoration::LeftRule, ctx.x, 0.0);
@@ -179,6 +134,8 @@ impl<'s> Layouter<'s> {
                     width: ctx.width - style::QUOTE_INDENT,
                     groups: with(&ctx.groups, group),
                     quote: true,
+                    parent: Some(Tag::new(Role::BlockQuote, ctx.parent.as_ref())),
+                    own: None,
                     ..ctx.clone()
                 };
                 self.open_container(style::PARA_SPACE);
@@ -202,8 +159,14 @@ impl<'s> Layouter<'s> {
     }
 
     fn div(&mut self, class: DivClass, blocks: &[Block], ctx: &Ctx) -> Result<(), RenderError> {
+        // The title block adds no element: the title is the document's first heading.
+        let sect = Ctx {
+            parent: Some(Tag::new(Role::Sect, ctx.parent.as_ref())),
+            own: None,
+            ..ctx.clone()
+        };
         match class {
-            DivClass::Section => self.blocks(blocks, ctx),
+            DivClass::Section => self.blocks(blocks, &sect),
             DivClass::TitleBlock => {
                 self.blocks(blocks, ctx)?;
                 let space_before = self.take_space(4.0);
@@ -235,7 +198,7 @@ impl<'s> Layouter<'s> {
                     x: ctx.x + inset,
                     width: ctx.width - inset - pad,
                     groups: groups.clone(),
-                    ..ctx.clone()
+                    ..sect
                 };
                 self.pending = None;
                 self.blocks(blocks, &inner)?;
@@ -261,18 +224,20 @@ impl<'s> Layouter<'s> {
         });
     }
 
-    /// Sets a paragraph or heading: one fragment per line.
+    /// Sets a paragraph or heading, element `tag`: one fragment per line.
     pub fn text(
         &mut self,
         content: &[Inline],
         style: BlockStyle,
         ctx: &Ctx,
+        tag: &Tag,
     ) -> Result<(), RenderError> {
         let mut style = style;
         if style.text.family == Family::Serif {
             style.text.family = self.body_family;
         }
-        let items = self.shaper.items(content, &style.text)?;
+        let tags = inline_tags(content, tag);
+        let items = self.shaper.items_tagged(content, &style.text, &tags)?;
         if items.is_empty() {
             return Ok(());
         }
@@ -302,6 +267,7 @@ impl<'s> Layouter<'s> {
                 w: l.x1 - l.x0,
                 h: style.text.leading,
                 uri: l.uri.to_string(),
+                tag: l.tag,
             }));
             // No orphan (first line alone at a page foot), no widow (last line alone on top).
             let club = k == 0 && n >= 2;
@@ -324,16 +290,25 @@ impl<'s> Layouter<'s> {
     }
 
     fn list(&mut self, ordered: bool, items: &[Vec<Block>], ctx: &Ctx) -> Result<(), RenderError> {
-        let inner = Ctx {
-            x: ctx.x + style::LIST_INDENT,
-            width: ctx.width - style::LIST_INDENT,
-            ..ctx.clone()
+        let numbering = Attr {
+            owner: "List",
+            key: "ListNumbering",
+            value: if ordered { "Decimal" } else { "Disc" },
         };
+        let list = Tag::with(Role::L, ctx.parent.as_ref(), Some(numbering), None);
         self.open_container(2.0);
         for (n, item) in items.iter().enumerate() {
             if n > 0 {
                 self.set_space_after(style::ITEM_GAP);
             }
+            let li = Tag::new(Role::LI, Some(&list));
+            let inner = Ctx {
+                x: ctx.x + style::LIST_INDENT,
+                width: ctx.width - style::LIST_INDENT,
+                parent: Some(Tag::new(Role::LBody, Some(&li))),
+                own: None,
+                ..ctx.clone()
+            };
             let first = self.flow.fragments.len();
             self.blocks(item, &inner)?;
             let marker = if ordered {
@@ -341,15 +316,23 @@ impl<'s> Layouter<'s> {
             } else {
                 "•".to_string()
             };
-            self.marker(first, &marker, ordered, ctx.x)?;
+            let label = Tag::new(Role::Lbl, Some(&li));
+            self.marker(first, &marker, ordered, ctx.x, label)?;
         }
         let after = self.pending.unwrap_or(0.0).max(style::PARA_SPACE);
         self.set_space_after(after);
         Ok(())
     }
 
-    /// Draws a list marker beside the first line set since fragment `first`.
-    fn marker(&mut self, first: usize, text: &str, right: bool, x: f32) -> Result<(), RenderError> {
+    /// Draws a list marker, element `tag`, beside the first line set since fragment `first`.
+    fn marker(
+        &mut self,
+        first: usize,
+        text: &str,
+        right: bool,
+        x: f32,
+        tag: Tag,
+    ) -> Result<(), RenderError> {
         let Some((frag, run)) =
             self.flow.fragments[first..]
                 .iter()
@@ -364,7 +347,8 @@ impl<'s> Layouter<'s> {
             return Ok(());
         };
         let key = FontKey::select(run.font.family(), false, false);
-        let piece = self.shaper.piece(text, key, run.size, 0.0, style::NAVY)?;
+        let mut piece = self.shaper.piece(text, key, run.size, 0.0, style::NAVY)?;
+        piece.tag = Some(tag);
         let left = if right {
             x + style::LIST_INDENT - 4.0 - piece.width
         } else {

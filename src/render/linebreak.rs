@@ -10,6 +10,7 @@ use std::sync::Arc;
 use super::draw::{PlacedGlyph, TextRun};
 use super::shape::{Item, Piece, Shaper, FORCED};
 use super::style::Align;
+use super::tags::{Mark, Tag};
 use super::totalfit::{skip_discardable, total_fit};
 
 /// How far spaces may shrink (as a share of their shrinkability) before a word moves down.
@@ -190,6 +191,7 @@ fn empty_like(p: &Piece) -> Piece {
         glyphs: Vec::new(),
         width: 0.0,
         link: p.link.clone(),
+        tag: p.tag.clone(),
     }
 }
 
@@ -215,6 +217,8 @@ pub struct LinkSpan {
     pub x1: f32,
     /// Target.
     pub uri: Arc<str>,
+    /// The `Link` element of the text.
+    pub tag: Option<Tag>,
 }
 
 /// [`place_line`], also returning where the line's links are.
@@ -234,40 +238,17 @@ pub fn place_line_links(
         _ => (x, line.ratio.min(0.0)),
     };
     let mut runs: Vec<TextRun> = Vec::new();
-    let mut push = |p: &Piece, pen: f32| {
-        let base = baseline - p.rise;
-        let same = runs.last().is_some_and(|r| {
-            r.font == p.font && r.size == p.size && r.color == p.color && r.baseline == base
-        });
-        if !same {
-            runs.push(TextRun {
-                font: p.font,
-                size: p.size,
-                color: p.color,
-                baseline: base,
-                glyphs: Vec::with_capacity(p.glyphs.len()),
-            });
-        }
-        let run = runs.last_mut().expect("a run was just pushed");
-        let mut gx = pen;
-        for g in &p.glyphs {
-            run.glyphs.push(PlacedGlyph {
-                gid: g.gid,
-                x: gx + g.offset,
-                text: g.text.clone(),
-            });
-            gx += g.advance;
-        }
-    };
+    let mut push = |p: &Piece, pen: f32| push_piece(&mut runs, p, pen, baseline);
     let mut links: Vec<LinkSpan> = Vec::new();
     let mut mark = |p: &Piece, x0: f32, x1: f32| {
         let Some(uri) = &p.link else { return };
         match links.last_mut() {
-            Some(l) if l.uri == *uri && (l.x1 - x0).abs() < 0.01 => l.x1 = x1,
+            Some(l) if l.uri == *uri && l.tag == p.tag && (l.x1 - x0).abs() < 0.01 => l.x1 = x1,
             _ => links.push(LinkSpan {
                 x0,
                 x1,
                 uri: uri.clone(),
+                tag: p.tag.clone(),
             }),
         }
     };
@@ -288,19 +269,69 @@ pub fn place_line_links(
             Item::Penalty { .. } => {}
         }
     }
-    if line.hyphenated {
-        let last_box = items[line.start..line.end]
-            .iter()
-            .rev()
-            .find_map(|i| match i {
-                Item::Box(p) => Some(p),
-                _ => None,
-            });
-        if let Some(hyphen) = last_box.and_then(|p| hyphen_piece(p).ok()) {
-            push(&hyphen, pen);
-        }
+    for end in line_end(items, line) {
+        push(&end, pen);
     }
     (runs, links)
+}
+
+/// Appends piece `p`, drawn from `pen` on `baseline`, to the last of `runs` when font, size,
+/// colour, baseline and mark agree, to a new run otherwise.
+fn push_piece(runs: &mut Vec<TextRun>, p: &Piece, pen: f32, baseline: f32) {
+    let base = baseline - p.rise;
+    let mark = p.tag.clone().map_or(Mark::Layout, Mark::Content);
+    let same = runs.last().is_some_and(|r| {
+        r.font == p.font
+            && r.size == p.size
+            && r.color == p.color
+            && r.baseline == base
+            && r.mark == mark
+    });
+    if !same {
+        runs.push(TextRun {
+            font: p.font,
+            size: p.size,
+            color: p.color,
+            baseline: base,
+            glyphs: Vec::with_capacity(p.glyphs.len()),
+            mark,
+        });
+    }
+    let Some(run) = runs.last_mut() else { return };
+    let mut gx = pen;
+    for g in &p.glyphs {
+        run.glyphs.push(PlacedGlyph {
+            gid: g.gid,
+            x: gx + g.offset,
+            text: g.text.clone(),
+        });
+        gx += g.advance;
+    }
+}
+
+/// What is drawn after the last word of `line`: the hyphen of a hyphenated line; the space
+/// of a line broken at a space or a `<br>` (it has no ink, but text read from the page or
+/// the structure tree keeps the words apart).
+fn line_end(items: &[Item], line: &Line) -> Vec<Piece> {
+    let last_box = items[line.start..line.end]
+        .iter()
+        .rev()
+        .find_map(|i| match i {
+            Item::Box(p) => Some(p),
+            _ => None,
+        });
+    let mut out = Vec::new();
+    match items.get(line.end) {
+        Some(Item::Glue(g)) => out.push(g.space.clone()),
+        Some(Item::Penalty { cost, .. }) if *cost == FORCED => {
+            out.extend(last_box.and_then(|p| piece_like(p, " ").ok()));
+        }
+        _ => {}
+    }
+    if line.hyphenated {
+        out.extend(last_box.and_then(|p| piece_like(p, "-").ok()));
+    }
+    out
 }
 
 /// The order in which a line's items are drawn, left to right: logical order, except that
@@ -340,84 +371,12 @@ fn visual_order(items: &[Item]) -> Vec<usize> {
     BidiInfo::reorder_visual(&levels)
 }
 
-/// A hyphen in the font, size and colour of `p`.
-fn hyphen_piece(p: &Piece) -> Result<Piece, crate::error::RenderError> {
-    Shaper::default().piece("-", p.font, p.size, p.rise, p.color)
+/// `text` (a hyphen, a space) in the font, size and colour of `p`, part of the same element.
+fn piece_like(p: &Piece, text: &str) -> Result<Piece, crate::error::RenderError> {
+    let mut piece = Shaper::default().piece(text, p.font, p.size, p.rise, p.color)?;
+    piece.tag = p.tag.clone();
+    Ok(piece)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::render::blocks::{Inline, InlineStyle};
-    use crate::render::shape::Shaper;
-    use crate::render::style::BODY;
-
-    fn items(text: &str) -> Vec<Item> {
-        let content = [Inline::Text {
-            text: text.into(),
-            style: InlineStyle::default(),
-        }];
-        Shaper::default().items(&content, &BODY).unwrap()
-    }
-
-    #[test]
-    fn lines_fit_and_only_the_last_is_ragged() {
-        let items = items(&"Zürich talks resume after a pause. ".repeat(12));
-        let lines = break_lines(&items, 200.0, 0.0);
-        assert!(lines.len() > 3);
-        for l in &lines[..lines.len() - 1] {
-            assert!(!l.last && l.ratio > -1.0);
-            let runs = place_line(&items, l, 10.0, 200.0, Align::Justify, 10.0);
-            let last = runs.last().unwrap().glyphs.last().unwrap();
-            assert!(last.x <= 210.0, "glyph beyond the measure: {}", last.x);
-        }
-        assert!(lines.last().unwrap().last);
-    }
-
-    #[test]
-    fn forced_breaks_end_lines() {
-        let mut items = items("one two");
-        items.insert(
-            1,
-            Item::Penalty {
-                width: 0.0,
-                cost: FORCED,
-            },
-        );
-        let lines = break_lines(&items, 500.0, 0.0);
-        assert_eq!(lines.len(), 2);
-        assert!(lines[0].last);
-    }
-
-    #[test]
-    fn over_wide_words_are_split() {
-        let items = split_wide_boxes(items("2026-11-20-neue-zürcher-abendblatt.html"), 30.0);
-        assert!(items.iter().all(|i| i.width() <= 30.0));
-        let lines = break_lines(&items, 30.0, 0.0);
-        assert!(lines.iter().all(|l| l.natural <= 30.0 + 0.01));
-    }
-
-    /// Issue 14: a run of 600 digits broke as one line per word before it, then full lines.
-    #[test]
-    fn words_before_an_over_wide_word_share_its_first_line() {
-        let text = format!(
-            "The ministry published the key {} in its report.",
-            "1234567890".repeat(60)
-        );
-        let words_only = items("The ministry published the key ").len();
-        let items = split_wide_boxes(items(&text), 300.0);
-        let lines = break_lines(&items, 300.0, 0.0);
-        assert!(lines.iter().all(|l| l.natural <= 300.0 + 0.01));
-        let first = lines[0].end - lines[0].start;
-        assert!(
-            first > words_only,
-            "the first line holds only the words before the run"
-        );
-        let all: f32 = items.iter().map(Item::width).sum();
-        assert!(
-            lines.len() as f32 <= (all / 300.0).ceil() + 1.0,
-            "{} lines",
-            lines.len()
-        );
-    }
-}
+mod tests;

@@ -8,9 +8,12 @@
 //! machine's fonts or clock, so the same brief always renders the same pages.
 
 pub mod blocks;
+mod content;
 mod context;
+mod docinfo;
 mod draw;
 mod fit;
+mod flow;
 mod fonts;
 mod frame;
 mod hyphen;
@@ -25,8 +28,10 @@ mod paper;
 mod parser;
 mod pdf;
 mod shape;
+mod structure;
 mod style;
 mod table;
+mod tags;
 mod templates;
 mod theme;
 mod totalfit;
@@ -239,6 +244,8 @@ pub fn render(
         subject: brief.subtitle.clone(),
         date: brief.date,
         keywords: keywords(brief),
+        // The templates' headings and labels are English.
+        lang: Some("en".into()),
     };
     let bytes = pdf::write(&drawn, width, height, &meta)?;
     let missing: Vec<char> = shaper.missing.into_iter().collect();

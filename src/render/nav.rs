@@ -32,16 +32,25 @@ pub fn text_string(s: &str) -> Object {
     Object::String(bytes, StringFormat::Literal)
 }
 
-fn catalog_id(doc: &Document) -> Result<ObjectId, RenderError> {
+/// The object id of the document catalog.
+pub fn catalog_id(doc: &Document) -> Result<ObjectId, RenderError> {
     doc.trailer
         .get(b"Root")
         .and_then(Object::as_reference)
         .map_err(|e| RenderError::Pdf(format!("the PDF has no catalog: {e}")))
 }
 
+/// The link annotations of each page, one entry per [`Draw::Link`] in drawing order (`None`
+/// where the target is not a web address and nothing was written).
+pub type LinkAnnots = Vec<Vec<Option<ObjectId>>>;
+
 /// Adds the outline, page labels and link annotations for `pages` (drawn on pages `height`
-/// points tall, top-down coordinates) to `doc`.
-pub fn annotate(doc: &mut Document, pages: &[Vec<Draw>], height: f32) -> Result<(), RenderError> {
+/// points tall, top-down coordinates) to `doc`; returns the link annotations.
+pub fn annotate(
+    doc: &mut Document,
+    pages: &[Vec<Draw>],
+    height: f32,
+) -> Result<LinkAnnots, RenderError> {
     let page_ids: Vec<ObjectId> = doc.get_pages().into_values().collect();
     if page_ids.len() != pages.len() {
         return Err(RenderError::Pdf(format!(
@@ -50,8 +59,9 @@ pub fn annotate(doc: &mut Document, pages: &[Vec<Draw>], height: f32) -> Result<
             page_ids.len()
         )));
     }
+    let mut annots = Vec::with_capacity(pages.len());
     for (draws, page_id) in pages.iter().zip(&page_ids) {
-        links(doc, draws, *page_id, height)?;
+        annots.push(links(doc, draws, *page_id, height)?);
     }
     let catalog = catalog_id(doc)?;
     let outline = outline(doc, pages, &page_ids, height);
@@ -67,22 +77,28 @@ pub fn annotate(doc: &mut Document, pages: &[Vec<Draw>], height: f32) -> Result<
         cat.set("Outlines", Object::Reference(outline));
         cat.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
     }
-    Ok(())
+    Ok(annots)
 }
 
-/// Adds a link annotation to the page for every [`Draw::Link`].
+/// Adds a link annotation to the page for every [`Draw::Link`] to a web address; returns
+/// them in drawing order.
 fn links(
     doc: &mut Document,
     draws: &[Draw],
     page: ObjectId,
     height: f32,
-) -> Result<(), RenderError> {
+) -> Result<Vec<Option<ObjectId>>, RenderError> {
     let mut annots = Vec::new();
+    let mut ids = Vec::new();
     for d in draws {
-        let Draw::Link { x, y, w, h, uri } = d else {
+        let Draw::Link {
+            x, y, w, h, uri, ..
+        } = d
+        else {
             continue;
         };
         if !is_web_address(uri) {
+            ids.push(None);
             continue;
         }
         let mut action = Dictionary::new();
@@ -98,10 +114,12 @@ fn links(
         a.set("Rect", Object::Array(rect.map(Object::Real).to_vec()));
         a.set("Border", Object::Array(vec![0.into(), 0.into(), 0.into()]));
         a.set("A", Object::Dictionary(action));
-        annots.push(Object::Reference(doc.add_object(a)));
+        let id = doc.add_object(a);
+        annots.push(Object::Reference(id));
+        ids.push(Some(id));
     }
     if annots.is_empty() {
-        return Ok(());
+        return Ok(ids);
     }
     let dict = doc
         .get_object_mut(page)
@@ -112,7 +130,7 @@ fn links(
     } else {
         dict.set("Annots", Object::Array(annots));
     }
-    Ok(())
+    Ok(ids)
 }
 
 /// Whether `uri` is a web or mail address (the only links a brief opens).

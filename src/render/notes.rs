@@ -5,7 +5,7 @@
 //!
 //! With endnotes (the default) the template's numbered sources list plays that part.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::blocks::{Block, Inline, InlineStyle, ParaClass};
 use super::context::long_date;
@@ -14,6 +14,7 @@ use super::fonts::Family;
 use super::layout::{Flow, Layouter};
 use super::linebreak::Line;
 use super::shape::{Item, Shaper};
+use super::tags::{Mark, Role, Tag};
 use crate::error::RenderError;
 use crate::model::Source;
 
@@ -94,7 +95,8 @@ pub fn layout(
         };
         let mut layouter = Layouter::new(shaper);
         layouter.body_family = family;
-        let flow = layouter.layout(std::slice::from_ref(&block), width)?;
+        let note = Tag::with(Role::Note, None, None, Some(format!("note-{}", s.number)));
+        let flow = layouter.layout_as(std::slice::from_ref(&block), width, Some(note))?;
         out.insert(s.number, flow);
     }
     Ok(out)
@@ -109,12 +111,13 @@ pub fn heights(notes: &BTreeMap<usize, Flow>) -> BTreeMap<usize, f32> {
 }
 
 /// The drawings of the notes `cited` at the foot of a body `body_height` tall and `width`
-/// wide, in body coordinates.
+/// wide, in body coordinates. A note already in `drawn` (printed on an earlier page) is a
+/// pagination artifact; the others are added to it.
 pub fn draw(
     notes: &BTreeMap<usize, Flow>,
     cited: &[usize],
-    body_height: f32,
-    width: f32,
+    (body_height, width): (f32, f32),
+    drawn: &mut BTreeSet<usize>,
 ) -> Vec<Draw> {
     let h = heights(notes);
     let total: f32 = cited.iter().filter_map(|n| h.get(n)).sum();
@@ -133,11 +136,15 @@ pub fn draw(
     y += SEPARATOR;
     for n in cited {
         let Some(flow) = notes.get(n) else { continue };
+        let again = !drawn.insert(*n);
         y += GAP;
         for f in &flow.fragments {
             for d in &f.draws {
                 let mut d = d.clone();
                 d.translate(0.0, y);
+                if again {
+                    d.set_artifact(&Mark::Pagination);
+                }
                 draws.push(d);
             }
             y += f.height;

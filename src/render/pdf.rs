@@ -3,40 +3,25 @@
 //! Fonts are subset here with `subsetter` (only the glyphs the brief uses, renumbered), named
 //! with a deterministic `ABCDEF+` subset tag, and every glyph carries its text so the
 //! ToUnicode map gives back curly quotes, dashes and diacritics on copy and paste.
+//!
+//! The PDF is tagged: page content is marked ([`super::content`]), the structure tree
+//! ([`super::structure`]) and the document metadata ([`super::docinfo`]) are added to the
+//! object tree printpdf builds, together with the outline and links ([`super::nav`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use printpdf::{
-    Codepoint, Color, FontId, Line, LinePoint, Op, PaintMode, ParsedFont, PdfDocument,
-    PdfFontHandle, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Point, Pt, Rect, TextItem,
-    TextMatrix,
+    FontId, ParsedFont, PdfDocument, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Pt, Rect,
 };
 use subsetter::GlyphRemapper;
 
-use super::draw::{Draw, Rgb, TextRun};
+use super::content::{page_ops, Subset};
+use super::draw::Draw;
 use super::fonts::{font, FontKey};
+use super::tags::StructTree;
 use crate::error::RenderError;
 
-/// Document information written to the PDF.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Meta {
-    /// Title.
-    pub title: String,
-    /// Author, when known.
-    pub author: Option<String>,
-    /// Subject line.
-    pub subject: Option<String>,
-    /// Creation and modification date.
-    pub date: chrono::NaiveDate,
-    /// Keywords (the marking, speakers and outlets).
-    pub keywords: Vec<String>,
-}
-
-/// A subset font ready to embed: its resource id and the old → new glyph id map.
-struct Subset {
-    id: FontId,
-    remap: GlyphRemapper,
-}
+pub use super::docinfo::Meta;
 
 /// Writes the pages (`width` × `height` points, drawings in top-down coordinates).
 pub fn write(
@@ -47,14 +32,13 @@ pub fn write(
 ) -> Result<Vec<u8>, RenderError> {
     let mut doc = PdfDocument::new(&meta.title);
     let subsets = embed_fonts(&mut doc, pages)?;
+    let mut tree = StructTree::default();
     doc.pages = pages
         .iter()
-        .map(|draws| {
-            let mut page = PdfPage::new(
-                printpdf::Mm(0.0),
-                printpdf::Mm(0.0),
-                ops(draws, height, &subsets),
-            );
+        .enumerate()
+        .map(|(n, draws)| {
+            let ops = page_ops(draws, height, &subsets, n, &mut tree);
+            let mut page = PdfPage::new(printpdf::Mm(0.0), printpdf::Mm(0.0), ops);
             let rect = Rect::from_wh(Pt(width), Pt(height));
             page.media_box = rect.clone();
             page.trim_box = rect.clone();
@@ -86,11 +70,18 @@ pub fn write(
     {
         return Err(RenderError::Pdf(w.msg.clone()));
     }
-    super::nav::annotate(&mut lo, pages, height)?;
+    let annots = super::nav::annotate(&mut lo, pages, height)?;
+    let page_ids: Vec<lopdf::ObjectId> = lo.get_pages().into_values().collect();
+    super::structure::write(&mut lo, &tree, &page_ids, &annots)?;
+    super::docinfo::finish(&mut lo, meta)?;
+    lo.version = "1.7".into();
     let mut hash = Fnv::default();
     for object in lo.objects.values_mut() {
         if let lopdf::Object::Stream(stream) = object {
-            compress(stream)?;
+            // XMP metadata stays readable to tools that do not inflate streams.
+            if !stream.dict.has_type(b"Metadata") {
+                compress(stream)?;
+            }
             hash.write(&stream.content);
         }
     }
@@ -228,111 +219,4 @@ fn embed_fonts(
         out.insert(key, Subset { id, remap });
     }
     Ok(out)
-}
-
-fn color(c: Rgb) -> Color {
-    Color::Rgb(printpdf::Rgb {
-        r: c.0,
-        g: c.1,
-        b: c.2,
-        icc_profile: None,
-    })
-}
-
-/// The operations of one page; `height` flips y to PDF's bottom-up coordinates.
-fn ops(draws: &[Draw], height: f32, subsets: &BTreeMap<FontKey, Subset>) -> Vec<Op> {
-    let mut ops = Vec::new();
-    for d in draws {
-        match d {
-            Draw::Rect { x, y, w, h, fill } => {
-                ops.push(Op::SetFillColor { col: color(*fill) });
-                ops.push(Op::DrawRectangle {
-                    rectangle: Rect {
-                        x: Pt(*x),
-                        y: Pt(height - y - h),
-                        width: Pt(*w),
-                        height: Pt(*h),
-                        mode: Some(PaintMode::Fill),
-                        winding_order: None,
-                    },
-                });
-            }
-            Draw::Line {
-                x1,
-                y1,
-                x2,
-                y2,
-                width,
-                color: c,
-            } => {
-                ops.push(Op::SetOutlineColor { col: color(*c) });
-                ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
-                let point = |x: f32, y: f32| LinePoint {
-                    p: Point {
-                        x: Pt(x),
-                        y: Pt(height - y),
-                    },
-                    bezier: false,
-                };
-                ops.push(Op::DrawLine {
-                    line: Line {
-                        points: vec![point(*x1, *y1), point(*x2, *y2)],
-                        is_closed: false,
-                    },
-                });
-            }
-            Draw::Text(run) => {
-                if let Some(s) = subsets.get(&run.font) {
-                    text_ops(run, height, s, &mut ops);
-                }
-            }
-            // Written as PDF structures by `super::nav`, not as page content.
-            Draw::Anchor { .. } | Draw::Link { .. } => {}
-        }
-    }
-    ops
-}
-
-/// One `Tm` + `TJ` for a run: each glyph's TJ adjustment moves the pen from where the
-/// viewer's `/W` advance leaves it to the glyph's typeset position.
-fn text_ops(run: &TextRun, height: f32, subset: &Subset, ops: &mut Vec<Op>) {
-    let Some(first) = run.glyphs.first() else {
-        return;
-    };
-    let f = match font(run.font) {
-        Ok(f) => f,
-        Err(_) => return,
-    };
-    // Adjustments are whole thousandths of an em (short content streams); the pen the viewer
-    // will really be at is tracked so rounding never accumulates along the run.
-    let mut codepoints = Vec::with_capacity(run.glyphs.len());
-    let mut pen = first.x;
-    for (i, g) in run.glyphs.iter().enumerate() {
-        pen += f.pdf_advance_em(g.gid) * run.size;
-        let offset = match run.glyphs.get(i + 1) {
-            Some(next) => ((pen - next.x) * 1000.0 / run.size).round(),
-            None => 0.0,
-        };
-        pen -= offset * run.size / 1000.0;
-        codepoints.push(Codepoint {
-            gid: subset.remap.get(g.gid).unwrap_or(0),
-            offset,
-            cid: Some(g.text.clone()),
-        });
-    }
-    ops.push(Op::StartTextSection);
-    ops.push(Op::SetFillColor {
-        col: color(run.color),
-    });
-    ops.push(Op::SetFont {
-        font: PdfFontHandle::External(subset.id.clone()),
-        size: Pt(run.size),
-    });
-    ops.push(Op::SetTextMatrix {
-        matrix: TextMatrix::Translate(Pt(first.x), Pt(height - run.baseline)),
-    });
-    ops.push(Op::ShowText {
-        items: vec![TextItem::GlyphIds(codepoints)],
-    });
-    ops.push(Op::EndTextSection);
 }

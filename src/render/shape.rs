@@ -13,6 +13,7 @@ use super::draw::Rgb;
 use super::fonts::{font, FontKey};
 use super::hyphen;
 use super::style::{Align, TextStyle, MUTED, NAVY, SUP_RISE, SUP_SCALE};
+use super::tags::Tag;
 use super::totalfit::HYPHEN_PENALTY;
 use crate::error::RenderError;
 
@@ -46,6 +47,8 @@ pub struct Piece {
     pub width: f32,
     /// Target of the link this piece belongs to (`<a href>`).
     pub link: Option<Arc<str>>,
+    /// The structure element its text belongs to (`None`: an artifact, such as the frame).
+    pub tag: Option<Tag>,
 }
 
 /// A space: its natural width, how far it may stretch and shrink, and its glyph.
@@ -92,20 +95,40 @@ fn breaks_after(c: char) -> bool {
 }
 
 impl Shaper {
-    /// The items of `content` set in `base`.
+    /// The items of `content` set in `base`, untagged.
     pub fn items(
         &mut self,
         content: &[Inline],
         base: &TextStyle,
     ) -> Result<Vec<Item>, RenderError> {
+        self.items_tagged(content, base, &[])
+    }
+
+    /// The items of `content` set in `base`, the pieces of `content[i]` tagged `tags[i]`.
+    pub fn items_tagged(
+        &mut self,
+        content: &[Inline],
+        base: &TextStyle,
+        tags: &[Tag],
+    ) -> Result<Vec<Item>, RenderError> {
         let mut items = Vec::new();
-        for inline in content {
+        for (i, inline) in content.iter().enumerate() {
+            let first = items.len();
             match inline {
                 Inline::Break => items.push(Item::Penalty {
                     width: 0.0,
                     cost: FORCED,
                 }),
                 Inline::Text { text, style } => self.text(text, style, base, &mut items)?,
+            }
+            if let Some(tag) = tags.get(i) {
+                for item in &mut items[first..] {
+                    match item {
+                        Item::Box(p) => p.tag = Some(tag.clone()),
+                        Item::Glue(g) => g.space.tag = Some(tag.clone()),
+                        Item::Penalty { .. } => {}
+                    }
+                }
             }
         }
         Ok(items)
@@ -330,6 +353,7 @@ impl Shaper {
             glyphs,
             width,
             link: None,
+            tag: None,
         })
     }
 }
@@ -346,48 +370,4 @@ impl Item {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::render::style::BODY;
-
-    fn text(s: &str) -> Vec<Inline> {
-        vec![Inline::Text {
-            text: s.into(),
-            style: InlineStyle::default(),
-        }]
-    }
-
-    #[test]
-    fn words_glue_and_breaks() {
-        let mut sh = Shaper::default();
-        let items = sh.items(&text("Zürich well-known “Dār”"), &BODY).unwrap();
-        let kinds: String = items
-            .iter()
-            .map(|i| match i {
-                Item::Box(_) => 'B',
-                Item::Glue(_) => 'G',
-                Item::Penalty { .. } => 'P',
-            })
-            .collect();
-        assert_eq!(kinds, "BGBPBGB");
-        let Item::Box(p) = &items[0] else { panic!() };
-        let t: String = p.glyphs.iter().map(|g| g.text.as_str()).collect();
-        assert_eq!(t, "Zürich");
-        assert!(sh.missing.is_empty());
-    }
-
-    #[test]
-    fn missing_glyphs_are_substituted_and_recorded() {
-        let mut sh = Shaper::default();
-        let items = sh.items(&text("a\u{4e2d}b"), &BODY).unwrap();
-        assert!(sh.missing.contains(&'\u{4e2d}'));
-        let glyphs: usize = items
-            .iter()
-            .map(|i| match i {
-                Item::Box(p) => p.glyphs.len(),
-                _ => 0,
-            })
-            .sum();
-        assert_eq!(glyphs, 3);
-    }
-}
+mod tests;

@@ -7,6 +7,7 @@ use super::draw::Draw;
 use super::layout::{Ctx, Fragment, Layouter};
 use super::shape::{Item, Shaper, FORCED};
 use super::style::{self, TextStyle};
+use super::tags::{Role, Tag, SCOPE_COLUMN, SCOPE_ROW};
 use crate::error::RenderError;
 
 /// Lays out a table into `l`'s flow.
@@ -15,45 +16,22 @@ pub fn layout(l: &mut Layouter<'_>, rows: &[Vec<Cell>], ctx: &Ctx) -> Result<(),
         return Ok(());
     }
     let widths = column_widths(l.shaper, rows, ctx.width)?;
-    let (pad_x, pad_y) = style::CELL_PAD;
+    let pad_y = style::CELL_PAD.1;
     let header_row = rows[0].iter().all(|c| c.header);
     let header_index = header_row.then_some(l.flow.fragments.len());
     let mut space_before = l.take_space(style::PARA_SPACE);
+    let table = Tag::new(Role::Table, ctx.parent.as_ref());
     for (r, row) in rows.iter().enumerate() {
         let is_header = header_row && r == 0;
+        let tr = Tag::new(Role::TR, Some(&table));
         let mut draws = Vec::new();
         let mut notes: Vec<usize> = Vec::new();
         let mut height: f32 = 0.0;
         let mut col_x = ctx.x;
-        for (cell, width) in row.iter().zip(&widths) {
-            let cell_ctx = Ctx {
-                x: 0.0,
-                width: (width - 2.0 * pad_x).max(1.0),
-                groups: Vec::new(),
-                cell: Some(cell.header),
-                quote: false,
-            };
-            let mut sub = Layouter::new(&mut *l.shaper);
-            sub.blocks(&cell.blocks, &cell_ctx)?;
-            let mut y = pad_y;
-            for (k, f) in sub.flow.fragments.into_iter().enumerate() {
-                if k > 0 {
-                    y += f.space_before;
-                }
-                notes.extend(
-                    f.notes
-                        .iter()
-                        .filter(|n| !notes.contains(n))
-                        .copied()
-                        .collect::<Vec<_>>(),
-                );
-                for mut d in f.draws {
-                    d.translate(col_x + pad_x, y);
-                    draws.push(d);
-                }
-                y += f.height;
-            }
-            height = height.max(y + pad_y);
+        for (c, width) in row.iter().zip(&widths) {
+            let tag = cell_tag(c, is_header, &tr);
+            let h = cell(l, c, tag, (col_x, *width), &mut draws, &mut notes)?;
+            height = height.max(h);
             col_x += width;
         }
         height = height.max(style::CELL.leading + 2.0 * pad_y);
@@ -89,6 +67,58 @@ pub fn layout(l: &mut Layouter<'_>, rows: &[Vec<Cell>], ctx: &Ctx) -> Result<(),
     }
     l.set_space_after(style::PARA_SPACE);
     Ok(())
+}
+
+/// Sets cell `c`, element `tag`, `width` wide at `col_x`, adding its drawings and the sources
+/// it cites to the row's; returns its height.
+fn cell(
+    l: &mut Layouter<'_>,
+    c: &Cell,
+    tag: Tag,
+    (col_x, width): (f32, f32),
+    draws: &mut Vec<Draw>,
+    notes: &mut Vec<usize>,
+) -> Result<f32, RenderError> {
+    let (pad_x, pad_y) = style::CELL_PAD;
+    let single = matches!(c.blocks.as_slice(), [Block::Para { .. }]);
+    let cell_ctx = Ctx {
+        x: 0.0,
+        width: (width - 2.0 * pad_x).max(1.0),
+        groups: Vec::new(),
+        cell: Some(c.header),
+        quote: false,
+        own: single.then(|| tag.clone()),
+        parent: Some(tag),
+    };
+    let mut sub = Layouter::new(&mut *l.shaper);
+    sub.blocks(&c.blocks, &cell_ctx)?;
+    let mut y = pad_y;
+    for (k, f) in sub.flow.fragments.into_iter().enumerate() {
+        if k > 0 {
+            y += f.space_before;
+        }
+        for n in f.notes {
+            if !notes.contains(&n) {
+                notes.push(n);
+            }
+        }
+        for mut d in f.draws {
+            d.translate(col_x + pad_x, y);
+            draws.push(d);
+        }
+        y += f.height;
+    }
+    Ok(y + pad_y)
+}
+
+/// The element of a cell in row `tr`: a `TH` heading its column (in the header row) or its
+/// row, or a `TD`.
+fn cell_tag(cell: &Cell, header_row: bool, tr: &Tag) -> Tag {
+    if !cell.header {
+        return Tag::new(Role::TD, Some(tr));
+    }
+    let scope = if header_row { SCOPE_COLUMN } else { SCOPE_ROW };
+    Tag::with(Role::TH, Some(tr), Some(scope), None)
 }
 
 fn hline(ctx: &Ctx, y: f32, width: f32, color: super::draw::Rgb) -> Draw {

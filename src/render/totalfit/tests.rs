@@ -23,6 +23,7 @@ fn boxed(width: f32) -> Item {
         glyphs: Vec::new(),
         width,
         link: None,
+        tag: None,
     })
 }
 
