@@ -303,3 +303,39 @@ fn adversarial_text_never_panics_and_spans_stay_valid() {
         }
     }
 }
+
+#[test]
+fn issue_11_straight_quotes_become_curly() {
+    use briefdesk::render::{render_pdf, PageSize, RenderOptions, Templates};
+    let text = "Ada O'Brien rejects \"quick fix\" for Lagos port\n\n\
+                LAGOS — Transport Minister Ada O'Brien said on Tuesday that she had \"no illusions\" \
+                about the talks and that the port's crews \"don't need a 'quick fix'\" but a new \
+                12\" pipe line. \"We will not sign a bad deal,\" O'Brien said.\n\n\
+                The players' union said the '90s rules still applied.";
+    let a = ingest::ingest("quotes.txt", text.as_bytes()).unwrap();
+    let an = analyze::analyze(&a);
+    let settings =
+        briefdesk::BriefSettings::dated(chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap());
+    let brief = briefdesk::compose::compose(&[(a, an)], &settings).unwrap();
+    let opts = RenderOptions {
+        template: "policy-brief".into(),
+        page_size: PageSize::A4,
+    };
+    let pdf = render_pdf(&brief, &Templates::builtin(), &opts).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("quotes.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = common::pdftotext(&path);
+    // The title in the title block and the sources table, the statement, the key points.
+    assert!(out.contains("rejects “quick fix” for"), "{out}");
+    assert!(out.contains("“We will not sign a bad deal”"), "{out}");
+    assert!(
+        out.contains("crews “don't need a ‘quick fix’” but"),
+        "{out}"
+    );
+    assert!(out.contains("O'Brien"), "{out}");
+    assert!(!out.contains("‘Brien"), "{out}");
+    // Only the inch mark is left straight.
+    let straight: Vec<&str> = out.lines().filter(|l| l.contains('"')).collect();
+    assert!(straight.iter().all(|l| l.contains("12\"")), "{straight:#?}");
+}
