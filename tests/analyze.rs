@@ -305,6 +305,49 @@ fn adversarial_text_never_panics_and_spans_stay_valid() {
 }
 
 #[test]
+fn issue_11_wire_tag_is_not_part_of_first_sentence() {
+    let body = "They may not be friends, but the two ministers met in Lagos on Tuesday. \
+                Officials said the talks would resume next week.\n\n\
+                Transport Minister Ada Okafor said the port would reopen.";
+    for (tag, dateline) in [
+        ("(CNN)", None),
+        ("(CNN) -- ", None),
+        ("(Reuters) - ", None),
+        ("(AP) — ", None),
+        ("LONDON, England (CNN) -- ", Some("LONDON")),
+    ] {
+        let text = format!("{tag}{body}");
+        let a = ingest::ingest("wire.txt", text.as_bytes()).unwrap();
+        let an = analyze::analyze(&a);
+        let first = &an.sentences[0];
+        assert!(
+            first.text.starts_with("They may not be"),
+            "{tag}: {}",
+            first.text
+        );
+        assert_eq!(a.slice(first.span), first.text);
+        assert!(a.title.starts_with("They may not be"), "{tag}: {}", a.title);
+        assert_eq!(a.dateline.as_deref(), dateline, "{tag}");
+        let outlet = tag.split(['(', ')']).nth(1);
+        assert_eq!(a.outlet.as_deref(), outlet, "{tag}");
+        for s in &an.sentences {
+            assert!(!s.text.contains('('), "{tag}: {}", s.text);
+        }
+    }
+    // A bracket that is not a wire tag, or one inside the text, stays in the sentence.
+    for text in [
+        "(Updated) Talks resumed in Lagos on Tuesday. Officials met.",
+        "(1) Talks resumed in Lagos on Tuesday. Officials met.",
+        "Talks resumed in Lagos (Reuters) on Tuesday. Officials met.",
+    ] {
+        let a = ingest::ingest("plain.txt", text.as_bytes()).unwrap();
+        let an = analyze::analyze(&a);
+        assert!(text.starts_with(&an.sentences[0].text[..6]), "{text}");
+        assert_eq!(a.outlet, None, "{text}");
+    }
+}
+
+#[test]
 fn issue_11_straight_quotes_become_curly() {
     use briefdesk::render::{render_pdf, PageSize, RenderOptions, Templates};
     let text = "Ada O'Brien rejects \"quick fix\" for Lagos port\n\n\

@@ -15,6 +15,16 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A wire tag opening a paragraph, with the dateline place before it if any: "(CNN)They …",
+/// "(Reuters) - Pakistan …", "LONDON, England (CNN) -- …", "Kathmandu, Nepal (CNN)Rescuers …".
+/// Groups: place, tag, dash; the match ends where the body text starts.
+static WIRE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,3})(?:,\s*[^:—–()\n]{1,40}?)?\s*)?\(([^()\n]{1,30})\)\s*(?:(:|—|–|--?)\s*)?",
+    )
+    .expect("valid regex")
+});
+
 /// Words in capitals that open a paragraph like a dateline but are labels.
 const NOT_PLACES: &[&str] = &[
     "BREAKING",
@@ -76,11 +86,6 @@ const OUTLET_WORDS: &[&str] = &[
     "media",
     "dispatch",
     "chronicle",
-    "reuters",
-    "afp",
-    "ap",
-    "bbc",
-    "cnn",
     "bulletin",
     "review",
     "telegraph",
@@ -102,9 +107,106 @@ const OUTLET_WORDS: &[&str] = &[
     "mirror",
 ];
 
+/// News agencies and broadcasters whose name alone tags wire copy ("(Reuters)", "(CNN)"); they
+/// are outlet words too.
+const AGENCIES: &[&str] = &[
+    "reuters",
+    "afp",
+    "ap",
+    "bbc",
+    "cnn",
+    "upi",
+    "xinhua",
+    "tass",
+    "dpa",
+    "efe",
+    "ansa",
+    "kyodo",
+    "yonhap",
+    "bloomberg",
+    "pti",
+    "ians",
+    "anadolu",
+    "bernama",
+];
+
+/// Whether `s` has a word that marks a publication ([`OUTLET_WORDS`], [`AGENCIES`]).
+fn has_outlet_word(s: &str) -> bool {
+    has_word_in(s, OUTLET_WORDS) || has_word_in(s, AGENCIES)
+}
+
+/// A wire tag at the head of a paragraph.
+struct Wire<'a> {
+    place: Option<&'a str>,
+    tag: &'a str,
+    /// Bytes up to the body text.
+    len: usize,
+}
+
+/// Whether the text in brackets names an outlet: an agency ("Reuters", "AP"), a name of up to
+/// three capitalised words with an outlet word ("Northbridge Wire"), or, before a dash, an
+/// abbreviation in capitals ("ANI"); never a label ("AP Photo", "Updated") or a number.
+fn is_wire_tag(tag: &str, dashed: bool) -> bool {
+    let ws = words(tag);
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    let label = ws
+        .iter()
+        .any(|w| NOT_PLACES.contains(&w.to_uppercase().as_str()));
+    if ws.is_empty() || ws.len() > 3 || label || !ws.iter().all(capitalised) {
+        return false;
+    }
+    let letters = |w: &str| w.chars().all(|c| c.is_alphabetic() || "&.-".contains(c));
+    if !ws.iter().all(|w| letters(w)) {
+        return false;
+    }
+    let caps =
+        ws.len() == 1 && (2..=6).contains(&tag.len()) && !tag.chars().any(char::is_lowercase);
+    has_word_in(tag, AGENCIES) || (ws.len() > 1 && has_outlet_word(tag)) || (dashed && caps)
+}
+
+fn wire(paragraph: &str) -> Option<Wire<'_>> {
+    let c = WIRE.captures(paragraph)?;
+    let end = c.get(0)?.end();
+    let body = paragraph[end..].chars().next()?;
+    let tag = c.get(2)?.as_str().trim();
+    let dashed = c.get(3).is_some();
+    if body.is_whitespace() || !is_wire_tag(tag, dashed) {
+        return None;
+    }
+    let place = c.get(1).map(|m| m.as_str());
+    if let Some(p) = place {
+        // A name in small letters before "(CNN) said" is a subject, not a place: a place in
+        // small letters needs a dash or the body glued to the tag.
+        let glued = !paragraph[c.get(2)?.end() + 1..end].contains(char::is_whitespace);
+        if p.chars().any(char::is_lowercase) && !dashed && !glued {
+            return None;
+        }
+        if NOT_PLACES.contains(&p) {
+            return None;
+        }
+    }
+    Some(Wire {
+        place,
+        tag,
+        len: end,
+    })
+}
+
+/// The outlet a paragraph's wire tag names: `CNN` for "(CNN)They …" or "LONDON, England (CNN)
+/// -- …", `Reuters` for "ISLAMABAD (Reuters) - …"; `None` for "(Updated)", "(1)" or a tag that
+/// does not open the paragraph.
+pub fn wire_tag(paragraph: &str) -> Option<&str> {
+    wire(paragraph).map(|w| w.tag)
+}
+
 /// The dateline place a paragraph opens with: `ISLAMABAD` for "ISLAMABAD: …",
-/// "ISLAMABAD (Reuters) - …", "NEW DELHI, Nov 26 (Reuters) - …" or "WASHINGTON — …".
+/// "ISLAMABAD (Reuters) - …", "NEW DELHI, Nov 26 (Reuters) - …" or "WASHINGTON — …"; in
+/// capitals for a place set in small letters before a wire tag ("Kathmandu, Nepal (CNN)…").
+/// `None` for a bare wire tag ("(CNN)They …"), which still counts in [`dateline_len`].
 pub fn dateline(paragraph: &str) -> Option<String> {
+    if let Some(w) = wire(paragraph) {
+        return w.place.map(str::to_uppercase);
+    }
     let c = DATELINE.captures(paragraph)?;
     let place = c.get(1)?.as_str().trim();
     let letters = place.chars().filter(|c| c.is_alphabetic()).count();
@@ -114,8 +216,12 @@ pub fn dateline(paragraph: &str) -> Option<String> {
     Some(place.to_string())
 }
 
-/// The byte length of the dateline prefix ("ISLAMABAD: "), so callers can look past it.
+/// The byte length of the dateline prefix ("ISLAMABAD: ", "(CNN) -- "), so callers can look
+/// past it.
 pub fn dateline_len(paragraph: &str) -> usize {
+    if let Some(w) = wire(paragraph) {
+        return w.len;
+    }
     match (dateline(paragraph), DATELINE.find(paragraph)) {
         // The match ends with the first character of the body text.
         (Some(_), Some(m)) => {
@@ -190,7 +296,7 @@ pub fn clean_byline(raw: &str) -> Option<String> {
         .map(|p| p.trim().trim_end_matches(['.', '-', '—', '–']).trim())
         .filter(|p| !p.is_empty())
         .enumerate()
-        .filter(|(i, p)| !has_word_in(p, ROLE_WORDS) && (*i == 0 || !has_word_in(p, OUTLET_WORDS)))
+        .filter(|(i, p)| !has_word_in(p, ROLE_WORDS) && (*i == 0 || !has_outlet_word(p)))
         .map(|(_, p)| p.to_string())
         .collect();
     let out = parts.join(", ");
@@ -249,7 +355,7 @@ pub fn header_line(line: &str) -> Option<Header> {
             }
             h.byline = clean_byline(who);
             for p in pieces {
-                if has_word_in(p, OUTLET_WORDS) && !has_word_in(p, ROLE_WORDS) {
+                if has_outlet_word(p) && !has_word_in(p, ROLE_WORDS) {
                     h.outlet.get_or_insert_with(|| p.to_string());
                 } else if !is_name_like(p, 6) && date_only(p).is_none() {
                     return None;
@@ -261,7 +367,7 @@ pub fn header_line(line: &str) -> Option<Header> {
         if let Some((who, rest)) = part.split_once(", ") {
             // "Jane Doe, Reuters" / "Jane Doe, Diplomatic Correspondent".
             if is_name_like(who, 4) && is_name_like(rest, 5) {
-                if has_word_in(rest, OUTLET_WORDS) && !has_word_in(rest, ROLE_WORDS) {
+                if has_outlet_word(rest) && !has_word_in(rest, ROLE_WORDS) {
                     h.outlet.get_or_insert_with(|| rest.to_string());
                 } else if !has_word_in(rest, ROLE_WORDS) {
                     return None;
@@ -276,7 +382,7 @@ pub fn header_line(line: &str) -> Option<Header> {
         if is_name_like(part, 6)
             && !part.ends_with('.')
             && part.chars().any(char::is_lowercase)
-            && (!single || has_word_in(part, OUTLET_WORDS))
+            && (!single || has_outlet_word(part))
         {
             names.push(part);
             continue;
@@ -284,7 +390,7 @@ pub fn header_line(line: &str) -> Option<Header> {
         return None;
     }
     for n in names {
-        if has_word_in(n, OUTLET_WORDS) || h.byline.is_some() {
+        if has_outlet_word(n) || h.byline.is_some() {
             h.outlet.get_or_insert_with(|| n.to_string());
         } else if has_word_in(n, ROLE_WORDS) {
             continue;
@@ -410,6 +516,64 @@ mod tests {
         assert_eq!(dateline("The minister said: “No.”"), None);
         let p = "WASHINGTON — The talks";
         assert_eq!(&p[dateline_len(p)..], "The talks");
+    }
+
+    #[test]
+    fn wire_tags_are_datelines() {
+        for (p, place, tag, body) in [
+            ("(CNN)They may not be", None, "CNN", "They may not be"),
+            ("(CNN) -- They may not be", None, "CNN", "They may not be"),
+            (
+                "(Reuters) - Pakistan said",
+                None,
+                "Reuters",
+                "Pakistan said",
+            ),
+            ("(AP) — Officials said", None, "AP", "Officials said"),
+            (
+                "LONDON, England (CNN) -- They",
+                Some("LONDON"),
+                "CNN",
+                "They",
+            ),
+            (
+                "Kathmandu, Nepal (CNN)Rescuers",
+                Some("KATHMANDU"),
+                "CNN",
+                "Rescuers",
+            ),
+            (
+                "ISLAMABAD (Reuters) - Pakistan",
+                Some("ISLAMABAD"),
+                "Reuters",
+                "Pakistan",
+            ),
+            (
+                "(Northbridge Wire) — Talks",
+                None,
+                "Northbridge Wire",
+                "Talks",
+            ),
+            ("(ANI) - Talks", None, "ANI", "Talks"),
+        ] {
+            assert_eq!(dateline(p).as_deref(), place, "{p}");
+            assert_eq!(wire_tag(p), Some(tag), "{p}");
+            assert_eq!(&p[dateline_len(p)..], body, "{p}");
+        }
+        for p in [
+            "(Updated) Talks resumed",
+            "(Photo) The minister",
+            "(1) The first point",
+            "(AP Photo) The minister",
+            "(ANI) Talks",
+            "(GM) has until midnight",
+            "Pakistan said (Reuters) - that talks",
+            "Sofia Vergara (CNN) said on Tuesday",
+            "(CNN)",
+        ] {
+            assert_eq!(wire_tag(p), None, "{p}");
+            assert_eq!(dateline_len(p), 0, "{p}");
+        }
     }
 
     #[test]
