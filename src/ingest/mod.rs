@@ -8,11 +8,12 @@
 //! and name ([`detect::format`]) → a text reader ([`text`], [`markdown`], [`html`] with
 //! [`pagemeta`] and the [`nesting`] guard) → shared clean-up: whitespace, page [`furniture`],
 //! stray byline/date lines, the file's own metadata as a fallback, dateline and wire tag
-//! ([`meta`]; the tag's outlet is the last fallback), fallback title, language ([`lang`]), id and paragraph spans. Dates are read by
-//! [`dates`]. Containers holding several articles (an mbox, a mail with attached articles) are
-//! read whole by [`ingest_all`].
+//! ([`dateline`]; the tag's outlet is the last fallback for the outlet), fallback title,
+//! language ([`lang`]), id and paragraph spans. Dates are read by [`dates`]. Containers holding
+//! several articles (an mbox, a mail with attached articles) are read whole by [`ingest_all`].
 
 pub mod container;
+pub mod dateline;
 pub mod dates;
 pub mod decode;
 pub mod detect;
