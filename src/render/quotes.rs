@@ -20,6 +20,8 @@
 //!   and what follows is whitespace, punctuation or the end. Any other `'` is left untouched:
 //!   apostrophes inside words and names (`don't`, `O'Brien`), elisions (`'90s`) and a plural
 //!   possessive with no single quote open (`the players' union`).
+//! * A quote right after a bracket glued to a word is code (`alert('x')`, `row["id"]`): it and
+//!   the mark that closes it stay straight.
 //!
 //! The marks come from [`Marks`]: English (“ ” ‘ ’) by default, German („ “ ‚ ‘) and French
 //! (« » ‹ › inside narrow no-break spaces) by language code. A brief has no language yet, so the
@@ -70,6 +72,8 @@ impl Marks {
 enum Kind {
     Double,
     Single,
+    /// A quote in code (`alert('x')`): both marks stay straight.
+    Code,
 }
 
 /// An open quote: how it is set and which mark opened it.
@@ -129,11 +133,12 @@ pub fn replacements(chars: &[char], marks: &Marks) -> Vec<(usize, &'static str)>
             }
             '"' if opens_after(prev, prev_opens) => {
                 let kind = match top {
+                    _ if in_code(chars, i) => Kind::Code,
                     Some(o) if o.kind == Kind::Double => Kind::Single,
                     _ => Kind::Double,
                 };
                 stack.push(Open { kind, by: '"' });
-                out.push((i, pick(marks, kind).0));
+                out.extend(mark(marks, kind, true).map(|m| (i, m)));
             }
             '"' => {
                 let inch = prev.is_some_and(|p| p.is_ascii_digit());
@@ -141,18 +146,19 @@ pub fn replacements(chars: &[char], marks: &Marks) -> Vec<(usize, &'static str)>
                     continue;
                 }
                 let kind = stack.pop().map_or(Kind::Double, |o| o.kind);
-                out.push((i, pick(marks, kind).1));
+                out.extend(mark(marks, kind, false).map(|m| (i, m)));
             }
             '\'' if opens_after(prev, prev_opens) && next.is_some_and(char::is_alphabetic) => {
-                stack.push(Open {
-                    kind: Kind::Single,
-                    by: '\'',
-                });
-                out.push((i, marks.single.0));
+                let kind = match in_code(chars, i) {
+                    true => Kind::Code,
+                    false => Kind::Single,
+                };
+                stack.push(Open { kind, by: '\'' });
+                out.extend(mark(marks, kind, true).map(|m| (i, m)));
             }
             '\'' if single_open && closing_position(prev, next) => {
                 let kind = stack.pop().map_or(Kind::Single, |o| o.kind);
-                out.push((i, pick(marks, kind).1));
+                out.extend(mark(marks, kind, false).map(|m| (i, m)));
             }
             _ => {}
         }
@@ -164,11 +170,22 @@ fn is_opening(marks: &Marks, mark: &str) -> bool {
     mark == marks.double.0 || mark == marks.single.0
 }
 
-fn pick(marks: &Marks, kind: Kind) -> (&'static str, &'static str) {
-    match kind {
+/// The opening or closing mark of `kind`; `None` for code.
+fn mark(marks: &Marks, kind: Kind, open: bool) -> Option<&'static str> {
+    let (o, c) = match kind {
         Kind::Double => marks.double,
         Kind::Single => marks.single,
-    }
+        Kind::Code => return None,
+    };
+    Some(if open { o } else { c })
+}
+
+/// Whether the quote at `i` follows a bracket glued to a word, as in code: `alert('x')`,
+/// `f("a")`, `row["id"]`.
+fn in_code(chars: &[char], i: usize) -> bool {
+    i >= 2
+        && matches!(chars[i - 1], '(' | '[')
+        && (chars[i - 2].is_alphanumeric() || chars[i - 2] == '_')
 }
 
 /// `text` with its straight quotes set as `marks` ([`replacements`]).
@@ -244,6 +261,15 @@ mod tests {
         }
         assert_eq!(en("'O'Brien won't,' she said"), "‘O'Brien won't,’ she said");
         assert_eq!(en("the 'players' union' vote"), "the ‘players’ union' vote");
+    }
+
+    #[test]
+    fn code_stays_straight() {
+        for s in [r#"alert('x')"#, r#"f("a")"#, r#"row["id"] = 1"#] {
+            assert_eq!(en(s), s);
+        }
+        assert_eq!(en(r#"“run alert('x') now”"#), "“run alert('x') now”");
+        assert_eq!(en(r#"(“no”) and ("yes")"#), "(“no”) and (“yes”)");
     }
 
     #[test]
