@@ -208,10 +208,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             files::write_atomic(&output, &exported.bytes)
                 .with_context(|| format!("cannot write {}", output.display()))?;
             eprintln!(
-                "wrote {} ({}, {} articles, {} bytes)",
+                "wrote {} ({} articles, {}, {} bytes)",
                 output.display(),
-                format.label(),
                 items.len(),
+                format.label(),
                 exported.bytes.len()
             );
             Ok(ExitCode::SUCCESS)

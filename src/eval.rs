@@ -48,8 +48,12 @@ fn article(record: &Value) -> Result<Article, String> {
         };
         ingest::ingest(&format!("{id}.txt"), doc.as_bytes()).map_err(|e| e.to_string())?
     };
-    if article.outlet.is_none() {
-        article.outlet = field(record, "publisher").map(str::to_string);
+    // The page's metadata would come before an outlet read from a wire tag ("(CNN)").
+    let tagged = (0..2).find_map(|i| ingest::meta::wire_tag(article.paragraph_text(i)));
+    if article.outlet.is_none() || article.outlet.as_deref() == tagged {
+        if let Some(p) = field(record, "publisher") {
+            article.outlet = Some(p.to_string());
+        }
     }
     if article.published.is_none() {
         article.published = field(record, "date").and_then(|d| d.parse().ok());

@@ -303,3 +303,82 @@ fn adversarial_text_never_panics_and_spans_stay_valid() {
         }
     }
 }
+
+#[test]
+fn issue_11_wire_tag_is_not_part_of_first_sentence() {
+    let body = "They may not be friends, but the two ministers met in Lagos on Tuesday. \
+                Officials said the talks would resume next week.\n\n\
+                Transport Minister Ada Okafor said the port would reopen.";
+    for (tag, dateline) in [
+        ("(CNN)", None),
+        ("(CNN) -- ", None),
+        ("(Reuters) - ", None),
+        ("(AP) — ", None),
+        ("LONDON, England (CNN) -- ", Some("LONDON")),
+    ] {
+        let text = format!("{tag}{body}");
+        let a = ingest::ingest("wire.txt", text.as_bytes()).unwrap();
+        let an = analyze::analyze(&a);
+        let first = &an.sentences[0];
+        assert!(
+            first.text.starts_with("They may not be"),
+            "{tag}: {}",
+            first.text
+        );
+        assert_eq!(a.slice(first.span), first.text);
+        assert!(a.title.starts_with("They may not be"), "{tag}: {}", a.title);
+        assert_eq!(a.dateline.as_deref(), dateline, "{tag}");
+        let outlet = tag.split(['(', ')']).nth(1);
+        assert_eq!(a.outlet.as_deref(), outlet, "{tag}");
+        for s in &an.sentences {
+            assert!(!s.text.contains('('), "{tag}: {}", s.text);
+        }
+    }
+    // A bracket that is not a wire tag, or one inside the text, stays in the sentence.
+    for text in [
+        "(Updated) Talks resumed in Lagos on Tuesday. Officials met.",
+        "(1) Talks resumed in Lagos on Tuesday. Officials met.",
+        "Talks resumed in Lagos (Reuters) on Tuesday. Officials met.",
+    ] {
+        let a = ingest::ingest("plain.txt", text.as_bytes()).unwrap();
+        let an = analyze::analyze(&a);
+        assert!(text.starts_with(&an.sentences[0].text[..6]), "{text}");
+        assert_eq!(a.outlet, None, "{text}");
+    }
+}
+
+#[test]
+fn issue_11_straight_quotes_become_curly() {
+    use briefdesk::render::{render_pdf, PageSize, RenderOptions, Templates};
+    let text = "Ada O'Brien rejects \"quick fix\" for Lagos port\n\n\
+                LAGOS — Transport Minister Ada O'Brien said on Tuesday that she had \"no illusions\" \
+                about the talks and that the port's crews \"don't need a 'quick fix'\" but a new \
+                12\" pipe line. \"We will not sign a bad deal,\" O'Brien said.\n\n\
+                The players' union said the '90s rules still applied.";
+    let a = ingest::ingest("quotes.txt", text.as_bytes()).unwrap();
+    let an = analyze::analyze(&a);
+    let settings =
+        briefdesk::BriefSettings::dated(chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap());
+    let brief = briefdesk::compose::compose(&[(a, an)], &settings).unwrap();
+    let opts = RenderOptions {
+        template: "policy-brief".into(),
+        page_size: PageSize::A4,
+    };
+    let pdf = render_pdf(&brief, &Templates::builtin(), &opts).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("quotes.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = common::pdftotext(&path);
+    // The title in the title block and the sources table, the statement, the key points.
+    assert!(out.contains("rejects “quick fix” for"), "{out}");
+    assert!(out.contains("“We will not sign a bad deal”"), "{out}");
+    assert!(
+        out.contains("crews “don't need a ‘quick fix’” but"),
+        "{out}"
+    );
+    assert!(out.contains("O'Brien"), "{out}");
+    assert!(!out.contains("‘Brien"), "{out}");
+    // Only the inch mark is left straight.
+    let straight: Vec<&str> = out.lines().filter(|l| l.contains('"')).collect();
+    assert!(straight.iter().all(|l| l.contains("12\"")), "{straight:#?}");
+}

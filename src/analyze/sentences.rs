@@ -1,7 +1,8 @@
 //! Sentence segmentation of an article, paragraph by paragraph, with byte spans.
 //!
 //! Uses `sentencex`, which keeps "U.S.", "Mr.", "Jan. 5", "No. 10" and multi-sentence
-//! quotations together. A dateline opening the first paragraph is left out of its sentence.
+//! quotations together. A dateline or a wire tag opening the first paragraph ("ISLAMABAD —",
+//! "(CNN)") is left out of its sentence.
 //! A "sentence" longer than [`SENTENCE_MAX`] (a run of text without punctuation: a PDF extraction,
 //! a flattened table, a pasted log) is cut into pieces at spaces and marked as cut, so every later
 //! step works on bounded pieces and none of them is taken for a real sentence.
@@ -122,6 +123,31 @@ mod tests {
         );
         assert_eq!(s[2].paragraph, 1);
         assert_eq!(a.slice(s[1].span), "Then he left.");
+    }
+
+    #[test]
+    fn a_wire_tag_is_left_out_of_the_first_sentence() {
+        for (text, first) in [
+            (
+                "(CNN)They may not be friends. Then he left.",
+                "They may not be friends.",
+            ),
+            (
+                "(Reuters) - Pakistan said so. Then he left.",
+                "Pakistan said so.",
+            ),
+            ("LONDON, England (CNN) -- They met. Then.", "They met."),
+        ] {
+            let s = segment(&article(text));
+            assert_eq!(s[0].text, first, "{text}");
+        }
+        // Not at the head of the first paragraph, or not a wire tag: kept.
+        let s = segment(&article(
+            "Talks resumed.\n\n(Reuters) was first to report it.",
+        ));
+        assert_eq!(s[1].text, "(Reuters) was first to report it.");
+        let s = segment(&article("(Updated) Talks resumed on Monday."));
+        assert_eq!(s[0].text, "(Updated) Talks resumed on Monday.");
     }
 
     #[test]

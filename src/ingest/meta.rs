@@ -1,42 +1,12 @@
-//! Metadata shared by every format: datelines, bylines, header lines ("By …", "Outlet | date")
-//! and titles made from a first sentence.
-
-use std::sync::LazyLock;
+//! Metadata shared by every format: bylines, header lines ("By …", "Outlet | date"), the
+//! words that name a publication, and titles made from a first sentence. Datelines and wire
+//! tags are read by [`super::dateline`] (re-exported here).
 
 use chrono::NaiveDate;
-use regex::Regex;
 
 use super::dates::{date_only, find_date, only_date_noise};
 
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(\p{Lu}[\p{Lu}.'’\-]*(?:\s+\p{Lu}[\p{Lu}.'’\-]*){0,3})(?:,\s*[^:—–(\n]{1,40}?)?\s*(?:\([^)\n]{1,40}\)\s*)?(?::|—|–|--?)\s+\S",
-    )
-    .expect("valid regex")
-});
-
-/// Words in capitals that open a paragraph like a dateline but are labels.
-const NOT_PLACES: &[&str] = &[
-    "BREAKING",
-    "UPDATE",
-    "UPDATED",
-    "EXCLUSIVE",
-    "ANALYSIS",
-    "WATCH",
-    "LIVE",
-    "OPINION",
-    "EDITORIAL",
-    "NOTE",
-    "EDITOR'S NOTE",
-    "CORRECTION",
-    "PHOTO",
-    "VIDEO",
-    "FILE",
-    "COMMENT",
-    "REVIEW",
-    "FACTBOX",
-    "EXPLAINER",
-];
+pub use super::dateline::{dateline, dateline_len, wire_tag};
 
 /// Words that mark a job title rather than a name in a byline.
 const ROLE_WORDS: &[&str] = &[
@@ -76,11 +46,6 @@ const OUTLET_WORDS: &[&str] = &[
     "media",
     "dispatch",
     "chronicle",
-    "reuters",
-    "afp",
-    "ap",
-    "bbc",
-    "cnn",
     "bulletin",
     "review",
     "telegraph",
@@ -102,39 +67,39 @@ const OUTLET_WORDS: &[&str] = &[
     "mirror",
 ];
 
-/// The dateline place a paragraph opens with: `ISLAMABAD` for "ISLAMABAD: …",
-/// "ISLAMABAD (Reuters) - …", "NEW DELHI, Nov 26 (Reuters) - …" or "WASHINGTON — …".
-pub fn dateline(paragraph: &str) -> Option<String> {
-    let c = DATELINE.captures(paragraph)?;
-    let place = c.get(1)?.as_str().trim();
-    let letters = place.chars().filter(|c| c.is_alphabetic()).count();
-    if letters < 3 || NOT_PLACES.contains(&place) {
-        return None;
-    }
-    Some(place.to_string())
+/// News agencies and broadcasters whose name alone tags wire copy ("(Reuters)", "(CNN)"); they
+/// are outlet words too.
+pub(super) const AGENCIES: &[&str] = &[
+    "reuters",
+    "afp",
+    "ap",
+    "bbc",
+    "cnn",
+    "upi",
+    "xinhua",
+    "tass",
+    "dpa",
+    "efe",
+    "ansa",
+    "kyodo",
+    "yonhap",
+    "bloomberg",
+    "pti",
+    "ians",
+    "anadolu",
+    "bernama",
+];
+
+/// Whether `s` has a word that marks a publication ([`OUTLET_WORDS`], [`AGENCIES`]).
+pub(super) fn has_outlet_word(s: &str) -> bool {
+    has_word_in(s, OUTLET_WORDS) || has_word_in(s, AGENCIES)
 }
 
-/// The byte length of the dateline prefix ("ISLAMABAD: "), so callers can look past it.
-pub fn dateline_len(paragraph: &str) -> usize {
-    match (dateline(paragraph), DATELINE.find(paragraph)) {
-        // The match ends with the first character of the body text.
-        (Some(_), Some(m)) => {
-            let end = m.end();
-            paragraph[..end]
-                .char_indices()
-                .last()
-                .map(|(i, _)| i)
-                .unwrap_or(end)
-        }
-        _ => 0,
-    }
-}
-
-fn words(s: &str) -> Vec<&str> {
+pub(super) fn words(s: &str) -> Vec<&str> {
     s.split_whitespace().collect()
 }
 
-fn has_word_in(s: &str, list: &[&str]) -> bool {
+pub(super) fn has_word_in(s: &str, list: &[&str]) -> bool {
     s.split(|c: char| !c.is_alphanumeric())
         .any(|w| list.contains(&w.to_lowercase().as_str()))
 }
@@ -190,7 +155,7 @@ pub fn clean_byline(raw: &str) -> Option<String> {
         .map(|p| p.trim().trim_end_matches(['.', '-', '—', '–']).trim())
         .filter(|p| !p.is_empty())
         .enumerate()
-        .filter(|(i, p)| !has_word_in(p, ROLE_WORDS) && (*i == 0 || !has_word_in(p, OUTLET_WORDS)))
+        .filter(|(i, p)| !has_word_in(p, ROLE_WORDS) && (*i == 0 || !has_outlet_word(p)))
         .map(|(_, p)| p.to_string())
         .collect();
     let out = parts.join(", ");
@@ -249,7 +214,7 @@ pub fn header_line(line: &str) -> Option<Header> {
             }
             h.byline = clean_byline(who);
             for p in pieces {
-                if has_word_in(p, OUTLET_WORDS) && !has_word_in(p, ROLE_WORDS) {
+                if has_outlet_word(p) && !has_word_in(p, ROLE_WORDS) {
                     h.outlet.get_or_insert_with(|| p.to_string());
                 } else if !is_name_like(p, 6) && date_only(p).is_none() {
                     return None;
@@ -261,7 +226,7 @@ pub fn header_line(line: &str) -> Option<Header> {
         if let Some((who, rest)) = part.split_once(", ") {
             // "Jane Doe, Reuters" / "Jane Doe, Diplomatic Correspondent".
             if is_name_like(who, 4) && is_name_like(rest, 5) {
-                if has_word_in(rest, OUTLET_WORDS) && !has_word_in(rest, ROLE_WORDS) {
+                if has_outlet_word(rest) && !has_word_in(rest, ROLE_WORDS) {
                     h.outlet.get_or_insert_with(|| rest.to_string());
                 } else if !has_word_in(rest, ROLE_WORDS) {
                     return None;
@@ -276,7 +241,7 @@ pub fn header_line(line: &str) -> Option<Header> {
         if is_name_like(part, 6)
             && !part.ends_with('.')
             && part.chars().any(char::is_lowercase)
-            && (!single || has_word_in(part, OUTLET_WORDS))
+            && (!single || has_outlet_word(part))
         {
             names.push(part);
             continue;
@@ -284,7 +249,7 @@ pub fn header_line(line: &str) -> Option<Header> {
         return None;
     }
     for n in names {
-        if has_word_in(n, OUTLET_WORDS) || h.byline.is_some() {
+        if has_outlet_word(n) || h.byline.is_some() {
             h.outlet.get_or_insert_with(|| n.to_string());
         } else if has_word_in(n, ROLE_WORDS) {
             continue;
@@ -385,32 +350,6 @@ pub fn title_from_sentence(sentence: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn datelines() {
-        assert_eq!(
-            dateline("ISLAMABAD: The United States").as_deref(),
-            Some("ISLAMABAD")
-        );
-        assert_eq!(
-            dateline("ISLAMABAD (Reuters) - Pakistan said").as_deref(),
-            Some("ISLAMABAD")
-        );
-        assert_eq!(
-            dateline("NEW DELHI, Nov 26 (Reuters) - India said").as_deref(),
-            Some("NEW DELHI")
-        );
-        assert_eq!(
-            dateline("WASHINGTON — The U.S.").as_deref(),
-            Some("WASHINGTON")
-        );
-        assert_eq!(dateline("SÃO PAULO — Brazil").as_deref(), Some("SÃO PAULO"));
-        assert_eq!(dateline("BREAKING: Talks collapse"), None);
-        assert_eq!(dateline("U.S. officials said on Tuesday"), None);
-        assert_eq!(dateline("The minister said: “No.”"), None);
-        let p = "WASHINGTON — The talks";
-        assert_eq!(&p[dateline_len(p)..], "The talks");
-    }
 
     #[test]
     fn bylines_and_headers() {

@@ -7,12 +7,13 @@
 //! refusal ([`detect::binary_reason`]) → decoding ([`decode::decode`]) → text format by content
 //! and name ([`detect::format`]) → a text reader ([`text`], [`markdown`], [`html`] with
 //! [`pagemeta`] and the [`nesting`] guard) → shared clean-up: whitespace, page [`furniture`],
-//! stray byline/date lines, the file's own metadata as a fallback, dateline
-//! ([`meta`]), fallback title, language ([`lang`]), id and paragraph spans. Dates are read by
-//! [`dates`]. Containers holding several articles (an mbox, a mail with attached articles) are
-//! read whole by [`ingest_all`].
+//! stray byline/date lines, the file's own metadata as a fallback, dateline and wire tag
+//! ([`dateline`]; the tag's outlet is the last fallback for the outlet), fallback title,
+//! language ([`lang`]), id and paragraph spans. Dates are read by [`dates`]. Containers holding
+//! several articles (an mbox, a mail with attached articles) are read whole by [`ingest_all`].
 
 pub mod container;
+pub mod dateline;
 pub mod dates;
 pub mod decode;
 pub mod detect;
@@ -220,6 +221,8 @@ fn build(name: &str, bytes: &[u8], format: SourceFormat, mut p: Parsed) -> Optio
     let first = paras.first()?;
     // A saved page may put a standfirst before the dateline paragraph.
     let dateline = paras.iter().take(2).find_map(|p| meta::dateline(p));
+    // The wire tag ("(CNN)", "ISLAMABAD (Reuters) -") names the outlet when nothing else does.
+    let wire_outlet = paras.iter().take(2).find_map(|p| meta::wire_tag(p));
     let title = title.unwrap_or_else(|| {
         let lede = &first[meta::dateline_len(first)..];
         meta::title_from_sentence(meta::first_sentence(lede), FALLBACK_TITLE_CHARS)
@@ -244,7 +247,7 @@ fn build(name: &str, bytes: &[u8], format: SourceFormat, mut p: Parsed) -> Optio
         file_name: base_name(name).to_string(),
         format,
         title,
-        outlet: clip_opt(clean_opt(p.outlet)),
+        outlet: clip_opt(clean_opt(p.outlet)).or(wire_outlet.map(str::to_string)),
         byline: clip_opt(clean_opt(p.byline)),
         published: p.published,
         dateline,

@@ -1,7 +1,8 @@
 //! The content model of a brief — blocks (headings, paragraphs, lists, quotes, tables, boxes)
 //! holding inline runs — and the rules of brief markup: which tags, attributes and classes
 //! exist (the parser is [`super::parser`]). Inline whitespace is collapsed HTML-style while
-//! the runs are collected.
+//! the runs are collected, and straight quotes are set as curly ones ([`super::quotes`]) when
+//! they are finished.
 //!
 //! Allowed markup: block tags `h1 h2 h3 p ul ol li blockquote table tr th td div`, inline
 //! tags `b i sup a span br`; `class` on `p` (`subtitle`, `meta`, `note`), `div`
@@ -9,6 +10,7 @@
 //! `href` on `a`; `width="NN%"` on `th`/`td`.
 
 use super::markup::{MarkupError, Pos};
+use super::quotes::{self, Marks};
 
 /// The look of a paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -187,7 +189,8 @@ const NO_SPACE_BEFORE: &[char] = &[',', '.', ';', ':', '!', '?', ')', ']', '%'];
 
 /// Collects inline content, collapsing runs of ASCII whitespace (not no-break spaces) into
 /// one space and dropping whitespace at the start, the end, around line breaks, before closing
-/// punctuation ([`NO_SPACE_BEFORE`]) and after an opening bracket.
+/// punctuation ([`NO_SPACE_BEFORE`]) and after an opening bracket; [`Self::finish`] sets the
+/// straight quotes of the whole content as curly ones.
 #[derive(Debug, Default)]
 pub struct InlineBuilder {
     items: Vec<Inline>,
@@ -223,11 +226,12 @@ impl InlineBuilder {
         self.items.push(Inline::Break);
     }
 
-    /// The collected content.
+    /// The collected content, its quotes curled ([`curl_quotes`]).
     pub fn finish(mut self) -> Vec<Inline> {
         while matches!(self.items.last(), Some(Inline::Break)) {
             self.items.pop();
         }
+        curl_quotes(&mut self.items, &Marks::default());
         self.items
     }
 
@@ -242,6 +246,45 @@ impl InlineBuilder {
             text: c.to_string(),
             style: style.clone(),
         });
+    }
+}
+
+/// Sets the straight quotes of `content` as the curly marks of `marks`, reading its runs as one
+/// text (a quote may open in one style and close in another). A line break and a superscript
+/// (a source number after a sentence, `'gold digger.'¹`) count as spaces.
+pub fn curl_quotes(content: &mut [Inline], marks: &Marks) {
+    let straight =
+        |i: &Inline| matches!(i, Inline::Text { text, .. } if text.contains(['"', '\'']));
+    if !content.iter().any(straight) {
+        return;
+    }
+    let chars: Vec<char> = content
+        .iter()
+        .flat_map(|i| match i {
+            Inline::Text { text, style } if style.sup => vec![' '; text.chars().count()],
+            Inline::Text { text, .. } => text.chars().collect::<Vec<_>>(),
+            Inline::Break => vec![' '],
+        })
+        .collect();
+    let mut reps = quotes::replacements(&chars, marks).into_iter().peekable();
+    let mut at = 0;
+    for item in content.iter_mut() {
+        let Inline::Text { text, .. } = item else {
+            at += 1;
+            continue;
+        };
+        let n = text.chars().count();
+        if reps.peek().is_some_and(|&(i, _)| i < at + n) {
+            let mut out = String::with_capacity(text.len() + 4);
+            for (k, c) in text.chars().enumerate() {
+                match reps.next_if(|&(i, _)| i == at + k) {
+                    Some((_, r)) => out.push_str(r),
+                    None => out.push(c),
+                }
+            }
+            *text = out;
+        }
+        at += n;
     }
 }
 
@@ -272,6 +315,32 @@ mod tests {
             plain_text(&b.finish()),
             "Yobe North, Ahmad Lawan, on Tuesday (said) 40%."
         );
+    }
+
+    #[test]
+    fn quotes_curl_across_runs() {
+        let mut b = InlineBuilder::default();
+        let italic = InlineStyle {
+            italic: true,
+            ..Default::default()
+        };
+        b.push_text("“He called ", &InlineStyle::default());
+        b.push_text("\"Star Trek", &italic);
+        b.push_text(
+            "\" O'Brien's 12\" pipe” a 'gold digger.'",
+            &InlineStyle::default(),
+        );
+        let sup = InlineStyle {
+            sup: true,
+            ..Default::default()
+        };
+        b.push_text("1", &sup);
+        let items = b.finish();
+        assert_eq!(
+            plain_text(&items),
+            "“He called ‘Star Trek’ O'Brien's 12\" pipe” a ‘gold digger.’1"
+        );
+        assert_eq!(items.len(), 4);
     }
 
     #[test]

@@ -27,6 +27,7 @@ mod paginate;
 mod paper;
 mod parser;
 mod pdf;
+pub mod quotes;
 mod shape;
 mod structure;
 mod style;
@@ -230,16 +231,18 @@ pub fn render(
     let geo = frame::Geometry::new(width, height, doc.margins);
     let mut shaper = shape::Shaper::default();
     let fitted = fit::fit(blocks, &mut shaper, &theme, &geo, &brief.sources)?;
+    // The title outside the body (footer, document title) gets the body's curly quotes too.
+    let title = quotes::curl(&brief.title, &quotes::ENGLISH);
     let furniture = frame::Furniture {
         marking: brief.marking.clone(),
-        footer: brief.title.clone(),
+        footer: title.clone(),
         theme,
         scale: fitted.scale,
         notes: fitted.notes.clone(),
     };
     let drawn = frame::compose(&mut shaper, &fitted.flow, &fitted.pages, &geo, &furniture)?;
     let meta = pdf::Meta {
-        title: brief.title.clone(),
+        title,
         author: brief.author.clone(),
         subject: brief.subtitle.clone(),
         date: brief.date,

@@ -7,7 +7,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::blocks::{Block, Inline, InlineStyle, ParaClass};
+use super::blocks::{curl_quotes, Block, Inline, InlineStyle, ParaClass};
 use super::context::long_date;
 use super::draw::Draw;
 use super::fonts::Family;
@@ -77,6 +77,7 @@ pub fn note_content(s: &Source) -> Vec<Inline> {
         text: format!("{date}."),
         style: plain,
     });
+    curl_quotes(&mut v, &Default::default());
     v
 }
 

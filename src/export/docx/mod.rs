@@ -16,7 +16,7 @@ use quick_xml::escape::escape;
 
 use crate::error::RenderError;
 use crate::model::Brief;
-use crate::render::Document;
+use crate::render::{quotes, Document};
 use package::{Package, Rel, FOOTER_REL, HEADER_REL};
 use styles::{HEAD, MARKING_STYLE, NS};
 
@@ -125,7 +125,7 @@ fn furniture(pkg: &mut Package, brief: &Brief) -> Result<String, RenderError> {
     let header = format!("{HEAD}<w:hdr {NS}>{marking_para}</w:hdr>");
     let footer = format!(
         "{HEAD}<w:ftr {NS}><w:p><w:pPr><w:pStyle w:val=\"Footer\"/></w:pPr>{}<w:r><w:tab/></w:r>{}{}{}{}</w:p>{marking_para}</w:ftr>",
-        text(&brief.title),
+        text(&quotes::curl(&brief.title, &quotes::ENGLISH)),
         text("Page "),
         field("PAGE"),
         text(" of "),
@@ -154,7 +154,7 @@ fn core(brief: &Brief) -> String {
          <dc:language>{LANG}</dc:language>\
          <dcterms:created xsi:type=\"dcterms:W3CDTF\">{date}</dcterms:created>\
          <dcterms:modified xsi:type=\"dcterms:W3CDTF\">{date}</dcterms:modified></cp:coreProperties>",
-        escape(&brief.title),
+        escape(quotes::curl(&brief.title, &quotes::ENGLISH)),
         opt(&brief.subtitle),
         opt(&brief.author),
         escape(&brief.marking),

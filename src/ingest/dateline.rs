@@ -1,0 +1,246 @@
+//! Datelines and wire tags: the place, date and outlet tag that open an article's first
+//! paragraph ("ISLAMABAD (Reuters) - …", "WASHINGTON — …", "(CNN)They …"), so that sentences,
+//! titles and key points start at the body text and the article records its dateline place.
+//!
+//! A wire tag is a short bracketed outlet name at the very head of a paragraph, alone or after
+//! a place: an agency (the list in [`super::meta`]), a name with an outlet word ("Northbridge
+//! Wire"), or, followed by a dash, an abbreviation in capitals ("(ANI) - "). Brackets elsewhere
+//! in the text, labels ("(Updated)", "(AP Photo)") and numbers ("(1)") are not tags.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::meta::{has_outlet_word, has_word_in, words, AGENCIES};
+
+/// A dateline in capitals: place, an optional date after a comma, an optional bracketed tag,
+/// then a colon or a dash and the body ("NEW DELHI, Nov 26 (Reuters) - India …").
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(\p{Lu}[\p{Lu}.'’\-]*(?:\s+\p{Lu}[\p{Lu}.'’\-]*){0,3})(?:,\s*[^:—–(\n]{1,40}?)?\s*(?:\([^)\n]{1,40}\)\s*)?(?::|—|–|--?)\s+\S",
+    )
+    .expect("valid regex")
+});
+
+/// A wire tag opening a paragraph, with the dateline place before it if any: "(CNN)They …",
+/// "(Reuters) - Pakistan …", "LONDON, England (CNN) -- …", "Kathmandu, Nepal (CNN)Rescuers …".
+/// Groups: place, tag, dash; the match ends where the body text starts.
+static WIRE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,3})(?:,\s*[^:—–()\n]{1,40}?)?\s*)?\(([^()\n]{1,30})\)\s*(?:(:|—|–|--?)\s*)?",
+    )
+    .expect("valid regex")
+});
+
+/// Words in capitals that open a paragraph like a dateline but are labels.
+const NOT_PLACES: &[&str] = &[
+    "BREAKING",
+    "UPDATE",
+    "UPDATED",
+    "EXCLUSIVE",
+    "ANALYSIS",
+    "WATCH",
+    "LIVE",
+    "OPINION",
+    "EDITORIAL",
+    "NOTE",
+    "EDITOR'S NOTE",
+    "CORRECTION",
+    "PHOTO",
+    "VIDEO",
+    "FILE",
+    "COMMENT",
+    "REVIEW",
+    "FACTBOX",
+    "EXPLAINER",
+];
+
+/// A wire tag at the head of a paragraph.
+struct Wire<'a> {
+    place: Option<&'a str>,
+    tag: &'a str,
+    /// Bytes up to the body text.
+    len: usize,
+}
+
+/// Whether the text in brackets names an outlet: an agency ("Reuters", "AP"), a name of up to
+/// three capitalised words with an outlet word ("Northbridge Wire"), or, before a dash, an
+/// abbreviation in capitals ("ANI"); never a label ("AP Photo", "Updated") or a number.
+fn is_wire_tag(tag: &str, dashed: bool) -> bool {
+    let ws = words(tag);
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    let label = ws
+        .iter()
+        .any(|w| NOT_PLACES.contains(&w.to_uppercase().as_str()));
+    if ws.is_empty() || ws.len() > 3 || label || !ws.iter().all(capitalised) {
+        return false;
+    }
+    let letters = |w: &str| w.chars().all(|c| c.is_alphabetic() || "&.-".contains(c));
+    if !ws.iter().all(|w| letters(w)) {
+        return false;
+    }
+    let caps =
+        ws.len() == 1 && (2..=6).contains(&tag.len()) && !tag.chars().any(char::is_lowercase);
+    has_word_in(tag, AGENCIES) || (ws.len() > 1 && has_outlet_word(tag)) || (dashed && caps)
+}
+
+fn wire(paragraph: &str) -> Option<Wire<'_>> {
+    let c = WIRE.captures(paragraph)?;
+    let end = c.get(0)?.end();
+    let body = paragraph[end..].chars().next()?;
+    let tag = c.get(2)?.as_str().trim();
+    let dashed = c.get(3).is_some();
+    if body.is_whitespace() || !is_wire_tag(tag, dashed) {
+        return None;
+    }
+    let place = c.get(1).map(|m| m.as_str());
+    if let Some(p) = place {
+        // A name in small letters before "(CNN) said" is a subject, not a place: a place in
+        // small letters needs a dash or the body glued to the tag.
+        let glued = !paragraph[c.get(2)?.end() + 1..end].contains(char::is_whitespace);
+        if p.chars().any(char::is_lowercase) && !dashed && !glued {
+            return None;
+        }
+        if NOT_PLACES.contains(&p) {
+            return None;
+        }
+    }
+    Some(Wire {
+        place,
+        tag,
+        len: end,
+    })
+}
+
+/// The outlet a paragraph's wire tag names: `CNN` for "(CNN)They …" or "LONDON, England (CNN)
+/// -- …", `Reuters` for "ISLAMABAD (Reuters) - …"; `None` for "(Updated)", "(1)" or a tag that
+/// does not open the paragraph.
+pub fn wire_tag(paragraph: &str) -> Option<&str> {
+    wire(paragraph).map(|w| w.tag)
+}
+
+/// The dateline place a paragraph opens with: `ISLAMABAD` for "ISLAMABAD: …",
+/// "ISLAMABAD (Reuters) - …", "NEW DELHI, Nov 26 (Reuters) - …" or "WASHINGTON — …"; in
+/// capitals for a place set in small letters before a wire tag ("Kathmandu, Nepal (CNN)…").
+/// `None` for a bare wire tag ("(CNN)They …"), which still counts in [`dateline_len`].
+pub fn dateline(paragraph: &str) -> Option<String> {
+    if let Some(w) = wire(paragraph) {
+        return w.place.map(str::to_uppercase);
+    }
+    let c = DATELINE.captures(paragraph)?;
+    let place = c.get(1)?.as_str().trim();
+    let letters = place.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 3 || NOT_PLACES.contains(&place) {
+        return None;
+    }
+    Some(place.to_string())
+}
+
+/// The byte length of the dateline prefix ("ISLAMABAD: ", "(CNN) -- "), so callers can look
+/// past it.
+pub fn dateline_len(paragraph: &str) -> usize {
+    if let Some(w) = wire(paragraph) {
+        return w.len;
+    }
+    match (dateline(paragraph), DATELINE.find(paragraph)) {
+        // The match ends with the first character of the body text.
+        (Some(_), Some(m)) => {
+            let end = m.end();
+            paragraph[..end]
+                .char_indices()
+                .last()
+                .map(|(i, _)| i)
+                .unwrap_or(end)
+        }
+        _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datelines() {
+        assert_eq!(
+            dateline("ISLAMABAD: The United States").as_deref(),
+            Some("ISLAMABAD")
+        );
+        assert_eq!(
+            dateline("ISLAMABAD (Reuters) - Pakistan said").as_deref(),
+            Some("ISLAMABAD")
+        );
+        assert_eq!(
+            dateline("NEW DELHI, Nov 26 (Reuters) - India said").as_deref(),
+            Some("NEW DELHI")
+        );
+        assert_eq!(
+            dateline("WASHINGTON — The U.S.").as_deref(),
+            Some("WASHINGTON")
+        );
+        assert_eq!(dateline("SÃO PAULO — Brazil").as_deref(), Some("SÃO PAULO"));
+        assert_eq!(dateline("BREAKING: Talks collapse"), None);
+        assert_eq!(dateline("U.S. officials said on Tuesday"), None);
+        assert_eq!(dateline("The minister said: “No.”"), None);
+        let p = "WASHINGTON — The talks";
+        assert_eq!(&p[dateline_len(p)..], "The talks");
+    }
+
+    #[test]
+    fn wire_tags_are_datelines() {
+        for (p, place, tag, body) in [
+            ("(CNN)They may not be", None, "CNN", "They may not be"),
+            ("(CNN) -- They may not be", None, "CNN", "They may not be"),
+            (
+                "(Reuters) - Pakistan said",
+                None,
+                "Reuters",
+                "Pakistan said",
+            ),
+            ("(AP) — Officials said", None, "AP", "Officials said"),
+            (
+                "LONDON, England (CNN) -- They",
+                Some("LONDON"),
+                "CNN",
+                "They",
+            ),
+            (
+                "Kathmandu, Nepal (CNN)Rescuers",
+                Some("KATHMANDU"),
+                "CNN",
+                "Rescuers",
+            ),
+            (
+                "ISLAMABAD (Reuters) - Pakistan",
+                Some("ISLAMABAD"),
+                "Reuters",
+                "Pakistan",
+            ),
+            (
+                "(Northbridge Wire) — Talks",
+                None,
+                "Northbridge Wire",
+                "Talks",
+            ),
+            ("(ANI) - Talks", None, "ANI", "Talks"),
+        ] {
+            assert_eq!(dateline(p).as_deref(), place, "{p}");
+            assert_eq!(wire_tag(p), Some(tag), "{p}");
+            assert_eq!(&p[dateline_len(p)..], body, "{p}");
+        }
+        for p in [
+            "(Updated) Talks resumed",
+            "(Photo) The minister",
+            "(1) The first point",
+            "(AP Photo) The minister",
+            "(ANI) Talks",
+            "(GM) has until midnight",
+            "Pakistan said (Reuters) - that talks",
+            "Sofia Vergara (CNN) said on Tuesday",
+            "(CNN)",
+        ] {
+            assert_eq!(wire_tag(p), None, "{p}");
+            assert_eq!(dateline_len(p), 0, "{p}");
+        }
+    }
+}
