@@ -12,7 +12,6 @@ mod structure;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use briefdesk::render::{render, PageSize, RenderOptions, Templates};
 use briefdesk::Brief;
@@ -34,14 +33,7 @@ fn pdf(template: &str) -> Vec<u8> {
     render(&brief(), &Templates::builtin(), &opts).unwrap().pdf
 }
 
-fn tool(cmd: &str, args: &[&str]) -> String {
-    let out = Command::new(cmd)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{cmd} must be installed (apt: qpdf, poppler-utils): {e}"));
-    assert!(out.status.success(), "{cmd} {args:?} failed");
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
+use common::tool;
 
 fn path_str(p: &Path) -> &str {
     p.to_str().unwrap()

@@ -68,6 +68,21 @@ pub fn pdftotext(pdf: &Path) -> String {
     String::from_utf8(o.stdout).unwrap()
 }
 
+/// The standard output of `cmd args…` (a tool `.ci/setup` installs); panics with its stderr
+/// when it is missing or fails.
+pub fn tool(cmd: &str, args: &[&str]) -> String {
+    let out = std::process::Command::new(cmd)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{cmd} must be installed (bash .ci/setup): {e}"));
+    assert!(
+        out.status.success(),
+        "{cmd} {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 /// Imports and analyses one article file; panics when it cannot be imported.
 pub fn load(path: &Path) -> (Article, Analysis) {
     let bytes = std::fs::read(path).unwrap();
