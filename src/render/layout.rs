@@ -8,8 +8,8 @@
 use super::blocks::{plain_text, Block, DivClass, Inline};
 use super::draw::{Draw, TextRun};
 use super::fonts::{font, Family, FontKey};
+use super::items::line_notes;
 use super::linebreak::{break_lines, place_line_links, split_wide_boxes};
-use super::notes::line_notes;
 use super::shape::Shaper;
 use super::style::{self, Align, BlockStyle, TextStyle};
 use super::tags::{inline_tags, Attr, Role, Tag};

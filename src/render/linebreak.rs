@@ -8,30 +8,14 @@
 use std::sync::Arc;
 
 use super::draw::{PlacedGlyph, TextRun};
-use super::shape::{Item, Piece, Shaper, FORCED};
+use super::items::{skip_discardable, Item, Line, Piece, FORCED};
+use super::shape::Shaper;
 use super::style::Align;
 use super::tags::{Mark, Tag};
-use super::totalfit::{skip_discardable, total_fit};
+use super::totalfit::total_fit;
 
 /// How far spaces may shrink (as a share of their shrinkability) before a word moves down.
 const MAX_SHRINK: f32 = 0.7;
-
-/// One line: items `start..end`, and how much its glue stretches (> 0) or shrinks (< 0).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Line {
-    /// First item.
-    pub start: usize,
-    /// One past the last item (the break itself is excluded).
-    pub end: usize,
-    /// Adjustment ratio applied to the glue.
-    pub ratio: f32,
-    /// The paragraph ends here or a `<br>` forced the break: the line is not justified.
-    pub last: bool,
-    /// Natural width (the hyphen included).
-    pub natural: f32,
-    /// The line ends at a hyphenation point: a hyphen is drawn at its end.
-    pub hyphenated: bool,
-}
 
 /// Adjustment ratios tried in turn: spaces at most 1.6× (ratio 1 stretches them by 60 %),
 /// then anything that avoids first fit.

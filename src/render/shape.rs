@@ -9,79 +9,13 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use super::blocks::{Inline, InlineStyle};
-use super::draw::Rgb;
+use super::colour::Rgb;
 use super::fonts::{font, FontKey};
 use super::hyphen;
+use super::items::{Glue, Glyph, Item, Piece, FORCED, HYPHEN_PENALTY};
 use super::style::{Align, TextStyle, MUTED, NAVY, SUP_RISE, SUP_SCALE};
 use super::tags::Tag;
-use super::totalfit::HYPHEN_PENALTY;
 use crate::error::RenderError;
-
-/// A shaped glyph.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Glyph {
-    /// Glyph id in the full font.
-    pub gid: u16,
-    /// Advance in points (kerning included).
-    pub advance: f32,
-    /// Horizontal displacement in points.
-    pub offset: f32,
-    /// The text this glyph stands for.
-    pub text: String,
-}
-
-/// An unbreakable piece of a word in one font, size and colour.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Piece {
-    /// Font.
-    pub font: FontKey,
-    /// Size in points.
-    pub size: f32,
-    /// Baseline shift upwards (superscripts).
-    pub rise: f32,
-    /// Colour.
-    pub color: Rgb,
-    /// The glyphs.
-    pub glyphs: Vec<Glyph>,
-    /// Sum of advances.
-    pub width: f32,
-    /// Target of the link this piece belongs to (`<a href>`).
-    pub link: Option<Arc<str>>,
-    /// The structure element its text belongs to (`None`: an artifact, such as the frame).
-    pub tag: Option<Tag>,
-}
-
-/// A space: its natural width, how far it may stretch and shrink, and its glyph.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Glue {
-    /// Natural width.
-    pub width: f32,
-    /// Maximum comfortable stretch.
-    pub stretch: f32,
-    /// Maximum shrink.
-    pub shrink: f32,
-    /// The space glyph drawn when the glue is not at a line end (for copy and paste).
-    pub space: Piece,
-}
-
-/// One item of a paragraph.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Item {
-    /// Unbreakable material.
-    Box(Piece),
-    /// Breakable space.
-    Glue(Glue),
-    /// A break opportunity: `cost` 0 is a free break, [`FORCED`] a forced one.
-    Penalty {
-        /// Width added when the line breaks here (a hyphen: the break is flagged).
-        width: f32,
-        /// Cost of breaking here.
-        cost: f32,
-    },
-}
-
-/// Cost of a forced break.
-pub const FORCED: f32 = f32::NEG_INFINITY;
 
 /// Shapes text and remembers characters that had to be substituted.
 #[derive(Debug, Default)]
@@ -355,17 +289,6 @@ impl Shaper {
             link: None,
             tag: None,
         })
-    }
-}
-
-impl Item {
-    /// Natural width.
-    pub fn width(&self) -> f32 {
-        match self {
-            Item::Box(p) => p.width,
-            Item::Glue(g) => g.width,
-            Item::Penalty { .. } => 0.0,
-        }
     }
 }
 

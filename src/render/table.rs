@@ -4,8 +4,9 @@
 
 use super::blocks::{Block, Cell, Inline};
 use super::draw::Draw;
+use super::items::{Item, FORCED};
 use super::layout::{Ctx, Fragment, Layouter};
-use super::shape::{Item, Shaper, FORCED};
+use super::shape::Shaper;
 use super::style::{self, TextStyle};
 use super::tags::{Role, Tag, SCOPE_COLUMN, SCOPE_ROW};
 use crate::error::RenderError;
@@ -121,7 +122,7 @@ fn cell_tag(cell: &Cell, header_row: bool, tr: &Tag) -> Tag {
     Tag::with(Role::TH, Some(tr), Some(scope), None)
 }
 
-fn hline(ctx: &Ctx, y: f32, width: f32, color: super::draw::Rgb) -> Draw {
+fn hline(ctx: &Ctx, y: f32, width: f32, color: super::colour::Rgb) -> Draw {
     Draw::Line {
         x1: ctx.x,
         y1: y,

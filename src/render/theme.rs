@@ -17,7 +17,7 @@
 //! Without a directive the `classic` theme is used. An unknown theme or setting is an error
 //! that names the template line.
 
-use super::draw::Rgb;
+use super::colour::Rgb;
 use super::fonts::Family;
 use super::markup::{MarkupError, Pos};
 use super::paper::{length, margins, Margins, MIN_MARGIN};

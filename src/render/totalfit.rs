@@ -8,8 +8,7 @@
 //! sums for the line widths and one active node per break position, fitness class and
 //! length of the current run of hyphenated lines.
 
-use super::linebreak::Line;
-use super::shape::{Item, FORCED};
+use super::items::{skip_discardable, Item, Line, FORCED};
 
 /// Demerits added to every line, so fewer lines are preferred (TeX's `\linepenalty`).
 const LINE_PENALTY: f32 = 10.0;
@@ -25,8 +24,6 @@ const ADJACENT_DEMERITS: f32 = 100.0;
 pub const MAX_HYPHEN_RUN: u8 = 2;
 /// The ratio given to a short line with no space to stretch.
 const UNDERFULL_RATIO: f32 = 10.0;
-/// Cost of breaking at a hyphenation point (TeX's `\hyphenpenalty`).
-pub const HYPHEN_PENALTY: f32 = 50.0;
 /// Extra demerits for a paragraph's last line that is too short ([`is_runt`]): more than a
 /// line set at the shrink or stretch limit costs (`(10 + 100)² = 12100`), so the breaker
 /// tightens or loosens the lines above to take the word up or bring a second word down.
@@ -87,14 +84,6 @@ impl Prefix {
         p.shrink.push(z);
         p
     }
-}
-
-/// Skips the glue (and free penalties) a line never starts with.
-pub fn skip_discardable(items: &[Item], mut i: usize) -> usize {
-    while i < items.len() && matches!(items[i], Item::Glue(_) | Item::Penalty { cost: 0.0, .. }) {
-        i += 1;
-    }
-    i
 }
 
 /// What breaking at index `b` (or at the paragraph end, `b == items.len()`) means:
