@@ -6,9 +6,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::colour::Rgb;
 use super::draw::Draw;
+use super::flow::{Decoration, Flow};
 use super::fonts::Family;
 use super::items::{Item, Line};
-use super::layout::{Decoration, Flow};
 use super::linebreak::place_line;
 use super::notes;
 use super::paginate::PageLayout;
