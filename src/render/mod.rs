@@ -38,6 +38,7 @@ mod tags;
 mod templates;
 mod theme;
 mod totalfit;
+mod values;
 
 use std::str::FromStr;
 
