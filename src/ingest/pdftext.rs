@@ -11,7 +11,7 @@
 
 use std::collections::BTreeMap;
 
-use lopdf::content::Content;
+use lopdf::content::{Content, Operation};
 use lopdf::{Document, Encoding, Object, ObjectId};
 
 use super::container::{damaged, over_limit, MAX_PAGE_CONTENT_BYTES, MAX_UNPACKED_BYTES};
@@ -59,9 +59,19 @@ struct Line {
 
 /// The page's lines, with blank lines at paragraph breaks.
 pub fn page_lines(doc: &Document, page: ObjectId) -> Result<Vec<String>, IngestErrorKind> {
+    let fonts = page_fonts(doc, page);
+    let content = page_content(doc, page)?;
+    let mut walk = TextWalk::new(&fonts);
+    for op in &content.operations {
+        walk.op(op);
+    }
+    Ok(reading_order(walk.finish()))
+}
+
+/// The fonts of the page by resource name.
+fn page_fonts(doc: &Document, page: ObjectId) -> BTreeMap<Vec<u8>, Font<'_>> {
     let limit = MAX_UNPACKED_BYTES as usize;
-    let fonts: BTreeMap<Vec<u8>, Font> = doc
-        .get_page_fonts(page)
+    doc.get_page_fonts(page)
         .unwrap_or_default()
         .into_iter()
         .map(|(name, dict)| {
@@ -80,7 +90,11 @@ pub fn page_lines(doc: &Document, page: ObjectId) -> Result<Vec<String>, IngestE
             };
             (name, font)
         })
-        .collect();
+        .collect()
+}
+
+/// The page's content stream, decoded (refused past [`MAX_PAGE_CONTENT_BYTES`]).
+fn page_content(doc: &Document, page: ObjectId) -> Result<Content, IngestErrorKind> {
     let data = doc
         .get_page_content_with_limit(page, MAX_PAGE_CONTENT_BYTES as usize)
         .map_err(|e| match e {
@@ -92,115 +106,187 @@ pub fn page_lines(doc: &Document, page: ObjectId) -> Result<Vec<String>, IngestE
             }
             e => damaged("PDF", e),
         })?;
-    let content = Content::decode(&data).map_err(|e| damaged("PDF", e))?;
-    let mut lines: Vec<Line> = Vec::new();
-    let mut cur = Line::default();
-    let (mut tm, mut tlm) = (
-        [1.0f32, 0.0, 0.0, 1.0, 0.0, 0.0],
-        [1.0f32, 0.0, 0.0, 1.0, 0.0, 0.0],
-    );
-    let mut ctm = [1.0f32, 0.0, 0.0, 1.0, 0.0, 0.0];
-    let mut stack: Vec<[f32; 6]> = Vec::new();
-    let (mut leading, mut size) = (0.0f32, 10.0f32);
-    let mut font: Option<&Font> = None;
-    for op in &content.operations {
+    Content::decode(&data).map_err(|e| damaged("PDF", e))
+}
+
+/// The identity matrix.
+const IDENTITY: [f32; 6] = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+
+/// A walk through a page's content stream: the text and graphics state it follows, the lines
+/// it has assembled.
+struct TextWalk<'f, 'a> {
+    /// The page's fonts by resource name.
+    fonts: &'f BTreeMap<Vec<u8>, Font<'a>>,
+    /// The lines finished so far.
+    lines: Vec<Line>,
+    /// The line being assembled.
+    cur: Line,
+    /// Text matrix.
+    tm: [f32; 6],
+    /// Text line matrix (the start of the current text line).
+    tlm: [f32; 6],
+    /// Current transformation matrix.
+    ctm: [f32; 6],
+    /// Transformation matrices saved by `q`.
+    stack: Vec<[f32; 6]>,
+    /// Text leading (`TL`).
+    leading: f32,
+    /// Font size (`Tf`).
+    size: f32,
+    /// The font set by `Tf`, when the page has it.
+    font: Option<&'f Font<'a>>,
+}
+
+impl<'f, 'a> TextWalk<'f, 'a> {
+    /// A walk at the start of the page.
+    fn new(fonts: &'f BTreeMap<Vec<u8>, Font<'a>>) -> Self {
+        TextWalk {
+            fonts,
+            lines: Vec::new(),
+            cur: Line::default(),
+            tm: IDENTITY,
+            tlm: IDENTITY,
+            ctm: IDENTITY,
+            stack: Vec::new(),
+            leading: 0.0,
+            size: 10.0,
+            font: None,
+        }
+    }
+
+    /// Follows one operation.
+    fn op(&mut self, op: &Operation) {
         let f = |i: usize| {
             op.operands
                 .get(i)
                 .and_then(|o| o.as_float().ok())
                 .unwrap_or(0.0)
         };
-        let next_line = |tm: &mut [f32; 6], tlm: &mut [f32; 6], tx: f32, ty: f32| {
-            tlm[4] += tx * tlm[0] + ty * tlm[2];
-            tlm[5] += tx * tlm[1] + ty * tlm[3];
-            *tm = *tlm;
-        };
         match op.operator.as_str() {
-            "q" if stack.len() < 64 => stack.push(ctm),
-            "Q" => ctm = stack.pop().unwrap_or(ctm),
-            "cm" => ctm = multiply([f(0), f(1), f(2), f(3), f(4), f(5)], ctm),
+            "q" if self.stack.len() < 64 => self.stack.push(self.ctm),
+            "Q" => self.ctm = self.stack.pop().unwrap_or(self.ctm),
+            "cm" => self.ctm = multiply([f(0), f(1), f(2), f(3), f(4), f(5)], self.ctm),
             "BT" => {
-                tm = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
-                tlm = tm;
+                self.tm = IDENTITY;
+                self.tlm = self.tm;
             }
             "Tm" => {
-                tm = [f(0), f(1), f(2), f(3), f(4), f(5)];
-                tlm = tm;
+                self.tm = [f(0), f(1), f(2), f(3), f(4), f(5)];
+                self.tlm = self.tm;
             }
-            "Td" => next_line(&mut tm, &mut tlm, f(0), f(1)),
+            "Td" => self.next_line(f(0), f(1)),
             "TD" => {
-                leading = -f(1);
-                next_line(&mut tm, &mut tlm, f(0), f(1));
+                self.leading = -f(1);
+                self.next_line(f(0), f(1));
             }
-            "TL" => leading = f(0),
-            "T*" => next_line(&mut tm, &mut tlm, 0.0, -leading),
+            "TL" => self.leading = f(0),
+            "T*" => self.next_line(0.0, -self.leading),
             "Tf" => {
-                font = op
+                self.font = op
                     .operands
                     .first()
                     .and_then(|o| o.as_name().ok())
-                    .and_then(|n| fonts.get(n));
-                size = f(1);
+                    .and_then(|n| self.fonts.get(n));
+                self.size = f(1);
             }
             "Tj" | "TJ" | "'" | "\"" => {
                 if op.operator != "Tj" && op.operator != "TJ" {
-                    next_line(&mut tm, &mut tlm, 0.0, -leading);
+                    self.next_line(0.0, -self.leading);
                 }
-                let Some(font) = font else { continue };
-                let m = multiply(tm, ctm);
-                let scale = (m[0] * m[0] + m[1] * m[1]).sqrt().max(0.01);
-                let em = size.abs() * scale;
-                let (x, y) = (m[4], m[5]);
-                // Same baseline, but far to the right: the next column's line (interleaved).
-                let gutter = x - cur.end > em.max(cur.size) * 2.0;
-                let same_line =
-                    !cur.text.is_empty() && (y - cur.y).abs() <= em.max(cur.size) * 0.4 && !gutter;
-                if !same_line {
-                    if !cur.text.is_empty() {
-                        lines.push(std::mem::take(&mut cur));
-                    }
-                    cur = Line {
-                        y,
-                        x,
-                        size: em,
-                        end: x,
-                        text: String::new(),
-                    };
-                } else if x - cur.end > em * 0.15 && !cur.text.ends_with(' ') {
-                    cur.text.push(' ');
-                }
-                let mut advance = 0.0;
-                let parts: Vec<&Object> = match op.operands.last() {
-                    Some(Object::Array(a)) if op.operator == "TJ" => a.iter().collect(),
-                    Some(o) => vec![o],
-                    None => vec![],
-                };
-                for part in parts {
-                    match part {
-                        Object::String(bytes, _) => {
-                            let (w, t) = font.show(bytes);
-                            cur.text.push_str(&t);
-                            advance += w;
-                        }
-                        other => {
-                            let kern = other.as_float().unwrap_or(0.0);
-                            if kern < -200.0 && !cur.text.ends_with(' ') {
-                                cur.text.push(' ');
-                            }
-                            advance -= kern / 1000.0;
-                        }
-                    }
-                }
-                tm[4] += advance * size * tm[0];
-                tm[5] += advance * size * tm[1];
-                cur.end = x + advance * em;
+                self.show(op);
             }
             _ => {}
         }
     }
-    if !cur.text.is_empty() {
-        lines.push(cur);
+
+    /// Moves to the start of the next text line, offset by `(tx, ty)`.
+    fn next_line(&mut self, tx: f32, ty: f32) {
+        let tlm = &mut self.tlm;
+        tlm[4] += tx * tlm[0] + ty * tlm[2];
+        tlm[5] += tx * tlm[1] + ty * tlm[3];
+        self.tm = self.tlm;
     }
+
+    /// Shows the strings of a `Tj`, `TJ`, `'` or `"` in the current font (nothing without
+    /// one): on the current line, or on a new one where the baseline moved.
+    fn show(&mut self, op: &Operation) {
+        let Some(font) = self.font else { return };
+        let m = multiply(self.tm, self.ctm);
+        let scale = (m[0] * m[0] + m[1] * m[1]).sqrt().max(0.01);
+        let em = self.size.abs() * scale;
+        let (x, y) = (m[4], m[5]);
+        self.place(x, y, em);
+        let parts: Vec<&Object> = match op.operands.last() {
+            Some(Object::Array(a)) if op.operator == "TJ" => a.iter().collect(),
+            Some(o) => vec![o],
+            None => vec![],
+        };
+        let advance = self.cur.push_parts(font, &parts);
+        self.tm[4] += advance * self.size * self.tm[0];
+        self.tm[5] += advance * self.size * self.tm[1];
+        self.cur.end = x + advance * em;
+    }
+
+    /// Continues the current line with text at `(x, y)` set `em` high (a space before it
+    /// where the gap is a word gap), or starts a new line there.
+    fn place(&mut self, x: f32, y: f32, em: f32) {
+        let cur = &mut self.cur;
+        // Same baseline, but far to the right: the next column's line (interleaved).
+        let gutter = x - cur.end > em.max(cur.size) * 2.0;
+        let same_line =
+            !cur.text.is_empty() && (y - cur.y).abs() <= em.max(cur.size) * 0.4 && !gutter;
+        if !same_line {
+            if !cur.text.is_empty() {
+                self.lines.push(std::mem::take(cur));
+            }
+            self.cur = Line {
+                y,
+                x,
+                size: em,
+                end: x,
+                text: String::new(),
+            };
+        } else if x - cur.end > em * 0.15 && !cur.text.ends_with(' ') {
+            cur.text.push(' ');
+        }
+    }
+
+    /// The lines of the page, the last one included.
+    fn finish(mut self) -> Vec<Line> {
+        if !self.cur.text.is_empty() {
+            self.lines.push(self.cur);
+        }
+        self.lines
+    }
+}
+
+impl Line {
+    /// Appends the text of `parts` (strings and `TJ` kerning numbers) shown in `font`, a
+    /// space where a kerning gap is a word gap; returns their advance in em.
+    fn push_parts(&mut self, font: &Font, parts: &[&Object]) -> f32 {
+        let mut advance = 0.0;
+        for part in parts {
+            match part {
+                Object::String(bytes, _) => {
+                    let (w, t) = font.show(bytes);
+                    self.text.push_str(&t);
+                    advance += w;
+                }
+                other => {
+                    let kern = other.as_float().unwrap_or(0.0);
+                    if kern < -200.0 && !self.text.ends_with(' ') {
+                        self.text.push(' ');
+                    }
+                    advance -= kern / 1000.0;
+                }
+            }
+        }
+        advance
+    }
+}
+
+/// The texts of the page's lines column by column, with blank lines at paragraph breaks.
+fn reading_order(lines: Vec<Line>) -> Vec<String> {
     let mut out = Vec::new();
     for column in columns(lines) {
         // A column break ends a paragraph only where the text ends a sentence.
@@ -212,7 +298,7 @@ pub fn page_lines(doc: &Document, page: ObjectId) -> Result<Vec<String>, IngestE
         }
         out.extend(with_breaks(&column));
     }
-    Ok(out)
+    out
 }
 
 /// The page's lines in reading order: lines spanning the page (a headline over two columns)
