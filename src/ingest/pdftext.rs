@@ -1,6 +1,6 @@
 //! The text layer of one PDF page as lines, with a blank line where the vertical gap between
 //! two lines is clearly larger than the page's usual line spacing (a paragraph break) and
-//! before an indented first line.
+//! before an indented first line: this walk places the lines, [`super::pdflayout`] orders them.
 //!
 //! `lopdf::Document::extract_text` starts a new line only at `T*` and `ET`, so text placed line
 //! by line with `Td` or `Tm` (what most writers, our renderer included, do) runs together. This
@@ -15,6 +15,7 @@ use lopdf::content::{Content, Operation};
 use lopdf::{Document, Encoding, Object, ObjectId};
 
 use super::container::{damaged, over_limit, MAX_PAGE_CONTENT_BYTES, MAX_UNPACKED_BYTES};
+use super::pdflayout::{reading_order, Line};
 use crate::error::IngestErrorKind;
 
 /// A font of the page: its encoding and glyph widths (thousandths of an em).
@@ -45,16 +46,6 @@ impl Font<'_> {
         };
         (width, text)
     }
-}
-
-/// A line being assembled: baseline, left edge, font size, right edge, text.
-#[derive(Clone, Default)]
-struct Line {
-    y: f32,
-    x: f32,
-    size: f32,
-    end: f32,
-    text: String,
 }
 
 /// The page's lines, with blank lines at paragraph breaks.
@@ -221,7 +212,7 @@ impl<'f, 'a> TextWalk<'f, 'a> {
             Some(o) => vec![o],
             None => vec![],
         };
-        let advance = self.cur.push_parts(font, &parts);
+        let advance = self.push_parts(font, &parts);
         self.tm[4] += advance * self.size * self.tm[0];
         self.tm[5] += advance * self.size * self.tm[1];
         self.cur.end = x + advance * em;
@@ -251,31 +242,22 @@ impl<'f, 'a> TextWalk<'f, 'a> {
         }
     }
 
-    /// The lines of the page, the last one included.
-    fn finish(mut self) -> Vec<Line> {
-        if !self.cur.text.is_empty() {
-            self.lines.push(self.cur);
-        }
-        self.lines
-    }
-}
-
-impl Line {
-    /// Appends the text of `parts` (strings and `TJ` kerning numbers) shown in `font`, a
+    /// Appends to the current line the text of `parts` (strings and `TJ` kerning numbers) shown in `font`, a
     /// space where a kerning gap is a word gap; returns their advance in em.
     fn push_parts(&mut self, font: &Font, parts: &[&Object]) -> f32 {
+        let text = &mut self.cur.text;
         let mut advance = 0.0;
         for part in parts {
             match part {
                 Object::String(bytes, _) => {
                     let (w, t) = font.show(bytes);
-                    self.text.push_str(&t);
+                    text.push_str(&t);
                     advance += w;
                 }
                 other => {
                     let kern = other.as_float().unwrap_or(0.0);
-                    if kern < -200.0 && !self.text.ends_with(' ') {
-                        self.text.push(' ');
+                    if kern < -200.0 && !text.ends_with(' ') {
+                        text.push(' ');
                     }
                     advance -= kern / 1000.0;
                 }
@@ -283,64 +265,14 @@ impl Line {
         }
         advance
     }
-}
 
-/// The texts of the page's lines column by column, with blank lines at paragraph breaks.
-fn reading_order(lines: Vec<Line>) -> Vec<String> {
-    let mut out = Vec::new();
-    for column in columns(lines) {
-        // A column break ends a paragraph only where the text ends a sentence.
-        let ends = out
-            .last()
-            .is_some_and(|l: &String| l.ends_with(['.', '!', '?', '”', '"']));
-        if ends {
-            out.push(String::new());
+    /// The lines of the page, the last one included.
+    fn finish(mut self) -> Vec<Line> {
+        if !self.cur.text.is_empty() {
+            self.lines.push(self.cur);
         }
-        out.extend(with_breaks(&column));
+        self.lines
     }
-    out
-}
-
-/// The page's lines in reading order: lines spanning the page (a headline over two columns)
-/// first, then the left column, then the right one, when the lines split at a gutter into two
-/// columns of at least a quarter of the lines each; else the lines as they are. Content streams
-/// that interleave the two columns line by line come out column by column.
-fn columns(lines: Vec<Line>) -> Vec<Vec<Line>> {
-    let n = lines.len();
-    let tolerance = |l: &Line| l.size.max(1.0) * 0.5;
-    let mut best: Option<(f32, usize)> = None;
-    for cand in &lines {
-        let split = cand.x;
-        let left = lines
-            .iter()
-            .filter(|l| l.end <= split - tolerance(l))
-            .count();
-        let right = lines.iter().filter(|l| l.x >= split - tolerance(l)).count();
-        let Some(spanning) = n.checked_sub(left + right) else {
-            continue;
-        };
-        let ok = left * 4 >= n && right * 4 >= n && spanning * 5 <= n;
-        if ok && best.is_none_or(|(_, s)| spanning < s) {
-            best = Some((split, spanning));
-        }
-    }
-    let Some((split, _)) = best else {
-        return vec![lines];
-    };
-    let (mut head, mut left, mut right) = (Vec::new(), Vec::new(), Vec::new());
-    for l in lines {
-        if l.x >= split - tolerance(&l) {
-            right.push(l);
-        } else if l.end <= split - tolerance(&l) {
-            left.push(l);
-        } else {
-            head.push(l);
-        }
-    }
-    [head, left, right]
-        .into_iter()
-        .filter(|c| !c.is_empty())
-        .collect()
 }
 
 /// `a × b` for PDF matrices `[a b c d e f]`.
@@ -355,75 +287,12 @@ fn multiply(a: [f32; 6], b: [f32; 6]) -> [f32; 6] {
     ]
 }
 
-/// Line texts with a blank line before a line whose gap above is over 1.4 times the usual
-/// spacing, or whose left edge is indented past the usual margin (a first-line indent).
-fn with_breaks(lines: &[Line]) -> Vec<String> {
-    let mut gaps: Vec<f32> = lines
-        .windows(2)
-        .map(|w| w[0].y - w[1].y)
-        .filter(|g| *g > 0.0)
-        .collect();
-    gaps.sort_by(f32::total_cmp);
-    let usual = gaps.get(gaps.len() / 3).copied().unwrap_or(0.0);
-    let mut lefts: Vec<f32> = lines.iter().map(|l| l.x).collect();
-    lefts.sort_by(f32::total_cmp);
-    let margin = lefts.get(lefts.len() / 2).copied().unwrap_or(0.0);
-    let mut out = Vec::with_capacity(lines.len() * 2);
-    for (i, line) in lines.iter().enumerate() {
-        if i > 0 {
-            let gap = lines[i - 1].y - line.y;
-            let indent = line.x - margin > line.size && line.x - margin < line.size * 6.0;
-            if (usual > 0.0 && gap > usual * 1.4) || indent {
-                out.push(String::new());
-            }
-        }
-        out.push(line.text.trim().to_string());
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn line(y: f32, x: f32, t: &str) -> Line {
-        Line {
-            y,
-            x,
-            size: 10.0,
-            end: x,
-            text: t.into(),
-        }
-    }
-
     #[test]
-    fn gaps_and_indents_break_paragraphs() {
-        let ls = [
-            line(700.0, 72.0, "One a"),
-            line(688.0, 72.0, "one b."),
-            line(664.0, 72.0, "Two a"),
-            line(652.0, 72.0, "two b."),
-            line(640.0, 90.0, "Three."),
-        ];
-        assert_eq!(
-            with_breaks(&ls),
-            vec!["One a", "one b.", "", "Two a", "two b.", "", "Three."]
-        );
-        let interleaved: Vec<Line> = (0..4)
-            .flat_map(|i| {
-                let y = 700.0 - 12.0 * i as f32;
-                let mut l = line(y, 72.0, &format!("left {i}"));
-                l.end = 280.0;
-                let mut r = line(y, 310.0, &format!("right {i}"));
-                r.end = 520.0;
-                [l, r]
-            })
-            .collect();
-        let cols = columns(interleaved);
-        assert_eq!(cols.len(), 2);
-        let left: Vec<&str> = cols[0].iter().map(|l| l.text.as_str()).collect();
-        assert_eq!(left, ["left 0", "left 1", "left 2", "left 3"]);
-        assert_eq!(columns(ls.to_vec()).len(), 1);
+    fn matrices_multiply_as_pdf_does() {
         assert_eq!(
             multiply(
                 [2.0, 0.0, 0.0, 2.0, 1.0, 1.0],
