@@ -24,6 +24,46 @@ pub struct Shaper {
     pub missing: BTreeSet<char>,
 }
 
+/// How a stretch of text is set: font, size, baseline rise and colour.
+#[derive(Debug, Clone, Copy)]
+struct Face {
+    key: FontKey,
+    size: f32,
+    rise: f32,
+    color: Rgb,
+}
+
+impl Face {
+    /// The face of text styled `style` in a block set in `base`: bold and italic added to
+    /// (or, for `plain` text, in place of) the block's, superscripts smaller and raised, links
+    /// in the accent colour.
+    fn of(style: &InlineStyle, base: &TextStyle) -> Face {
+        let (bold, italic) = if style.plain {
+            (style.bold, style.italic)
+        } else {
+            (base.bold || style.bold, base.italic != style.italic)
+        };
+        let (size, rise) = if style.sup {
+            (base.size * SUP_SCALE, base.size * SUP_RISE)
+        } else {
+            (base.size, 0.0)
+        };
+        let color = if style.muted {
+            MUTED
+        } else if style.link.is_some() {
+            NAVY
+        } else {
+            base.color
+        };
+        Face {
+            key: FontKey::select(base.family, bold, italic),
+            size,
+            rise,
+            color,
+        }
+    }
+}
+
 fn breaks_after(c: char) -> bool {
     matches!(c, '-' | '–' | '—' | '/' | '_')
 }
@@ -68,6 +108,7 @@ impl Shaper {
         Ok(items)
     }
 
+    /// Pushes the items of `text` styled `style` in a block set in `base`.
     fn text(
         &mut self,
         text: &str,
@@ -75,67 +116,10 @@ impl Shaper {
         base: &TextStyle,
         items: &mut Vec<Item>,
     ) -> Result<(), RenderError> {
-        let (bold, italic) = if style.plain {
-            (style.bold, style.italic)
-        } else {
-            (base.bold || style.bold, base.italic != style.italic)
-        };
-        let key = FontKey::select(base.family, bold, italic);
-        let (size, rise) = if style.sup {
-            (base.size * SUP_SCALE, base.size * SUP_RISE)
-        } else {
-            (base.size, 0.0)
-        };
-        let color = if style.muted {
-            MUTED
-        } else if style.link.is_some() {
-            NAVY
-        } else {
-            base.color
-        };
+        let face = Face::of(style, base);
         let hyphenate = base.align == Align::Justify && !style.sup && style.link.is_none();
         let first = items.len();
-        let mut word = String::new();
-        let mut chars = text.chars().peekable();
-        while let Some(c) = chars.next() {
-            match c {
-                ' ' => {
-                    self.syllables(&word, hyphenate, (key, size, rise, color), items)?;
-                    word.clear();
-                    let space = self.piece(" ", key, base.size, 0.0, color)?;
-                    let width = space.width;
-                    items.push(Item::Glue(Glue {
-                        width,
-                        stretch: width * 0.6,
-                        // Spaces shrink to two thirds at most, as in TeX and Typst.
-                        shrink: width / 3.0,
-                        space,
-                    }));
-                }
-                '\u{200b}' => {
-                    self.word(&word, key, size, rise, color, items)?;
-                    word.clear();
-                    items.push(Item::Penalty {
-                        width: 0.0,
-                        cost: 0.0,
-                    });
-                }
-                '\u{ad}' | '\u{200c}'..='\u{200f}' | '\u{feff}' => {}
-                _ => {
-                    word.push(c);
-                    let next_is_word = chars.peek().is_some_and(|n| *n != ' ');
-                    if breaks_after(c) && next_is_word && word.chars().count() > 1 {
-                        self.word(&word, key, size, rise, color, items)?;
-                        word.clear();
-                        items.push(Item::Penalty {
-                            width: 0.0,
-                            cost: 0.0,
-                        });
-                    }
-                }
-            }
-        }
-        self.syllables(&word, hyphenate, (key, size, rise, color), items)?;
+        self.words(text, face, base.size, hyphenate, items)?;
         if let Some(uri) = &style.link {
             let uri: Arc<str> = Arc::from(uri.as_str());
             for item in &mut items[first..] {
@@ -149,13 +133,67 @@ impl Shaper {
         Ok(())
     }
 
+    /// Pushes the words of `text` set in `face` (hyphenated when `hyphenate`), glue for its
+    /// spaces (set `space_size` points, the block's size) and free breaks after hyphens,
+    /// dashes and slashes inside words and at zero-width spaces.
+    fn words(
+        &mut self,
+        text: &str,
+        face: Face,
+        space_size: f32,
+        hyphenate: bool,
+        items: &mut Vec<Item>,
+    ) -> Result<(), RenderError> {
+        let mut word = String::new();
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                ' ' => {
+                    self.syllables(&word, hyphenate, face, items)?;
+                    word.clear();
+                    let space = self.piece(" ", face.key, space_size, 0.0, face.color)?;
+                    let width = space.width;
+                    items.push(Item::Glue(Glue {
+                        width,
+                        stretch: width * 0.6,
+                        // Spaces shrink to two thirds at most, as in TeX and Typst.
+                        shrink: width / 3.0,
+                        space,
+                    }));
+                }
+                '\u{200b}' => {
+                    self.word(&word, face, items)?;
+                    word.clear();
+                    items.push(Item::Penalty {
+                        width: 0.0,
+                        cost: 0.0,
+                    });
+                }
+                '\u{ad}' | '\u{200c}'..='\u{200f}' | '\u{feff}' => {}
+                _ => {
+                    word.push(c);
+                    let next_is_word = chars.peek().is_some_and(|n| *n != ' ');
+                    if breaks_after(c) && next_is_word && word.chars().count() > 1 {
+                        self.word(&word, face, items)?;
+                        word.clear();
+                        items.push(Item::Penalty {
+                            width: 0.0,
+                            cost: 0.0,
+                        });
+                    }
+                }
+            }
+        }
+        self.syllables(&word, hyphenate, face, items)
+    }
+
     /// Pushes a word split at its hyphenation points (when `hyphenate`), with a hyphen
     /// penalty as wide as the hyphen between the syllables.
     fn syllables(
         &mut self,
         word: &str,
         hyphenate: bool,
-        (key, size, rise, color): (FontKey, f32, f32, Rgb),
+        face: Face,
         items: &mut Vec<Item>,
     ) -> Result<(), RenderError> {
         let parts = if hyphenate {
@@ -164,9 +202,9 @@ impl Shaper {
             vec![word]
         };
         if parts.len() == 1 {
-            return self.word(word, key, size, rise, color, items);
+            return self.word(word, face, items);
         }
-        let hyphen = self.piece("-", key, size, rise, color)?.width;
+        let hyphen = self.face_piece("-", face.key, face)?.width;
         for (i, part) in parts.iter().enumerate() {
             if i > 0 {
                 items.push(Item::Penalty {
@@ -174,24 +212,17 @@ impl Shaper {
                     cost: HYPHEN_PENALTY,
                 });
             }
-            self.word(part, key, size, rise, color, items)?;
+            self.word(part, face, items)?;
         }
         Ok(())
     }
 
     /// Pushes the boxes of one word (one per font when a fallback font is needed).
-    fn word(
-        &mut self,
-        word: &str,
-        key: FontKey,
-        size: f32,
-        rise: f32,
-        color: Rgb,
-        items: &mut Vec<Item>,
-    ) -> Result<(), RenderError> {
+    fn word(&mut self, word: &str, face: Face, items: &mut Vec<Item>) -> Result<(), RenderError> {
         if word.is_empty() {
             return Ok(());
         }
+        let key = face.key;
         let primary = font(key)?;
         let alternate = font(key.fallback())?;
         let wide = font(FontKey::Wide)?;
@@ -215,26 +246,19 @@ impl Shaper {
                 }
             };
             if f != segment_font && !segment.is_empty() {
-                items.push(Item::Box(self.piece(
-                    &segment,
-                    segment_font,
-                    size,
-                    rise,
-                    color,
-                )?));
+                items.push(Item::Box(self.face_piece(&segment, segment_font, face)?));
                 segment.clear();
             }
             segment_font = f;
             segment.push(ch);
         }
-        items.push(Item::Box(self.piece(
-            &segment,
-            segment_font,
-            size,
-            rise,
-            color,
-        )?));
+        items.push(Item::Box(self.face_piece(&segment, segment_font, face)?));
         Ok(())
+    }
+
+    /// [`Shaper::piece`] of `text` in font `key` at the size, rise and colour of `face`.
+    fn face_piece(&mut self, text: &str, key: FontKey, face: Face) -> Result<Piece, RenderError> {
+        self.piece(text, key, face.size, face.rise, face.color)
     }
 
     /// Shapes `text` (all of whose characters `key` has) into one piece.
