@@ -1,33 +1,27 @@
 //! The commands the UI calls (ui/js/backend.js): a few lines each over the core library; none
-//! takes a path (files come from a dialog, a drop, "Open with" or the recent list, see `open.rs`).
+//! takes a path (files come from a dialog, a drop, "Open with" or the recent list, see
+//! `import.rs` and `open.rs`).
 
-use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use base64::Engine;
 use serde::Serialize;
-use tauri::{AppHandle, Emitter, Runtime, State};
+use tauri::{AppHandle, Runtime, State};
 
 use briefdesk::export::{self, ExportOptions, Format};
-use briefdesk::files::{self, write_atomic};
+use briefdesk::files::write_atomic;
 use briefdesk::print::{self, PrintOptions, Printer};
 use briefdesk::project::{
-    ArticleView, Duplicate, ProjectSettings, Refused, Segment, StatementChange, MARKINGS,
-    PROJECT_EXTENSION,
+    ArticleView, ProjectSettings, Segment, StatementChange, MARKINGS, PROJECT_EXTENSION,
 };
 use briefdesk::render::{self, RenderOptions, Rendered, TemplateInfo};
 use briefdesk::Brief;
-use briefdesk::{analyze, ingest};
 
 use crate::dialogs::{self, Ask};
-use crate::error::{io, AppError, AppResult};
+use crate::error::{io, AppResult};
 use crate::open::Handed;
 use crate::state::{AppState, ProjectView, Recent};
 use crate::stories::Review;
-
-/// Import progress is sent at most this often (and always for the last file).
-const PROGRESS_EVERY: Duration = Duration::from_millis(100);
 
 /// What the start screen needs.
 #[derive(Serialize)]
@@ -40,23 +34,6 @@ pub struct Start {
     project: ProjectView,
     /// Files the app was opened with that wait to be imported (`import_opened`).
     opened: usize,
-}
-
-/// What an import did, with the project after it.
-#[derive(Serialize)]
-pub struct ImportReport {
-    added: Vec<ArticleView>,
-    failed: Vec<Refused>,
-    duplicates: Vec<Duplicate>,
-    project: ProjectView,
-}
-
-/// Import progress event payload.
-#[derive(Clone, Serialize)]
-struct Progress {
-    done: usize,
-    total: usize,
-    file: String,
 }
 
 /// An article to read, its statements marked.
@@ -152,29 +129,6 @@ pub async fn project_save_as<R: Runtime>(
 #[tauri::command]
 pub async fn project_save(state: State<'_, AppState>) -> AppResult<ProjectView> {
     state.save()
-}
-
-/// Imports the files the user picks in the Import dialog; `None` when cancelled.
-#[tauri::command]
-pub async fn import_dialog<R: Runtime>(
-    app: AppHandle<R>,
-    state: State<'_, AppState>,
-) -> AppResult<Option<ImportReport>> {
-    match dialogs::ask(&app, &Ask::Articles) {
-        Some(paths) => import(app, &state, paths).await.map(Some),
-        None => Ok(None),
-    }
-}
-
-#[tauri::command]
-pub async fn import_text(state: State<'_, AppState>, text: String) -> AppResult<ImportReport> {
-    let result = ingest::ingest("Pasted text.txt", text.as_bytes()).map(|a| {
-        let an = analyze::analyze(&a);
-        (a, an)
-    });
-    state
-        .change_view(|s| Ok(s.import(vec![result])))
-        .map(report)
 }
 
 #[tauri::command]
@@ -330,50 +284,6 @@ pub async fn print(state: State<'_, AppState>, options: PrintOptions) -> AppResu
         job,
         printer: options.printer,
     })
-}
-
-/// Imports `paths` off the UI thread, sending progress events, then adds the articles.
-pub(crate) async fn import<R: Runtime>(
-    app: AppHandle<R>,
-    state: &AppState,
-    paths: Vec<PathBuf>,
-) -> AppResult<ImportReport> {
-    let results = tauri::async_runtime::spawn_blocking(move || {
-        let files = files::expand(&paths);
-        let last = Mutex::new(Instant::now());
-        let send = |done: usize, total: usize, file: &Path| {
-            let _ = app.emit(
-                "import-progress",
-                Progress {
-                    done,
-                    total,
-                    file: file.display().to_string(),
-                },
-            );
-        };
-        if let Some(first) = files.first() {
-            send(0, files.len(), first);
-        }
-        files::import(&files, |done, total, file| {
-            let mut last = last.lock().unwrap_or_else(|p| p.into_inner());
-            if done == total || last.elapsed() >= PROGRESS_EVERY {
-                *last = Instant::now();
-                send(done, total, file);
-            }
-        })
-    })
-    .await
-    .map_err(|e| AppError::new("import", format!("the import stopped: {e}")))?;
-    state.change_view(|s| Ok(s.import(results))).map(report)
-}
-
-fn report((outcome, project): (briefdesk::project::ImportOutcome, ProjectView)) -> ImportReport {
-    ImportReport {
-        added: outcome.added,
-        failed: outcome.failed,
-        duplicates: outcome.duplicates,
-        project,
-    }
 }
 
 /// The brief of the open project, rendered, and its title.

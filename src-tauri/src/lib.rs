@@ -3,6 +3,7 @@
 pub mod commands;
 pub mod dialogs;
 pub mod error;
+pub mod import;
 pub mod open;
 pub mod state;
 pub mod stories;
@@ -33,8 +34,8 @@ pub fn configure<R: Runtime>(
             commands::project_open_recent,
             commands::project_save_as,
             commands::project_save,
-            commands::import_dialog,
-            commands::import_text,
+            import::import_dialog,
+            import::import_text,
             commands::article_pick,
             commands::articles_order,
             commands::articles_remove,

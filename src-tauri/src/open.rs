@@ -9,8 +9,8 @@ use std::sync::Mutex;
 
 use tauri::{AppHandle, DragDropEvent, Emitter, Manager, Runtime, State, Window, WindowEvent};
 
-use crate::commands::{import, ImportReport};
 use crate::error::AppResult;
+use crate::import::{import, ImportReport};
 use crate::state::AppState;
 
 /// Sent to the page when a second launch has handed files over; the payload is their number.

@@ -2,6 +2,7 @@
 //! MHTML), binary refusal by magic numbers and byte statistics, then HTML, Markdown or plain
 //! text by content and extension together.
 
+use super::decode::bomless_utf16;
 use crate::model::SourceFormat;
 
 /// Magic numbers of common non-text files, with what to tell the user.
@@ -161,27 +162,13 @@ pub fn binary_reason(bytes: &[u8]) -> Option<&'static str> {
     if bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
         return Some("looks like an image (WebP)");
     }
-    if has_utf16_bom(bytes) || crate::ingest::decode::bomless_utf16(bytes).is_some() {
+    if has_utf16_bom(bytes) || bomless_utf16(bytes).is_some() {
         return None;
     }
     if bytes.contains(&0) {
         return Some("looks like binary data: it contains NUL bytes");
     }
     None
-}
-
-/// Whether decoded text has so many control characters that it cannot be an article.
-pub fn too_many_controls(text: &str) -> bool {
-    let mut total = 0usize;
-    let mut controls = 0usize;
-    for c in text.chars().take(200_000) {
-        total += 1;
-        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}') {
-            controls += 1;
-        }
-    }
-    // Real text has next to none; random bytes read as Windows-1252 have ~13 %.
-    total > 0 && controls * 100 > total
 }
 
 /// The lowercase extension of a file name, without the dot.

@@ -23,106 +23,8 @@ pub fn boilerplate(p: &str) -> Boilerplate {
     let lower = p.trim().to_lowercase();
     let lower = lower.trim_end_matches(['.', '…', ':', '›', '»', '→', '>', ' ']);
     let n = lower.split_whitespace().count();
-    const EXACT: &[&str] = &[
-        "advertisement",
-        "advertisment",
-        "ad",
-        "sponsored",
-        "sponsored content",
-        "story continues below advertisement",
-        "article continues below advertisement",
-        "continue reading",
-        "continue reading below",
-        "read more",
-        "read next",
-        "related",
-        "related articles",
-        "related stories",
-        "recommended",
-        "more stories",
-        "share",
-        "share this",
-        "share this article",
-        "share this story",
-        "share article",
-        "copy link",
-        "print",
-        "email",
-        "comments",
-        "skip to content",
-        "skip to main content",
-        "listen to this article",
-        "follow us",
-        "top stories",
-        "most read",
-    ];
-    if EXACT.contains(&lower) {
+    if is_label(lower, n) || (n <= 60 && is_pitch(lower, n)) {
         return Boilerplate::Drop;
-    }
-    const SHORT_PREFIXES: &[&str] = &[
-        "read more",
-        "read also",
-        "also read",
-        "related:",
-        "see also",
-        "more from",
-        "share on ",
-        "share this",
-        "follow us",
-        "click here",
-        "sign up for",
-        "listen to this article",
-        "photo:",
-        "photograph:",
-        "image:",
-        "file photo",
-        "pictured:",
-        "(photo",
-    ];
-    if n <= 30 && SHORT_PREFIXES.iter().any(|s| lower.starts_with(s)) {
-        return Boilerplate::Drop;
-    }
-    const TINY_PREFIXES: &[&str] = &["subscribe", "©", "copyright ©", "sign in", "log in"];
-    if n <= 12 && TINY_PREFIXES.iter().any(|s| lower.starts_with(s)) {
-        return Boilerplate::Drop;
-    }
-    if n <= 60 {
-        let newsletter = lower.contains("newsletter")
-            && ["sign up", "subscribe", "inbox", "delivered"]
-                .iter()
-                .any(|w| lower.contains(w));
-        let cookies = lower.contains("cookie")
-            && [
-                "we use",
-                "this site uses",
-                "this website uses",
-                "accept",
-                "consent",
-                "by continuing",
-                "privacy",
-            ]
-            .iter()
-            .any(|w| lower.contains(w));
-        // A site's disclosure that it earns from its links, not news.
-        let affiliate = ["affiliate", "referral"].iter().any(|w| lower.contains(w))
-            && ["link", "earn", "commission", "compensat", "purchase"]
-                .iter()
-                .any(|w| lower.contains(w));
-        let earns = [
-            "earn a commission",
-            "receive a commission",
-            "earn a small commission",
-        ]
-        .iter()
-        .any(|w| lower.contains(w));
-        let disclosure = (affiliate || earns)
-            && ["may ", "we ", "this post", "this article", "our "]
-                .iter()
-                .any(|w| lower.contains(w));
-        if newsletter || cookies || disclosure || (n <= 12 && lower.contains("all rights reserved"))
-        {
-            return Boilerplate::Drop;
-        }
     }
     // Only a "By …" line or one with a year can be a strong header line.
     let maybe_header =
@@ -134,6 +36,119 @@ pub fn boilerplate(p: &str) -> Boilerplate {
         Some(h) if h.strong => Boilerplate::Meta(h),
         _ => Boilerplate::Keep,
     }
+}
+
+/// Paragraphs that are page furniture as they stand (lowercase, closing dots and arrows
+/// trimmed).
+const EXACT: &[&str] = &[
+    "advertisement",
+    "advertisment",
+    "ad",
+    "sponsored",
+    "sponsored content",
+    "story continues below advertisement",
+    "article continues below advertisement",
+    "continue reading",
+    "continue reading below",
+    "read more",
+    "read next",
+    "related",
+    "related articles",
+    "related stories",
+    "recommended",
+    "more stories",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "share article",
+    "copy link",
+    "print",
+    "email",
+    "comments",
+    "skip to content",
+    "skip to main content",
+    "listen to this article",
+    "follow us",
+    "top stories",
+    "most read",
+];
+
+/// Openings of page furniture up to 30 words long.
+const SHORT_PREFIXES: &[&str] = &[
+    "read more",
+    "read also",
+    "also read",
+    "related:",
+    "see also",
+    "more from",
+    "share on ",
+    "share this",
+    "follow us",
+    "click here",
+    "sign up for",
+    "listen to this article",
+    "photo:",
+    "photograph:",
+    "image:",
+    "file photo",
+    "pictured:",
+    "(photo",
+];
+
+/// Openings of page furniture up to 12 words long.
+const TINY_PREFIXES: &[&str] = &["subscribe", "©", "copyright ©", "sign in", "log in"];
+
+/// Whether `lower`, `n` words long, is a furniture label: an ad label, share bar, "Read
+/// more" link, photo credit, sign-in or copyright line.
+fn is_label(lower: &str, n: usize) -> bool {
+    EXACT.contains(&lower)
+        || (n <= 30 && SHORT_PREFIXES.iter().any(|s| lower.starts_with(s)))
+        || (n <= 12 && TINY_PREFIXES.iter().any(|s| lower.starts_with(s)))
+}
+
+/// Whether `lower`, `n` words long (60 at most), is a pitch or notice: a newsletter pitch, a
+/// cookie notice, an affiliate disclosure or a short rights line.
+fn is_pitch(lower: &str, n: usize) -> bool {
+    let newsletter = lower.contains("newsletter")
+        && ["sign up", "subscribe", "inbox", "delivered"]
+            .iter()
+            .any(|w| lower.contains(w));
+    let cookies = lower.contains("cookie")
+        && [
+            "we use",
+            "this site uses",
+            "this website uses",
+            "accept",
+            "consent",
+            "by continuing",
+            "privacy",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
+    newsletter
+        || cookies
+        || is_disclosure(lower)
+        || (n <= 12 && lower.contains("all rights reserved"))
+}
+
+/// Whether `lower` is a site's disclosure that it earns from its links, not news.
+fn is_disclosure(lower: &str) -> bool {
+    let affiliate = ["affiliate", "referral"].iter().any(|w| lower.contains(w))
+        && ["link", "earn", "commission", "compensat", "purchase"]
+            .iter()
+            .any(|w| lower.contains(w));
+    let earns = [
+        "earn a commission",
+        "receive a commission",
+        "earn a small commission",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    (affiliate || earns)
+        && ["may ", "we ", "this post", "this article", "our "]
+            .iter()
+            .any(|w| lower.contains(w))
 }
 
 #[cfg(test)]

@@ -28,6 +28,7 @@ pub mod meta;
 pub mod nesting;
 pub mod pagemeta;
 pub mod pdf;
+pub mod pdflayout;
 pub mod pdftext;
 pub mod route;
 pub mod rtf;

@@ -115,8 +115,11 @@ pub fn limit_depth(html: &str, max: usize) -> Cow<'_, str> {
     let mut out = String::new();
     let mut copied = 0; // bytes of `html` already handled (copied or dropped)
     let mut dropped_any = false;
-    let mut stack: Vec<Open> = Vec::new();
-    let mut kept_depth = 0usize;
+    let mut nest = Nest {
+        stack: Vec::new(),
+        kept_depth: 0,
+        max,
+    };
     let mut i = 0;
     while let Some(off) = b[i..].iter().position(|&c| c == b'<') {
         let lt = i + off;
@@ -138,56 +141,18 @@ pub fn limit_depth(html: &str, max: usize) -> Cow<'_, str> {
         let ne = name_end(b, name_start);
         let name = &html[name_start..ne];
         let (end, self_closing) = tag_end(b, ne);
-        let mut keep_tag = true;
-        if closing {
-            let from = stack.len().saturating_sub(SEARCH);
-            if let Some(k) = (from..stack.len())
-                .rev()
-                .find(|&k| stack[k].name.eq_ignore_ascii_case(name))
-            {
-                // Elements above the match are closed implicitly.
-                for e in stack.drain(k + 1..) {
-                    kept_depth -= usize::from(e.kept);
-                }
-                let top = stack.last_mut().expect("matched entry");
-                keep_tag = top.kept;
-                if top.count > 1 {
-                    top.count -= 1;
-                } else {
-                    kept_depth -= usize::from(top.kept);
-                    stack.pop();
-                }
-            }
-            i = end;
+        i = end;
+        let keep_tag = if closing {
+            nest.close(name)
         } else {
-            while stack.last().is_some_and(|t| implies_end(name, t.name)) {
-                let e = stack.pop().expect("non-empty");
-                kept_depth -= usize::from(e.kept);
-            }
-            let void = self_closing || VOID.iter().any(|v| v.eq_ignore_ascii_case(name));
-            if !void {
-                let keep = kept_depth < max;
-                keep_tag = keep;
-                match stack.last_mut() {
-                    Some(t) if !keep && !t.kept && t.name.eq_ignore_ascii_case(name) => {
-                        t.count += 1
-                    }
-                    _ => stack.push(Open {
-                        name,
-                        kept: keep,
-                        count: 1,
-                    }),
-                }
-                kept_depth += usize::from(keep);
-            }
-            i = end;
             if RAW_TEXT.iter().any(|r| r.eq_ignore_ascii_case(name)) && !self_closing {
                 // Skip the element's text; its end tag is read on the next round.
                 let mut close = String::from("</");
                 close.push_str(name);
                 i = find_ci(b, end, close.as_bytes()).unwrap_or(b.len());
             }
-        }
+            nest.open(name, self_closing)
+        };
         if !keep_tag {
             out.push_str(&html[copied..lt]);
             copied = end;
@@ -199,6 +164,66 @@ pub fn limit_depth(html: &str, max: usize) -> Cow<'_, str> {
     }
     out.push_str(&html[copied..]);
     Cow::Owned(out)
+}
+
+/// The elements open at a point of the scan, and how many of them keep their tags.
+struct Nest<'a> {
+    stack: Vec<Open<'a>>,
+    /// Open elements whose tags were kept.
+    kept_depth: usize,
+    /// The most kept elements nested in one another.
+    max: usize,
+}
+
+impl<'a> Nest<'a> {
+    /// Reads the start tag of element `name`; whether the tag is kept.
+    fn open(&mut self, name: &'a str, self_closing: bool) -> bool {
+        while self.stack.last().is_some_and(|t| implies_end(name, t.name)) {
+            let e = self.stack.pop().expect("non-empty");
+            self.kept_depth -= usize::from(e.kept);
+        }
+        let void = self_closing || VOID.iter().any(|v| v.eq_ignore_ascii_case(name));
+        if void {
+            return true;
+        }
+        let keep = self.kept_depth < self.max;
+        match self.stack.last_mut() {
+            Some(t) if !keep && !t.kept && t.name.eq_ignore_ascii_case(name) => t.count += 1,
+            _ => self.stack.push(Open {
+                name,
+                kept: keep,
+                count: 1,
+            }),
+        }
+        self.kept_depth += usize::from(keep);
+        keep
+    }
+
+    /// Reads the end tag of element `name`, closing the elements opened inside it; whether
+    /// the tag is kept (an end tag that matches no open element is).
+    fn close(&mut self, name: &str) -> bool {
+        let stack = &mut self.stack;
+        let from = stack.len().saturating_sub(SEARCH);
+        let Some(k) = (from..stack.len())
+            .rev()
+            .find(|&k| stack[k].name.eq_ignore_ascii_case(name))
+        else {
+            return true;
+        };
+        // Elements above the match are closed implicitly.
+        for e in stack.drain(k + 1..) {
+            self.kept_depth -= usize::from(e.kept);
+        }
+        let top = stack.last_mut().expect("matched entry");
+        let keep = top.kept;
+        if top.count > 1 {
+            top.count -= 1;
+        } else {
+            self.kept_depth -= usize::from(top.kept);
+            stack.pop();
+        }
+        keep
+    }
 }
 
 #[cfg(test)]

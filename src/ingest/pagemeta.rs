@@ -178,14 +178,59 @@ fn time_published(doc: &Document) -> Option<chrono::NaiveDate> {
 pub fn page_meta(doc: &Document) -> Parsed {
     let values = meta_values(doc);
     let ld = json_ld(doc).unwrap_or_default();
+    let naming = naming(doc, &values, ld.headline, ld.publisher);
+    let byline = [
+        get(&values, &["author", "dc.creator", "byl", "sailthru.author"]).map(str::to_string),
+        get(&values, &["article:author"]).map(str::to_string),
+        ld.author,
+    ]
+    .into_iter()
+    .flatten()
+    .find_map(|b| meta::clean_byline(&b));
+    let published = published(doc, &values, ld.published.as_deref());
+    let url = doc
+        .select("link[rel='canonical']")
+        .attr("href")
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .or_else(|| get(&values, &["og:url"]).map(str::to_string))
+        .or(ld.url);
+    let language = doc
+        .select("html")
+        .attr("lang")
+        .and_then(|l| lang::declared_language(&l));
+    Parsed {
+        title: naming.title,
+        outlet: naming.outlet,
+        byline,
+        published,
+        language,
+        url,
+        ..Parsed::default()
+    }
+}
 
-    let declared_site = get(&values, &["og:site_name", "application-name"])
+/// A page's headline and the outlet that published it.
+struct Naming {
+    title: Option<String>,
+    outlet: Option<String>,
+}
+
+/// The headline (meta tags, else the JSON-LD `headline`, else `<title>`) without the site's
+/// name, and the outlet (declared, else that name).
+fn naming(
+    doc: &Document,
+    values: &[(String, String)],
+    headline: Option<String>,
+    publisher: Option<String>,
+) -> Naming {
+    let declared_site = get(values, &["og:site_name", "application-name"])
         .map(str::to_string)
-        .or(ld.publisher);
+        .or(publisher);
     let page_title = doc.select("title").text().to_string();
-    let raw_title = get(&values, &["og:title", "twitter:title", "title", "dc.title"])
+    let raw_title = get(values, &["og:title", "twitter:title", "title", "dc.title"])
         .map(str::to_string)
-        .or(ld.headline)
+        .or(headline)
         .or_else(|| (!page_title.trim().is_empty()).then_some(page_title.clone()));
     let (title, suffix) = match &raw_title {
         Some(t) => {
@@ -195,19 +240,21 @@ pub fn page_meta(doc: &Document) -> Parsed {
         None => (None, None),
     };
     // "Headline | The Meridian Post" names the site when nothing else does.
-    let outlet = declared_site.or(suffix);
+    Naming {
+        title,
+        outlet: declared_site.or(suffix),
+    }
+}
 
-    let byline = [
-        get(&values, &["author", "dc.creator", "byl", "sailthru.author"]).map(str::to_string),
-        get(&values, &["article:author"]).map(str::to_string),
-        ld.author,
-    ]
-    .into_iter()
-    .flatten()
-    .find_map(|b| meta::clean_byline(&b));
-
-    let published = get(
-        &values,
+/// The published date: an `article:published_time`-like meta tag, the JSON-LD
+/// `datePublished` (`ld_published`), a `<time>` element, else a generic date meta tag.
+fn published(
+    doc: &Document,
+    values: &[(String, String)],
+    ld_published: Option<&str>,
+) -> Option<chrono::NaiveDate> {
+    get(
+        values,
         &[
             "article:published_time",
             "og:article:published_time",
@@ -216,11 +263,11 @@ pub fn page_meta(doc: &Document) -> Parsed {
         ],
     )
     .and_then(dates::parse_date)
-    .or_else(|| ld.published.as_deref().and_then(dates::parse_date))
+    .or_else(|| ld_published.and_then(dates::parse_date))
     .or_else(|| time_published(doc))
     .or_else(|| {
         get(
-            &values,
+            values,
             &[
                 "date",
                 "pubdate",
@@ -236,30 +283,7 @@ pub fn page_meta(doc: &Document) -> Parsed {
             ],
         )
         .and_then(dates::parse_date)
-    });
-
-    let url = doc
-        .select("link[rel='canonical']")
-        .attr("href")
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
-        .or_else(|| get(&values, &["og:url"]).map(str::to_string))
-        .or(ld.url);
-
-    let language = doc
-        .select("html")
-        .attr("lang")
-        .and_then(|l| lang::declared_language(&l));
-
-    Parsed {
-        title,
-        outlet,
-        byline,
-        published,
-        language,
-        url,
-        ..Parsed::default()
-    }
+    })
 }
 
 /// Fills what the page markup did not give from Readability's own metadata.

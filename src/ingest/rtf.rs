@@ -63,134 +63,206 @@ struct Group {
 
 /// Reads an RTF file's bytes.
 pub fn parse(bytes: &[u8]) -> Result<Parsed, IngestErrorKind> {
-    let mut enc: &'static Encoding = WINDOWS_1252;
-    let mut stack: Vec<Group> = Vec::new();
-    let mut g = Group {
-        skip: false,
-        uc: 1,
-        info: None,
-    };
-    let mut body = String::new();
-    let mut info: [String; 3] = Default::default();
-    let mut date = (0i32, 0u32, 0u32);
-    let mut pending: Vec<u8> = Vec::new();
-    let mut skip_chars = 0usize;
-    let mut i = 0;
-    macro_rules! emit {
-        ($s:expr) => {{
-            let s: &str = $s;
-            if let Some(k) = g.info {
-                info[k].push_str(s);
-            } else if !g.skip {
-                body.push_str(s);
-            }
-        }};
+    let mut walk = Walk::new(bytes);
+    while walk.i < bytes.len() {
+        walk.step()?;
     }
-    while i < bytes.len() {
-        let b = bytes[i];
+    Ok(walk.finish())
+}
+
+/// The creation date of `\info` (`\yr`, `\mo`, `\dy`).
+#[derive(Default)]
+struct Date {
+    year: i32,
+    month: u32,
+    day: u32,
+}
+
+/// A walk over an RTF file's bytes: where it is, the state of the groups it is in, and the
+/// text it has kept.
+struct Walk<'b> {
+    bytes: &'b [u8],
+    /// The next byte to read.
+    i: usize,
+    /// The code page of `\'hh` escapes and raw bytes (`\ansicpg`).
+    enc: &'static Encoding,
+    /// The enclosing groups' states.
+    stack: Vec<Group>,
+    /// The current group's state.
+    g: Group,
+    /// The body text.
+    body: String,
+    /// The `\info` fields read ([`INFO`]).
+    info: [String; 3],
+    date: Date,
+    /// Code-page bytes not yet decoded.
+    pending: Vec<u8>,
+    /// Fallback characters still to skip after a `\uN`.
+    skip_chars: usize,
+}
+
+impl<'b> Walk<'b> {
+    /// A walk at the start of `bytes`.
+    fn new(bytes: &'b [u8]) -> Self {
+        Walk {
+            bytes,
+            i: 0,
+            enc: WINDOWS_1252,
+            stack: Vec::new(),
+            g: Group {
+                skip: false,
+                uc: 1,
+                info: None,
+            },
+            body: String::new(),
+            info: Default::default(),
+            date: Date::default(),
+            pending: Vec::new(),
+            skip_chars: 0,
+        }
+    }
+
+    /// Reads the next byte: a group's start or end, a control word, or text.
+    fn step(&mut self) -> Result<(), IngestErrorKind> {
+        let bytes = self.bytes;
+        let b = bytes[self.i];
         // Flush code-page bytes before anything that is not one.
-        let hex_escape = b == b'\\' && bytes.get(i + 1) == Some(&b'\'');
-        if !hex_escape && !pending.is_empty() {
-            let s = enc.decode(&pending).0.into_owned();
-            pending.clear();
-            emit!(&s);
+        let hex_escape = b == b'\\' && bytes.get(self.i + 1) == Some(&b'\'');
+        if !hex_escape && !self.pending.is_empty() {
+            let s = self.enc.decode(&self.pending).0.into_owned();
+            self.pending.clear();
+            self.emit(&s);
         }
         match b {
             b'{' => {
-                stack.push(g);
-                if stack.len() > MAX_NESTING {
+                self.stack.push(self.g);
+                if self.stack.len() > MAX_NESTING {
                     return Err(over_limit(
                         "the RTF nests groups too deeply",
                         format!("{MAX_NESTING} levels of nesting"),
                     ));
                 }
-                i += 1;
+                self.i += 1;
             }
             b'}' => {
-                g = stack.pop().unwrap_or(g);
-                skip_chars = 0;
-                i += 1;
+                self.g = self.stack.pop().unwrap_or(self.g);
+                self.skip_chars = 0;
+                self.i += 1;
             }
-            b'\\' => {
-                let (word, param, next) = control(bytes, i + 1);
-                i = next;
-                match word {
-                    "'" => {
-                        let hex = bytes
-                            .get(i..i + 2)
-                            .and_then(|h| std::str::from_utf8(h).ok());
-                        if let Some(v) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                            if skip_chars > 0 {
-                                skip_chars -= 1;
-                            } else {
-                                pending.push(v);
-                            }
-                        }
-                        i = (i + 2).min(bytes.len());
-                    }
-                    "u" => {
-                        let code = param.unwrap_or(0);
-                        let code = if code < 0 { code + 65_536 } else { code } as u32;
-                        let c = char::from_u32(code).unwrap_or('\u{FFFD}');
-                        let mut buf = [0; 4];
-                        let cs: &str = c.encode_utf8(&mut buf);
-                        emit!(cs);
-                        skip_chars = g.uc;
-                    }
-                    "uc" => g.uc = param.unwrap_or(1).clamp(0, 8) as usize,
-                    "ansicpg" => {
-                        let label = format!("windows-{}", param.unwrap_or(1252));
-                        enc = Encoding::for_label(label.as_bytes()).unwrap_or(WINDOWS_1252);
-                    }
-                    "bin" => i = i.saturating_add(param.unwrap_or(0).max(0) as usize),
-                    "*" => g.skip = true,
-                    "par" | "row" | "sect" | "page" => emit!("\n\n"),
-                    "line" => emit!("\n"),
-                    "tab" => emit!("\t"),
-                    "cell" => emit!(" | "),
-                    "emdash" => emit!("—"),
-                    "endash" => emit!("–"),
-                    "lquote" => emit!("‘"),
-                    "rquote" => emit!("’"),
-                    "ldblquote" => emit!("“"),
-                    "rdblquote" => emit!("”"),
-                    "bullet" => emit!("•"),
-                    "~" => emit!("\u{a0}"),
-                    "_" => emit!("‑"),
-                    "\\" | "{" | "}" => emit!(word),
-                    "info" => g.skip = true,
-                    "yr" => date.0 = param.unwrap_or(0),
-                    "mo" => date.1 = param.unwrap_or(0) as u32,
-                    "dy" => date.2 = param.unwrap_or(0) as u32,
-                    w if INFO.contains(&w) => g.info = INFO.iter().position(|x| *x == w),
-                    w if SKIP.contains(&w) => g.skip = true,
-                    _ => {}
-                }
-            }
-            b'\r' | b'\n' => i += 1,
+            b'\\' => self.control(),
+            b'\r' | b'\n' => self.i += 1,
             _ => {
-                if skip_chars > 0 {
-                    skip_chars -= 1;
-                } else {
-                    pending.push(b);
-                }
-                i += 1;
+                self.code_page_byte(b);
+                self.i += 1;
             }
         }
+        Ok(())
     }
-    let mut out = text::parse(&body);
-    let [title, author, company] = info.map(|s| s.trim().to_string());
-    let some = |s: String| (!s.is_empty()).then_some(s);
-    if out.title.is_none() {
-        out.title = some(title);
+
+    /// Reads a control word or symbol and does what it says.
+    fn control(&mut self) {
+        let (word, param, next) = control(self.bytes, self.i + 1);
+        self.i = next;
+        if let Some(text) = symbol(word) {
+            self.emit(text);
+            return;
+        }
+        match word {
+            "'" => self.hex_escape(),
+            "u" => {
+                let code = param.unwrap_or(0);
+                let code = if code < 0 { code + 65_536 } else { code } as u32;
+                let c = char::from_u32(code).unwrap_or('\u{FFFD}');
+                let mut buf = [0; 4];
+                self.emit(c.encode_utf8(&mut buf));
+                self.skip_chars = self.g.uc;
+            }
+            "uc" => self.g.uc = param.unwrap_or(1).clamp(0, 8) as usize,
+            "ansicpg" => {
+                let label = format!("windows-{}", param.unwrap_or(1252));
+                self.enc = Encoding::for_label(label.as_bytes()).unwrap_or(WINDOWS_1252);
+            }
+            "bin" => self.i = self.i.saturating_add(param.unwrap_or(0).max(0) as usize),
+            "*" | "info" => self.g.skip = true,
+            "yr" => self.date.year = param.unwrap_or(0),
+            "mo" => self.date.month = param.unwrap_or(0) as u32,
+            "dy" => self.date.day = param.unwrap_or(0) as u32,
+            w if INFO.contains(&w) => self.g.info = INFO.iter().position(|x| *x == w),
+            w if SKIP.contains(&w) => self.g.skip = true,
+            _ => {}
+        }
     }
-    out.fallback = Some(Box::new(Parsed {
-        byline: some(author),
-        outlet: some(company),
-        published: NaiveDate::from_ymd_opt(date.0, date.1, date.2),
-        ..Parsed::default()
-    }));
-    Ok(out)
+
+    /// Reads the two hex digits of a `\'hh` escape as a code-page byte.
+    fn hex_escape(&mut self) {
+        let i = self.i;
+        let hex = self
+            .bytes
+            .get(i..i + 2)
+            .and_then(|h| std::str::from_utf8(h).ok());
+        if let Some(v) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+            self.code_page_byte(v);
+        }
+        self.i = (i + 2).min(self.bytes.len());
+    }
+
+    /// A byte of text in the code page, unless it is a `\uN` fallback to skip.
+    fn code_page_byte(&mut self, b: u8) {
+        if self.skip_chars > 0 {
+            self.skip_chars -= 1;
+        } else {
+            self.pending.push(b);
+        }
+    }
+
+    /// Adds `s` to the info field being read, else to the body unless the group is skipped.
+    fn emit(&mut self, s: &str) {
+        if let Some(k) = self.g.info {
+            self.info[k].push_str(s);
+        } else if !self.g.skip {
+            self.body.push_str(s);
+        }
+    }
+
+    /// The document: the body through the plain-text reader, `\info` as its fallback.
+    fn finish(self) -> Parsed {
+        let mut out = text::parse(&self.body);
+        let [title, author, company] = self.info.map(|s| s.trim().to_string());
+        let some = |s: String| (!s.is_empty()).then_some(s);
+        if out.title.is_none() {
+            out.title = some(title);
+        }
+        let Date { year, month, day } = self.date;
+        out.fallback = Some(Box::new(Parsed {
+            byline: some(author),
+            outlet: some(company),
+            published: NaiveDate::from_ymd_opt(year, month, day),
+            ..Parsed::default()
+        }));
+        out
+    }
+}
+
+/// The text a control word or symbol stands for (breaks, typographic symbols, escaped
+/// characters), or `None`.
+fn symbol(word: &str) -> Option<&str> {
+    Some(match word {
+        "par" | "row" | "sect" | "page" => "\n\n",
+        "line" => "\n",
+        "tab" => "\t",
+        "cell" => " | ",
+        "emdash" => "—",
+        "endash" => "–",
+        "lquote" => "‘",
+        "rquote" => "’",
+        "ldblquote" => "“",
+        "rdblquote" => "”",
+        "bullet" => "•",
+        "~" => "\u{a0}",
+        "_" => "‑",
+        "\\" | "{" | "}" => word,
+        _ => return None,
+    })
 }
 
 /// Reads a control word or symbol starting at `i` (just after the backslash): its name, its

@@ -12,7 +12,8 @@ use printpdf::{
 };
 use subsetter::GlyphRemapper;
 
-use super::draw::{Draw, Rgb, TextRun};
+use super::colour::Rgb;
+use super::draw::{Draw, TextRun};
 use super::fonts::{font, FontKey};
 use super::tags::{Mark, StructTree};
 

@@ -2,20 +2,10 @@
 //! runs, filled rectangles and rules. Coordinates are points, y growing downwards from the
 //! top of whatever holds them (a line, a fragment, a page).
 
+use super::colour::Rgb;
 use super::fonts::FontKey;
-use super::shape::Piece;
+use super::items::Piece;
 use super::tags::{Mark, Tag};
-
-/// A colour in RGB, each channel 0–1.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Rgb(pub f32, pub f32, pub f32);
-
-impl Rgb {
-    /// A colour from 0–255 channels.
-    pub const fn bytes(r: u8, g: u8, b: u8) -> Rgb {
-        Rgb(r as f32 / 255.0, g as f32 / 255.0, b as f32 / 255.0)
-    }
-}
 
 /// A glyph at its final horizontal position.
 #[derive(Debug, Clone, PartialEq)]

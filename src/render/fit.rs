@@ -6,8 +6,9 @@
 use std::collections::BTreeMap;
 
 use super::blocks::{Block, Inline, InlineStyle, ParaClass};
+use super::flow::Flow;
 use super::frame::Geometry;
-use super::layout::{Flow, Layouter};
+use super::layout::Layouter;
 use super::notes;
 use super::paginate::{paginate_notes, PageLayout, Placed};
 use super::shape::Shaper;

@@ -4,14 +4,16 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::draw::{Draw, Rgb};
+use super::colour::Rgb;
+use super::draw::Draw;
+use super::flow::{Decoration, Flow};
 use super::fonts::Family;
-use super::layout::{Decoration, Flow};
-use super::linebreak::{place_line, Line};
+use super::items::{Item, Line};
+use super::linebreak::place_line;
 use super::notes;
 use super::paginate::PageLayout;
 use super::paper::{Margins, BANNER_BAND, BANNER_BASELINE};
-use super::shape::{Item, Shaper};
+use super::shape::Shaper;
 use super::style::{self, Align, TextStyle};
 use super::tags::Mark;
 use super::theme::{Banner, Theme};

@@ -5,17 +5,17 @@
 //! decorations (the shaded box, the quote rule) are groups drawn around whichever of their
 //! fragments land on a page, so a box that splits across pages is drawn on both.
 
-use super::blocks::{plain_text, Block, DivClass, Inline};
+use super::blocks::{plain_text, Block, Cell, DivClass, Inline};
 use super::draw::{Draw, TextRun};
+use super::flow::{Ctx, Decoration, Flow, Fragment, Group};
 use super::fonts::{font, Family, FontKey};
+use super::items::line_notes;
 use super::linebreak::{break_lines, place_line_links, split_wide_boxes};
-use super::notes::line_notes;
 use super::shape::Shaper;
 use super::style::{self, Align, BlockStyle, TextStyle};
+use super::table;
 use super::tags::{inline_tags, Attr, Role, Tag};
 use crate::error::RenderError;
-
-pub use super::flow::{Ctx, Decoration, Flow, Fragment, Group};
 
 /// Lays out blocks into a [`Flow`].
 pub struct Layouter<'s> {
@@ -144,9 +144,27 @@ impl<'s> Layouter<'s> {
                 self.set_space_after(after);
                 Ok(())
             }
-            Block::Table(rows) => super::table::layout(self, rows, ctx),
+            Block::Table(rows) => self.table(rows, ctx),
             Block::Div { class, blocks } => self.div(*class, blocks, ctx),
         }
+    }
+
+    /// Sets a table ([`table::layout`]), each cell's blocks by a layouter of their own.
+    fn table(&mut self, rows: &[Vec<Cell>], ctx: &Ctx) -> Result<(), RenderError> {
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let space_before = self.take_space(style::PARA_SPACE);
+        let first = self.flow.fragments.len();
+        let set_cell = |shaper: &mut Shaper, blocks: &[Block], ctx: &Ctx| {
+            let mut cell = Layouter::new(shaper);
+            cell.blocks(blocks, ctx)?;
+            Ok(cell.flow)
+        };
+        let rows = table::layout(self.shaper, rows, ctx, (first, space_before), set_cell)?;
+        self.flow.fragments.extend(rows);
+        self.set_space_after(style::PARA_SPACE);
+        Ok(())
     }
 
     fn group(&mut self, decoration: Decoration, x: f32, width: f32) -> usize {

@@ -8,35 +8,20 @@
 use std::sync::Arc;
 
 use super::draw::{PlacedGlyph, TextRun};
-use super::shape::{Item, Piece, Shaper, FORCED};
+use super::items::{skip_discardable, Item, Line, Piece, FORCED};
+use super::shape::Shaper;
 use super::style::Align;
 use super::tags::{Mark, Tag};
-use super::totalfit::{skip_discardable, total_fit};
+use super::totalfit::total_fit;
 
 /// How far spaces may shrink (as a share of their shrinkability) before a word moves down.
 const MAX_SHRINK: f32 = 0.7;
-
-/// One line: items `start..end`, and how much its glue stretches (> 0) or shrinks (< 0).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Line {
-    /// First item.
-    pub start: usize,
-    /// One past the last item (the break itself is excluded).
-    pub end: usize,
-    /// Adjustment ratio applied to the glue.
-    pub ratio: f32,
-    /// The paragraph ends here or a `<br>` forced the break: the line is not justified.
-    pub last: bool,
-    /// Natural width (the hyphen included).
-    pub natural: f32,
-    /// The line ends at a hyphenation point: a hyphen is drawn at its end.
-    pub hyphenated: bool,
-}
 
 /// Adjustment ratios tried in turn: spaces at most 1.6× (ratio 1 stretches them by 60 %),
 /// then anything that avoids first fit.
 const TOLERANCES: [f32; 2] = [1.0, 20.0];
 
+/// Sums of the widths, stretch and shrink of a run of items.
 #[derive(Clone, Copy, Default)]
 struct Sums {
     width: f32,
@@ -73,80 +58,110 @@ pub fn first_fit(items: &[Item], width: f32) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut start = skip_discardable(items, 0);
     while start < items.len() {
-        let mut sums = Sums::default();
-        // Best break so far: (index of the breaking item, sums before it).
-        let mut candidate: Option<(usize, Sums)> = None;
-        let mut i = start;
-        let mut forced = None;
-        while i < items.len() {
-            match &items[i] {
-                Item::Box(p) => {
-                    let next = Sums {
-                        width: sums.width + p.width,
-                        ..sums
-                    };
-                    if next.width - MAX_SHRINK * next.shrink > width && candidate.is_some() {
-                        break;
-                    }
-                    sums = next;
-                }
-                Item::Glue(g) => {
-                    if matches!(items[i - 1], Item::Box(_)) {
-                        candidate = Some((i, sums));
-                    }
-                    sums.width += g.width;
-                    sums.stretch += g.stretch;
-                    sums.shrink += g.shrink;
-                }
-                Item::Penalty { cost, width: w } => {
-                    if *cost == FORCED {
-                        forced = Some((i, sums));
-                        break;
-                    }
-                    if sums.width + w <= width || candidate.is_none() {
-                        candidate = Some((i, sums));
-                    }
-                }
-            }
-            i += 1;
-        }
-        let (end, mut s, last) = match (forced, i >= items.len(), candidate) {
-            (Some((f, s)), _, _) => (f, s, true),
-            (None, true, _) => (items.len(), sums, true),
-            (None, false, Some((c, s))) => (c, s, false),
-            (None, false, None) => (i.max(start + 1), sums, false),
-        };
-        let hyphen = match items.get(end) {
-            Some(Item::Penalty { width: w, .. }) if !last && *w > 0.0 => *w,
-            _ => 0.0,
-        };
-        s.width += hyphen;
-        let mut end_trimmed = end;
-        while end_trimmed > start {
-            match &items[end_trimmed - 1] {
-                Item::Glue(g) => {
-                    s.width -= g.width;
-                    s.stretch -= g.stretch;
-                    s.shrink -= g.shrink;
-                }
-                Item::Penalty { .. } => {}
-                Item::Box(_) => break,
-            }
-            end_trimmed -= 1;
-        }
-        let r = ratio(s, width);
-        lines.push(Line {
-            start,
-            end: end_trimmed,
-            ratio: if last { r.min(0.0) } else { r },
-            last,
-            natural: s.width,
-            hyphenated: hyphen > 0.0,
-        });
-        let after_penalty = matches!(items.get(end), Some(Item::Penalty { .. }));
-        start = skip_discardable(items, end + usize::from(after_penalty));
+        let end = fit_from(items, start, width);
+        lines.push(fitted_line(items, start, end, width));
+        let after_penalty = matches!(items.get(end.at), Some(Item::Penalty { .. }));
+        start = skip_discardable(items, end.at + usize::from(after_penalty));
     }
     lines
+}
+
+/// Where a first-fit line ends: the item it breaks at, the sums of the items before it, and
+/// whether a forced break or the paragraph's end ends it.
+#[derive(Clone, Copy)]
+struct End {
+    at: usize,
+    sums: Sums,
+    last: bool,
+}
+
+/// The end of the line starting at `start`: a forced break, the paragraph's end, or else the
+/// last break before the words overflow `width` (spaces shrunk by up to [`MAX_SHRINK`]).
+fn fit_from(items: &[Item], start: usize, width: f32) -> End {
+    let mut sums = Sums::default();
+    // Best break so far.
+    let mut candidate: Option<End> = None;
+    let mut i = start;
+    let at = |i: usize, sums: Sums| End {
+        at: i,
+        sums,
+        last: false,
+    };
+    while i < items.len() {
+        match &items[i] {
+            Item::Box(p) => {
+                let next = Sums {
+                    width: sums.width + p.width,
+                    ..sums
+                };
+                if next.width - MAX_SHRINK * next.shrink > width && candidate.is_some() {
+                    break;
+                }
+                sums = next;
+            }
+            Item::Glue(g) => {
+                if matches!(items[i - 1], Item::Box(_)) {
+                    candidate = Some(at(i, sums));
+                }
+                sums.width += g.width;
+                sums.stretch += g.stretch;
+                sums.shrink += g.shrink;
+            }
+            Item::Penalty { cost, width: w } => {
+                if *cost == FORCED {
+                    return End {
+                        last: true,
+                        ..at(i, sums)
+                    };
+                }
+                if sums.width + w <= width || candidate.is_none() {
+                    candidate = Some(at(i, sums));
+                }
+            }
+        }
+        i += 1;
+    }
+    match candidate {
+        _ if i >= items.len() => End {
+            last: true,
+            ..at(items.len(), sums)
+        },
+        Some(c) => c,
+        None => at(i.max(start + 1), sums),
+    }
+}
+
+/// The line from `start` to `end`: the hyphen of a hyphenation point added, trailing glue
+/// left out, set `width` wide.
+fn fitted_line(items: &[Item], start: usize, end: End, width: f32) -> Line {
+    let (last, mut s) = (end.last, end.sums);
+    let hyphen = match items.get(end.at) {
+        Some(Item::Penalty { width: w, .. }) if !last && *w > 0.0 => *w,
+        _ => 0.0,
+    };
+    s.width += hyphen;
+    let mut end_trimmed = end.at;
+    while end_trimmed > start {
+        match &items[end_trimmed - 1] {
+            Item::Glue(g) => {
+                s.width -= g.width;
+                s.stretch -= g.stretch;
+                s.shrink -= g.shrink;
+            }
+            Item::Penalty { .. } => {}
+            Item::Box(_) => break,
+        }
+        end_trimmed -= 1;
+    }
+    let r = ratio(s, width);
+    Line {
+        start,
+        end: end_trimmed,
+        ratio: if last { r.min(0.0) } else { r },
+        last,
+        natural: s.width,
+        hyphenated: hyphen > 0.0,
+    }
 }
 
 /// Splits every box wider than `width` into pieces of a quarter of it, with free breaks

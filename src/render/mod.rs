@@ -8,6 +8,7 @@
 //! machine's fonts or clock, so the same brief always renders the same pages.
 
 pub mod blocks;
+mod colour;
 mod content;
 mod context;
 mod docinfo;
@@ -17,6 +18,7 @@ mod flow;
 mod fonts;
 mod frame;
 mod hyphen;
+mod items;
 mod layout;
 mod linebreak;
 mod markup;
@@ -36,6 +38,7 @@ mod tags;
 mod templates;
 mod theme;
 mod totalfit;
+mod values;
 
 use std::str::FromStr;
 
@@ -46,7 +49,7 @@ use crate::error::RenderError;
 use crate::model::Brief;
 use blocks::{Block, Inline};
 
-pub use draw::Rgb;
+pub use colour::Rgb;
 pub use fonts::Family;
 pub use paper::Margins;
 pub use style::{INK, MUTED, RULE};

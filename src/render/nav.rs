@@ -161,6 +161,45 @@ fn outline(
     page_ids: &[ObjectId],
     height: f32,
 ) -> Option<ObjectId> {
+    let entries = entries(pages);
+    if entries.is_empty() {
+        return None;
+    }
+    let root = doc.new_object_id();
+    let ids: Vec<ObjectId> = entries.iter().map(|_| doc.new_object_id()).collect();
+    let top: Vec<usize> = (0..entries.len())
+        .filter(|i| entries[*i].parent.is_none())
+        .collect();
+    let tree = Tree {
+        entries: &entries,
+        top: &top,
+        ids: &ids,
+        root,
+    };
+    for (i, e) in entries.iter().enumerate() {
+        let mut d = tree.links(i);
+        let dest = vec![
+            Object::Reference(page_ids[e.page]),
+            Object::Name(b"XYZ".to_vec()),
+            Object::Null,
+            Object::Real(height - e.top + 4.0),
+            Object::Null,
+        ];
+        d.set("Dest", Object::Array(dest));
+        doc.objects.insert(ids[i], Object::Dictionary(d));
+    }
+    let mut r = Dictionary::new();
+    r.set("Type", Object::Name(b"Outlines".to_vec()));
+    r.set("First", Object::Reference(ids[top[0]]));
+    r.set("Last", Object::Reference(ids[*top.last()?]));
+    r.set("Count", Object::Integer(entries.len() as i64));
+    doc.objects.insert(root, Object::Dictionary(r));
+    Some(root)
+}
+
+/// The headings of the pages in order, each under the nearest heading of a higher level
+/// before it.
+fn entries(pages: &[Vec<Draw>]) -> Vec<Entry> {
     let mut entries: Vec<Entry> = Vec::new();
     let mut stack: Vec<usize> = Vec::new();
     for (page, draws) in pages.iter().enumerate() {
@@ -187,28 +226,35 @@ fn outline(
             stack.push(index);
         }
     }
-    if entries.is_empty() {
-        return None;
-    }
-    let root = doc.new_object_id();
-    let ids: Vec<ObjectId> = entries.iter().map(|_| doc.new_object_id()).collect();
-    let top: Vec<usize> = (0..entries.len())
-        .filter(|i| entries[*i].parent.is_none())
-        .collect();
-    let siblings = |i: usize| -> &[usize] {
-        match entries[i].parent {
-            Some(p) => &entries[p].children,
-            None => &top,
-        }
-    };
-    for (i, e) in entries.iter().enumerate() {
+    entries
+}
+
+/// The outline's entries with the object ids they are written under.
+struct Tree<'a> {
+    entries: &'a [Entry],
+    /// The entries with no parent, in order.
+    top: &'a [usize],
+    /// Object id of each entry.
+    ids: &'a [ObjectId],
+    /// Object id of the outline dictionary.
+    root: ObjectId,
+}
+
+impl Tree<'_> {
+    /// The dictionary of entry `i` without its destination: its title and its links to its
+    /// parent, siblings and children.
+    fn links(&self, i: usize) -> Dictionary {
+        let (e, ids) = (&self.entries[i], self.ids);
         let mut d = Dictionary::new();
         d.set("Title", text_string(&e.title));
         d.set(
             "Parent",
-            Object::Reference(e.parent.map_or(root, |p| ids[p])),
+            Object::Reference(e.parent.map_or(self.root, |p| ids[p])),
         );
-        let sib = siblings(i);
+        let sib = match e.parent {
+            Some(p) => &self.entries[p].children,
+            None => self.top,
+        };
         let at = sib.iter().position(|s| *s == i).unwrap_or(0);
         if at > 0 {
             d.set("Prev", Object::Reference(ids[sib[at - 1]]));
@@ -221,21 +267,6 @@ fn outline(
             d.set("Last", Object::Reference(ids[*last]));
             d.set("Count", Object::Integer(e.children.len() as i64));
         }
-        let dest = vec![
-            Object::Reference(page_ids[e.page]),
-            Object::Name(b"XYZ".to_vec()),
-            Object::Null,
-            Object::Real(height - e.top + 4.0),
-            Object::Null,
-        ];
-        d.set("Dest", Object::Array(dest));
-        doc.objects.insert(ids[i], Object::Dictionary(d));
+        d
     }
-    let mut r = Dictionary::new();
-    r.set("Type", Object::Name(b"Outlines".to_vec()));
-    r.set("First", Object::Reference(ids[top[0]]));
-    r.set("Last", Object::Reference(ids[*top.last()?]));
-    r.set("Count", Object::Integer(entries.len() as i64));
-    doc.objects.insert(root, Object::Dictionary(r));
-    Some(root)
 }

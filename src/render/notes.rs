@@ -10,10 +10,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::blocks::{curl_quotes, Block, Inline, InlineStyle, ParaClass};
 use super::context::long_date;
 use super::draw::Draw;
+use super::flow::Flow;
 use super::fonts::Family;
-use super::layout::{Flow, Layouter};
-use super::linebreak::Line;
-use super::shape::{Item, Shaper};
+use super::layout::Layouter;
+use super::shape::Shaper;
 use super::tags::{Mark, Role, Tag};
 use crate::error::RenderError;
 use crate::model::Source;
@@ -22,26 +22,6 @@ use crate::model::Source;
 pub const SEPARATOR: f32 = 10.0;
 /// Space between notes.
 const GAP: f32 = 1.5;
-
-/// The source numbers cited by superscripts on one line (in order, each once).
-pub fn line_notes(items: &[Item], line: &Line) -> Vec<usize> {
-    let mut out = Vec::new();
-    for item in &items[line.start..line.end] {
-        let Item::Box(p) = item else { continue };
-        if p.rise <= 0.0 {
-            continue;
-        }
-        let text: String = p.glyphs.iter().map(|g| g.text.as_str()).collect();
-        for n in text.split(|c: char| !c.is_ascii_digit()) {
-            if let Ok(n) = n.parse::<usize>() {
-                if !out.contains(&n) {
-                    out.push(n);
-                }
-            }
-        }
-    }
-    out
-}
 
 /// The content of the note for `s`: its number (superscript), outlet, title, date, address.
 pub fn note_content(s: &Source) -> Vec<Inline> {
@@ -157,6 +137,7 @@ pub fn draw(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::items::line_notes;
     use crate::render::linebreak::break_lines;
     use crate::render::style::BODY;
 

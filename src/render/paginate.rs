@@ -11,7 +11,7 @@
 
 use std::collections::BTreeMap;
 
-use super::layout::Flow;
+use super::flow::Flow;
 use super::notes::SEPARATOR;
 
 /// Longest chain of keep-with-next fragments honoured (a longer one may split).

@@ -1,6 +1,5 @@
-//! Paper: each page size's margins, the room they leave the banners, the lengths themes use.
+//! Paper: each page size's margins and the room they leave the banners.
 
-use super::theme::number;
 use super::PageSize;
 
 /// The nearest the banner may come to the top or bottom edge of the paper (8.5 mm): many
@@ -75,87 +74,9 @@ impl Margins {
     }
 }
 
-/// `12mm`, `0.5in` or `36pt` (or a bare number of points) in points.
-pub fn length(v: &str) -> Result<f32, String> {
-    let (n, unit) = match v {
-        _ if v.ends_with("mm") => (&v[..v.len() - 2], 72.0 / 25.4),
-        _ if v.ends_with("in") => (&v[..v.len() - 2], 72.0),
-        _ if v.ends_with("pt") => (&v[..v.len() - 2], 1.0),
-        _ => (v, 1.0),
-    };
-    let pt = number(n.trim(), 0.0, 1000.0)? * unit;
-    if (14.0..=144.0).contains(&pt) {
-        Ok(pt)
-    } else {
-        Err("a margin from 5mm to 2in".into())
-    }
-}
-
-/// One to three lengths, as in CSS: all round; top and bottom, sides; top, sides, bottom.
-pub fn margins(v: &str) -> Result<Margins, String> {
-    let l: Vec<f32> = v.split_whitespace().map(length).collect::<Result<_, _>>()?;
-    Ok(match l[..] {
-        [m] => Margins::all(m),
-        [v, h] => Margins {
-            side: h,
-            top: v,
-            bottom: v,
-        },
-        [t, h, b] => Margins {
-            side: h,
-            top: t,
-            bottom: b,
-        },
-        _ => return Err("one to three lengths (all; top-bottom sides; top sides bottom)".into()),
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn lengths_and_margin_lists() {
-        assert!((length("20mm").unwrap() - 56.69).abs() < 0.01);
-        assert_eq!(length("1in").unwrap(), 72.0);
-        assert_eq!(length("36pt").unwrap(), 36.0);
-        assert!(length("1mm").is_err() && length("3in").is_err() && length("x").is_err());
-        let m = margins("0.5in 1in 36pt").unwrap();
-        assert_eq!((m.top, m.side, m.bottom), (36.0, 72.0, 36.0));
-        assert_eq!(margins("1in").unwrap(), Margins::all(72.0));
-        assert!(margins("").is_err());
-    }
-
-    #[test]
-    fn banners_keep_clear_of_the_paper_edge_in_every_theme() {
-        use crate::render::theme::{Theme, THEMES};
-        assert!((MIN_MARGIN - 54.0).abs() < 1e-3, "0.75 in");
-        let narrow = Theme::from_markup("<!-- briefdesk-theme: press; margin=5mm -->").unwrap();
-        let squeezed =
-            Theme::from_markup("<!-- briefdesk-theme: one-page; margin-letter=0.3in 1in -->")
-                .unwrap();
-        for t in THEMES.into_iter().chain([narrow, squeezed]) {
-            for paper in [PageSize::A4, PageSize::Letter] {
-                let (_, height) = paper.dimensions_pt();
-                let m = t.margins(paper);
-                let band_top = m.top_banner_baseline() - BANNER_BASELINE;
-                let band_foot = m.foot_banner_baseline(height) - BANNER_BASELINE + BANNER_BAND;
-                assert!(band_top >= BANNER_EDGE - 1e-3, "{} {paper:?}", t.name);
-                assert!(
-                    height - band_foot >= BANNER_EDGE - 1e-3,
-                    "{} {paper:?}",
-                    t.name
-                );
-            }
-        }
-        assert_eq!(
-            narrow.margins(PageSize::A4).side,
-            narrow.a4.side,
-            "sides as asked"
-        );
-        let wide = Margins::all(70.0);
-        assert_eq!(wide.with_banner_room(), wide, "wide margins are kept");
-    }
 
     #[test]
     fn letter_keeps_the_a4_measure() {

@@ -9,85 +9,59 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use super::blocks::{Inline, InlineStyle};
-use super::draw::Rgb;
+use super::colour::Rgb;
 use super::fonts::{font, FontKey};
 use super::hyphen;
+use super::items::{Glue, Glyph, Item, Piece, FORCED, HYPHEN_PENALTY};
 use super::style::{Align, TextStyle, MUTED, NAVY, SUP_RISE, SUP_SCALE};
 use super::tags::Tag;
-use super::totalfit::HYPHEN_PENALTY;
 use crate::error::RenderError;
-
-/// A shaped glyph.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Glyph {
-    /// Glyph id in the full font.
-    pub gid: u16,
-    /// Advance in points (kerning included).
-    pub advance: f32,
-    /// Horizontal displacement in points.
-    pub offset: f32,
-    /// The text this glyph stands for.
-    pub text: String,
-}
-
-/// An unbreakable piece of a word in one font, size and colour.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Piece {
-    /// Font.
-    pub font: FontKey,
-    /// Size in points.
-    pub size: f32,
-    /// Baseline shift upwards (superscripts).
-    pub rise: f32,
-    /// Colour.
-    pub color: Rgb,
-    /// The glyphs.
-    pub glyphs: Vec<Glyph>,
-    /// Sum of advances.
-    pub width: f32,
-    /// Target of the link this piece belongs to (`<a href>`).
-    pub link: Option<Arc<str>>,
-    /// The structure element its text belongs to (`None`: an artifact, such as the frame).
-    pub tag: Option<Tag>,
-}
-
-/// A space: its natural width, how far it may stretch and shrink, and its glyph.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Glue {
-    /// Natural width.
-    pub width: f32,
-    /// Maximum comfortable stretch.
-    pub stretch: f32,
-    /// Maximum shrink.
-    pub shrink: f32,
-    /// The space glyph drawn when the glue is not at a line end (for copy and paste).
-    pub space: Piece,
-}
-
-/// One item of a paragraph.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Item {
-    /// Unbreakable material.
-    Box(Piece),
-    /// Breakable space.
-    Glue(Glue),
-    /// A break opportunity: `cost` 0 is a free break, [`FORCED`] a forced one.
-    Penalty {
-        /// Width added when the line breaks here (a hyphen: the break is flagged).
-        width: f32,
-        /// Cost of breaking here.
-        cost: f32,
-    },
-}
-
-/// Cost of a forced break.
-pub const FORCED: f32 = f32::NEG_INFINITY;
 
 /// Shapes text and remembers characters that had to be substituted.
 #[derive(Debug, Default)]
 pub struct Shaper {
     /// Characters no embedded font could show.
     pub missing: BTreeSet<char>,
+}
+
+/// How a stretch of text is set: font, size, baseline rise and colour.
+#[derive(Debug, Clone, Copy)]
+struct Face {
+    key: FontKey,
+    size: f32,
+    rise: f32,
+    color: Rgb,
+}
+
+impl Face {
+    /// The face of text styled `style` in a block set in `base`: bold and italic added to
+    /// (or, for `plain` text, in place of) the block's, superscripts smaller and raised, links
+    /// in the accent colour.
+    fn of(style: &InlineStyle, base: &TextStyle) -> Face {
+        let (bold, italic) = if style.plain {
+            (style.bold, style.italic)
+        } else {
+            (base.bold || style.bold, base.italic != style.italic)
+        };
+        let (size, rise) = if style.sup {
+            (base.size * SUP_SCALE, base.size * SUP_RISE)
+        } else {
+            (base.size, 0.0)
+        };
+        let color = if style.muted {
+            MUTED
+        } else if style.link.is_some() {
+            NAVY
+        } else {
+            base.color
+        };
+        Face {
+            key: FontKey::select(base.family, bold, italic),
+            size,
+            rise,
+            color,
+        }
+    }
 }
 
 fn breaks_after(c: char) -> bool {
@@ -134,6 +108,7 @@ impl Shaper {
         Ok(items)
     }
 
+    /// Pushes the items of `text` styled `style` in a block set in `base`.
     fn text(
         &mut self,
         text: &str,
@@ -141,67 +116,10 @@ impl Shaper {
         base: &TextStyle,
         items: &mut Vec<Item>,
     ) -> Result<(), RenderError> {
-        let (bold, italic) = if style.plain {
-            (style.bold, style.italic)
-        } else {
-            (base.bold || style.bold, base.italic != style.italic)
-        };
-        let key = FontKey::select(base.family, bold, italic);
-        let (size, rise) = if style.sup {
-            (base.size * SUP_SCALE, base.size * SUP_RISE)
-        } else {
-            (base.size, 0.0)
-        };
-        let color = if style.muted {
-            MUTED
-        } else if style.link.is_some() {
-            NAVY
-        } else {
-            base.color
-        };
+        let face = Face::of(style, base);
         let hyphenate = base.align == Align::Justify && !style.sup && style.link.is_none();
         let first = items.len();
-        let mut word = String::new();
-        let mut chars = text.chars().peekable();
-        while let Some(c) = chars.next() {
-            match c {
-                ' ' => {
-                    self.syllables(&word, hyphenate, (key, size, rise, color), items)?;
-                    word.clear();
-                    let space = self.piece(" ", key, base.size, 0.0, color)?;
-                    let width = space.width;
-                    items.push(Item::Glue(Glue {
-                        width,
-                        stretch: width * 0.6,
-                        // Spaces shrink to two thirds at most, as in TeX and Typst.
-                        shrink: width / 3.0,
-                        space,
-                    }));
-                }
-                '\u{200b}' => {
-                    self.word(&word, key, size, rise, color, items)?;
-                    word.clear();
-                    items.push(Item::Penalty {
-                        width: 0.0,
-                        cost: 0.0,
-                    });
-                }
-                '\u{ad}' | '\u{200c}'..='\u{200f}' | '\u{feff}' => {}
-                _ => {
-                    word.push(c);
-                    let next_is_word = chars.peek().is_some_and(|n| *n != ' ');
-                    if breaks_after(c) && next_is_word && word.chars().count() > 1 {
-                        self.word(&word, key, size, rise, color, items)?;
-                        word.clear();
-                        items.push(Item::Penalty {
-                            width: 0.0,
-                            cost: 0.0,
-                        });
-                    }
-                }
-            }
-        }
-        self.syllables(&word, hyphenate, (key, size, rise, color), items)?;
+        self.words(text, face, base.size, hyphenate, items)?;
         if let Some(uri) = &style.link {
             let uri: Arc<str> = Arc::from(uri.as_str());
             for item in &mut items[first..] {
@@ -215,13 +133,67 @@ impl Shaper {
         Ok(())
     }
 
+    /// Pushes the words of `text` set in `face` (hyphenated when `hyphenate`), glue for its
+    /// spaces (set `space_size` points, the block's size) and free breaks after hyphens,
+    /// dashes and slashes inside words and at zero-width spaces.
+    fn words(
+        &mut self,
+        text: &str,
+        face: Face,
+        space_size: f32,
+        hyphenate: bool,
+        items: &mut Vec<Item>,
+    ) -> Result<(), RenderError> {
+        let mut word = String::new();
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                ' ' => {
+                    self.syllables(&word, hyphenate, face, items)?;
+                    word.clear();
+                    let space = self.piece(" ", face.key, space_size, 0.0, face.color)?;
+                    let width = space.width;
+                    items.push(Item::Glue(Glue {
+                        width,
+                        stretch: width * 0.6,
+                        // Spaces shrink to two thirds at most, as in TeX and Typst.
+                        shrink: width / 3.0,
+                        space,
+                    }));
+                }
+                '\u{200b}' => {
+                    self.word(&word, face, items)?;
+                    word.clear();
+                    items.push(Item::Penalty {
+                        width: 0.0,
+                        cost: 0.0,
+                    });
+                }
+                '\u{ad}' | '\u{200c}'..='\u{200f}' | '\u{feff}' => {}
+                _ => {
+                    word.push(c);
+                    let next_is_word = chars.peek().is_some_and(|n| *n != ' ');
+                    if breaks_after(c) && next_is_word && word.chars().count() > 1 {
+                        self.word(&word, face, items)?;
+                        word.clear();
+                        items.push(Item::Penalty {
+                            width: 0.0,
+                            cost: 0.0,
+                        });
+                    }
+                }
+            }
+        }
+        self.syllables(&word, hyphenate, face, items)
+    }
+
     /// Pushes a word split at its hyphenation points (when `hyphenate`), with a hyphen
     /// penalty as wide as the hyphen between the syllables.
     fn syllables(
         &mut self,
         word: &str,
         hyphenate: bool,
-        (key, size, rise, color): (FontKey, f32, f32, Rgb),
+        face: Face,
         items: &mut Vec<Item>,
     ) -> Result<(), RenderError> {
         let parts = if hyphenate {
@@ -230,9 +202,9 @@ impl Shaper {
             vec![word]
         };
         if parts.len() == 1 {
-            return self.word(word, key, size, rise, color, items);
+            return self.word(word, face, items);
         }
-        let hyphen = self.piece("-", key, size, rise, color)?.width;
+        let hyphen = self.face_piece("-", face.key, face)?.width;
         for (i, part) in parts.iter().enumerate() {
             if i > 0 {
                 items.push(Item::Penalty {
@@ -240,24 +212,17 @@ impl Shaper {
                     cost: HYPHEN_PENALTY,
                 });
             }
-            self.word(part, key, size, rise, color, items)?;
+            self.word(part, face, items)?;
         }
         Ok(())
     }
 
     /// Pushes the boxes of one word (one per font when a fallback font is needed).
-    fn word(
-        &mut self,
-        word: &str,
-        key: FontKey,
-        size: f32,
-        rise: f32,
-        color: Rgb,
-        items: &mut Vec<Item>,
-    ) -> Result<(), RenderError> {
+    fn word(&mut self, word: &str, face: Face, items: &mut Vec<Item>) -> Result<(), RenderError> {
         if word.is_empty() {
             return Ok(());
         }
+        let key = face.key;
         let primary = font(key)?;
         let alternate = font(key.fallback())?;
         let wide = font(FontKey::Wide)?;
@@ -281,26 +246,19 @@ impl Shaper {
                 }
             };
             if f != segment_font && !segment.is_empty() {
-                items.push(Item::Box(self.piece(
-                    &segment,
-                    segment_font,
-                    size,
-                    rise,
-                    color,
-                )?));
+                items.push(Item::Box(self.face_piece(&segment, segment_font, face)?));
                 segment.clear();
             }
             segment_font = f;
             segment.push(ch);
         }
-        items.push(Item::Box(self.piece(
-            &segment,
-            segment_font,
-            size,
-            rise,
-            color,
-        )?));
+        items.push(Item::Box(self.face_piece(&segment, segment_font, face)?));
         Ok(())
+    }
+
+    /// [`Shaper::piece`] of `text` in font `key` at the size, rise and colour of `face`.
+    fn face_piece(&mut self, text: &str, key: FontKey, face: Face) -> Result<Piece, RenderError> {
+        self.piece(text, key, face.size, face.rise, face.color)
     }
 
     /// Shapes `text` (all of whose characters `key` has) into one piece.
@@ -355,17 +313,6 @@ impl Shaper {
             link: None,
             tag: None,
         })
-    }
-}
-
-impl Item {
-    /// Natural width.
-    pub fn width(&self) -> f32 {
-        match self {
-            Item::Box(p) => p.width,
-            Item::Glue(g) => g.width,
-            Item::Penalty { .. } => 0.0,
-        }
     }
 }
 

@@ -2,7 +2,7 @@
 //! block, in one place so the typesetting code carries no magic numbers.
 
 use super::blocks::ParaClass;
-use super::draw::Rgb;
+use super::colour::Rgb;
 use super::fonts::Family;
 
 /// Body text colour.

@@ -4,37 +4,47 @@
 
 use super::blocks::{Block, Cell, Inline};
 use super::draw::Draw;
-use super::layout::{Ctx, Fragment, Layouter};
-use super::shape::{Item, Shaper, FORCED};
+use super::flow::{Ctx, Flow, Fragment};
+use super::items::{Item, FORCED};
+use super::shape::Shaper;
 use super::style::{self, TextStyle};
 use super::tags::{Role, Tag, SCOPE_COLUMN, SCOPE_ROW};
 use crate::error::RenderError;
 
-/// Lays out a table into `l`'s flow.
-pub fn layout(l: &mut Layouter<'_>, rows: &[Vec<Cell>], ctx: &Ctx) -> Result<(), RenderError> {
-    if rows.is_empty() {
-        return Ok(());
-    }
-    let widths = column_widths(l.shaper, rows, ctx.width)?;
+/// Lays out the rows of a table set in `ctx` as fragments, one per row: the first follows
+/// the previous block at `space_before`, and stands at index `first` of the flow (the header
+/// row the others repeat). `set_cell` lays out a cell's blocks in their own flow (the
+/// layouter, recursing).
+pub fn layout<F>(
+    shaper: &mut Shaper,
+    rows: &[Vec<Cell>],
+    ctx: &Ctx,
+    (first, space_before): (usize, f32),
+    mut set_cell: F,
+) -> Result<Vec<Fragment>, RenderError>
+where
+    F: FnMut(&mut Shaper, &[Block], &Ctx) -> Result<Flow, RenderError>,
+{
+    let widths = column_widths(shaper, rows, ctx.width)?;
     let pad_y = style::CELL_PAD.1;
-    let header_row = rows[0].iter().all(|c| c.header);
-    let header_index = header_row.then_some(l.flow.fragments.len());
-    let mut space_before = l.take_space(style::PARA_SPACE);
+    let header_row = rows.first().is_some_and(|r| r.iter().all(|c| c.header));
+    let header_index = header_row.then_some(first);
+    let mut space_before = space_before;
     let table = Tag::new(Role::Table, ctx.parent.as_ref());
+    let mut fragments = Vec::with_capacity(rows.len());
     for (r, row) in rows.iter().enumerate() {
         let is_header = header_row && r == 0;
         let tr = Tag::new(Role::TR, Some(&table));
-        let mut draws = Vec::new();
-        let mut notes: Vec<usize> = Vec::new();
-        let mut height: f32 = 0.0;
+        let mut set = Row::default();
         let mut col_x = ctx.x;
         for (c, width) in row.iter().zip(&widths) {
             let tag = cell_tag(c, is_header, &tr);
-            let h = cell(l, c, tag, (col_x, *width), &mut draws, &mut notes)?;
-            height = height.max(h);
+            let flow = set_cell(shaper, &c.blocks, &cell_ctx(c, tag, *width))?;
+            set.add_cell(flow, col_x);
             col_x += width;
         }
-        height = height.max(style::CELL.leading + 2.0 * pad_y);
+        let height = set.height.max(style::CELL.leading + 2.0 * pad_y);
+        let mut draws = set.draws;
         let (rule_w, rule_c) = if is_header {
             draws.insert(
                 0,
@@ -54,34 +64,26 @@ pub fn layout(l: &mut Layouter<'_>, rows: &[Vec<Cell>], ctx: &Ctx) -> Result<(),
         if r == 0 {
             draws.push(hline(ctx, 0.0, 0.9, style::NAVY));
         }
-        l.flow.fragments.push(Fragment {
+        fragments.push(Fragment {
             height,
             space_before,
             keep_with_next: is_header,
             draws,
             groups: ctx.groups.clone(),
             repeat_header: if is_header { None } else { header_index },
-            notes,
+            notes: set.notes,
         });
         space_before = 0.0;
     }
-    l.set_space_after(style::PARA_SPACE);
-    Ok(())
+    Ok(fragments)
 }
 
-/// Sets cell `c`, element `tag`, `width` wide at `col_x`, adding its drawings and the sources
-/// it cites to the row's; returns its height.
-fn cell(
-    l: &mut Layouter<'_>,
-    c: &Cell,
-    tag: Tag,
-    (col_x, width): (f32, f32),
-    draws: &mut Vec<Draw>,
-    notes: &mut Vec<usize>,
-) -> Result<f32, RenderError> {
-    let (pad_x, pad_y) = style::CELL_PAD;
+/// The context a cell's blocks are set in: its own measure, `width` less the padding; a cell
+/// of one paragraph is that paragraph's element `tag`.
+fn cell_ctx(c: &Cell, tag: Tag, width: f32) -> Ctx {
+    let pad_x = style::CELL_PAD.0;
     let single = matches!(c.blocks.as_slice(), [Block::Para { .. }]);
-    let cell_ctx = Ctx {
+    Ctx {
         x: 0.0,
         width: (width - 2.0 * pad_x).max(1.0),
         groups: Vec::new(),
@@ -89,26 +91,40 @@ fn cell(
         quote: false,
         own: single.then(|| tag.clone()),
         parent: Some(tag),
-    };
-    let mut sub = Layouter::new(&mut *l.shaper);
-    sub.blocks(&c.blocks, &cell_ctx)?;
-    let mut y = pad_y;
-    for (k, f) in sub.flow.fragments.into_iter().enumerate() {
-        if k > 0 {
-            y += f.space_before;
-        }
-        for n in f.notes {
-            if !notes.contains(&n) {
-                notes.push(n);
-            }
-        }
-        for mut d in f.draws {
-            d.translate(col_x + pad_x, y);
-            draws.push(d);
-        }
-        y += f.height;
     }
-    Ok(y + pad_y)
+}
+
+/// The cells of a row set so far: their drawings, the sources they cite, the tallest height.
+#[derive(Default)]
+struct Row {
+    draws: Vec<Draw>,
+    notes: Vec<usize>,
+    height: f32,
+}
+
+impl Row {
+    /// Adds the cell laid out as `flow` at `col_x`: its drawings inside the padding, the
+    /// sources it cites, its height.
+    fn add_cell(&mut self, flow: Flow, col_x: f32) {
+        let (pad_x, pad_y) = style::CELL_PAD;
+        let mut y = pad_y;
+        for (k, f) in flow.fragments.into_iter().enumerate() {
+            if k > 0 {
+                y += f.space_before;
+            }
+            for n in f.notes {
+                if !self.notes.contains(&n) {
+                    self.notes.push(n);
+                }
+            }
+            for mut d in f.draws {
+                d.translate(col_x + pad_x, y);
+                self.draws.push(d);
+            }
+            y += f.height;
+        }
+        self.height = self.height.max(y + pad_y);
+    }
 }
 
 /// The element of a cell in row `tr`: a `TH` heading its column (in the header row) or its
@@ -121,7 +137,7 @@ fn cell_tag(cell: &Cell, header_row: bool, tr: &Tag) -> Tag {
     Tag::with(Role::TH, Some(tr), Some(scope), None)
 }
 
-fn hline(ctx: &Ctx, y: f32, width: f32, color: super::draw::Rgb) -> Draw {
+fn hline(ctx: &Ctx, y: f32, width: f32, color: super::colour::Rgb) -> Draw {
     Draw::Line {
         x1: ctx.x,
         y1: y,

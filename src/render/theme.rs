@@ -17,11 +17,12 @@
 //! Without a directive the `classic` theme is used. An unknown theme or setting is an error
 //! that names the template line.
 
-use super::draw::Rgb;
+use super::colour::Rgb;
 use super::fonts::Family;
 use super::markup::{MarkupError, Pos};
-use super::paper::{length, margins, Margins, MIN_MARGIN};
+use super::paper::{Margins, MIN_MARGIN};
 use super::style;
+use super::values::{colour, length, margins, number};
 use super::PageSize;
 
 /// How the handling marking is shown at the top and foot of every page.
@@ -288,24 +289,6 @@ impl Theme {
     }
 }
 
-/// `v` as a number from `lo` to `hi`.
-pub fn number(v: &str, lo: f32, hi: f32) -> Result<f32, String> {
-    v.parse::<f32>()
-        .ok()
-        .filter(|n| (lo..=hi).contains(n))
-        .ok_or_else(|| format!("expected a number from {lo} to {hi}"))
-}
-
-/// `#rrggbb`.
-fn colour(v: &str) -> Result<Rgb, String> {
-    let hex = v
-        .strip_prefix('#')
-        .filter(|h| h.len() == 6)
-        .ok_or("expected #rrggbb")?;
-    let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).map_err(|e| e.to_string());
-    Ok(Rgb::bytes(byte(0)?, byte(2)?, byte(4)?))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -377,6 +360,37 @@ mod tests {
             Theme::from_markup("<!-- briefdesk-theme: classic; margin-a4=1in 1in 1in 1in -->")
                 .is_err()
         );
+    }
+
+    #[test]
+    fn banners_keep_clear_of_the_paper_edge_in_every_theme() {
+        use crate::render::paper::{BANNER_BAND, BANNER_BASELINE, BANNER_EDGE};
+        assert!((MIN_MARGIN - 54.0).abs() < 1e-3, "0.75 in");
+        let narrow = Theme::from_markup("<!-- briefdesk-theme: press; margin=5mm -->").unwrap();
+        let squeezed =
+            Theme::from_markup("<!-- briefdesk-theme: one-page; margin-letter=0.3in 1in -->")
+                .unwrap();
+        for t in THEMES.into_iter().chain([narrow, squeezed]) {
+            for paper in [PageSize::A4, PageSize::Letter] {
+                let (_, height) = paper.dimensions_pt();
+                let m = t.margins(paper);
+                let band_top = m.top_banner_baseline() - BANNER_BASELINE;
+                let band_foot = m.foot_banner_baseline(height) - BANNER_BASELINE + BANNER_BAND;
+                assert!(band_top >= BANNER_EDGE - 1e-3, "{} {paper:?}", t.name);
+                assert!(
+                    height - band_foot >= BANNER_EDGE - 1e-3,
+                    "{} {paper:?}",
+                    t.name
+                );
+            }
+        }
+        assert_eq!(
+            narrow.margins(PageSize::A4).side,
+            narrow.a4.side,
+            "sides as asked"
+        );
+        let wide = Margins::all(70.0);
+        assert_eq!(wide.with_banner_room(), wide, "wide margins are kept");
     }
 
     #[test]

@@ -8,8 +8,7 @@
 //! sums for the line widths and one active node per break position, fitness class and
 //! length of the current run of hyphenated lines.
 
-use super::linebreak::Line;
-use super::shape::{Item, FORCED};
+use super::items::{skip_discardable, Item, Line, FORCED};
 
 /// Demerits added to every line, so fewer lines are preferred (TeX's `\linepenalty`).
 const LINE_PENALTY: f32 = 10.0;
@@ -25,8 +24,6 @@ const ADJACENT_DEMERITS: f32 = 100.0;
 pub const MAX_HYPHEN_RUN: u8 = 2;
 /// The ratio given to a short line with no space to stretch.
 const UNDERFULL_RATIO: f32 = 10.0;
-/// Cost of breaking at a hyphenation point (TeX's `\hyphenpenalty`).
-pub const HYPHEN_PENALTY: f32 = 50.0;
 /// Extra demerits for a paragraph's last line that is too short ([`is_runt`]): more than a
 /// line set at the shrink or stretch limit costs (`(10 + 100)² = 12100`), so the breaker
 /// tightens or loosens the lines above to take the word up or bring a second word down.
@@ -89,23 +86,32 @@ impl Prefix {
     }
 }
 
-/// Skips the glue (and free penalties) a line never starts with.
-pub fn skip_discardable(items: &[Item], mut i: usize) -> usize {
-    while i < items.len() && matches!(items[i], Item::Glue(_) | Item::Penalty { cost: 0.0, .. }) {
-        i += 1;
-    }
-    i
+/// A place the paragraph may break, and what breaking there means.
+#[derive(Debug, Clone, Copy)]
+struct Break {
+    /// Width the line gains when it ends here (a hyphen).
+    width: f32,
+    /// Cost of breaking here.
+    cost: f32,
+    /// A hyphenation point: the line ends in a hyphen.
+    flagged: bool,
+    /// The line must end here (a `<br>`, the paragraph's end).
+    forced: bool,
 }
 
-/// What breaking at index `b` (or at the paragraph end, `b == items.len()`) means:
-/// (penalty width, penalty cost, flagged as a hyphen, forced).
-fn break_at(items: &[Item], b: usize) -> Option<(f32, f32, bool, bool)> {
+/// What breaking at index `b` (or at the paragraph end, `b == items.len()`) means; `None`
+/// where no line may end.
+fn break_at(items: &[Item], b: usize) -> Option<Break> {
+    let at = |width: f32, cost: f32| Break {
+        width,
+        cost,
+        flagged: width > 0.0,
+        forced: cost == FORCED,
+    };
     match items.get(b) {
-        None => Some((0.0, FORCED, false, true)),
-        Some(Item::Glue(_)) if b > 0 && matches!(items[b - 1], Item::Box(_)) => {
-            Some((0.0, 0.0, false, false))
-        }
-        Some(Item::Penalty { width, cost }) => Some((*width, *cost, *width > 0.0, *cost == FORCED)),
+        None => Some(at(0.0, FORCED)),
+        Some(Item::Glue(_)) if b > 0 && matches!(items[b - 1], Item::Box(_)) => Some(at(0.0, 0.0)),
+        Some(Item::Penalty { width, cost }) => Some(at(*width, *cost)),
         _ => None,
     }
 }
@@ -156,136 +162,209 @@ fn fitness(r: f32) -> u8 {
 /// the blank it leaves, not by how far its few spaces would have to stretch — a short column
 /// no longer prefers a lone first word to an even break. 0 for justified text.
 pub fn total_fit(items: &[Item], width: f32, tolerance: f32, ragged: f32) -> Option<Vec<Line>> {
-    let n = items.len();
     let first = skip_discardable(items, 0);
-    if first >= n {
+    if first >= items.len() {
         return Some(Vec::new());
     }
-    let sums = Prefix::new(items);
-    let blank = Line {
-        start: first,
-        end: first,
-        ratio: 0.0,
-        last: false,
-        natural: 0.0,
-        hyphenated: false,
+    let measure = Measure {
+        width,
+        tolerance,
+        ragged,
     };
-    let mut arena = vec![Node {
-        next_start: first,
-        fitness: 1,
-        hyphens: 0,
-        demerits: 0.0,
-        prev: None,
-        line: blank,
-    }];
-    let mut active = vec![0usize];
-    for b in first..=n {
-        let Some((pen_width, cost, flagged, forced)) = break_at(items, b) else {
+    let mut search = Search::new(items, measure, first);
+    for b in first..=items.len() {
+        let Some(at) = break_at(items, b) else {
             continue;
         };
-        // Best new node per (fitness class, hyphen run).
-        let mut best: [[Option<Node>; 3]; 4] = [[None; 3]; 4];
-        active.retain(|&a| {
-            let node = arena[a];
-            let s = node.next_start;
-            if s > b || (s == n && node.prev.is_some()) {
-                return true;
-            }
-            let mut e = b;
-            while e > s && matches!(items[e - 1], Item::Glue(_)) {
-                e -= 1;
-            }
-            let natural = sums.width[e] - sums.width[s] + pen_width;
-            let stretch = sums.stretch[e] - sums.stretch[s] + ragged;
-            let shrink = sums.shrink[e] - sums.shrink[s];
-            let ratio = if natural <= width {
-                if forced {
-                    0.0
-                } else if stretch > 0.0 {
-                    (width - natural) / stretch
-                } else if natural < width - 0.01 {
-                    // Nothing to stretch (one long word): very bad, allowed in a loose pass.
-                    UNDERFULL_RATIO
-                } else {
-                    0.0
-                }
-            } else if shrink > 0.0 {
-                (width - natural) / shrink
-            } else {
-                f32::NEG_INFINITY
-            };
-            if ratio < -1.0 {
-                return false;
-            }
-            let hyphens = if flagged { node.hyphens + 1 } else { 0 };
-            if ratio <= tolerance && hyphens <= MAX_HYPHEN_RUN {
-                let badness = 100.0 * ratio.abs().powi(3);
-                let mut d = (LINE_PENALTY + badness).powi(2);
-                if !forced {
-                    d += cost.signum() * cost * cost;
-                }
-                if flagged && node.line.hyphenated {
-                    d += DOUBLE_HYPHEN_DEMERITS;
-                }
-                if forced && node.line.hyphenated {
-                    d += FINAL_HYPHEN_DEMERITS;
-                }
-                if forced && is_runt(&items[s..e], natural, width) {
-                    d += SHORT_LAST_LINE_DEMERITS;
-                }
-                let fit = fitness(ratio);
-                if fit.abs_diff(node.fitness) > 1 {
-                    d += ADJACENT_DEMERITS;
-                }
-                let total = node.demerits + d;
-                let slot = &mut best[usize::from(fit)][usize::from(hyphens)];
-                if slot.is_none_or(|o| total < o.demerits) {
-                    *slot = Some(Node {
-                        next_start: 0,
-                        fitness: fit,
-                        hyphens,
-                        demerits: total,
-                        prev: Some(a),
-                        line: Line {
-                            start: s,
-                            end: e,
-                            ratio,
-                            last: forced,
-                            natural,
-                            hyphenated: flagged,
-                        },
-                    });
-                }
-            }
-            !forced
-        });
-        let next_start = match items.get(b) {
-            None => n,
-            Some(Item::Glue(_)) => skip_discardable(items, b),
-            Some(_) => skip_discardable(items, b + 1),
-        };
-        for mut node in best.into_iter().flatten().flatten() {
-            node.next_start = next_start;
-            arena.push(node);
-            active.push(arena.len() - 1);
-        }
-        if active.is_empty() {
+        if !search.advance(b, at) {
             return None;
         }
     }
-    let end = active
-        .iter()
-        .copied()
-        .filter(|a| arena[*a].prev.is_some() && arena[*a].next_start == n)
-        .min_by(|a, b| arena[*a].demerits.total_cmp(&arena[*b].demerits))?;
-    let mut lines = Vec::new();
-    let mut at = end;
-    while let Some(prev) = arena[at].prev {
-        lines.push(arena[at].line);
-        at = prev;
+    search.lines()
+}
+
+/// The measure and how far its lines may stretch.
+#[derive(Debug, Clone, Copy)]
+struct Measure {
+    /// Width of every line.
+    width: f32,
+    /// The largest adjustment ratio allowed.
+    tolerance: f32,
+    /// Blank a ragged line may end in (0: justified).
+    ragged: f32,
+}
+
+/// The best new node at one break for each fitness class and hyphen run.
+type Best = [[Option<Node>; 3]; 4];
+
+/// The search for the best breaks: every feasible break found so far (the arena) and those
+/// a line may still start from (the active ones).
+struct Search<'a> {
+    items: &'a [Item],
+    sums: Prefix,
+    measure: Measure,
+    arena: Vec<Node>,
+    active: Vec<usize>,
+}
+
+impl<'a> Search<'a> {
+    /// The search before any break: one active node, the paragraph's start at item `first`.
+    fn new(items: &'a [Item], measure: Measure, first: usize) -> Search<'a> {
+        let blank = Line {
+            start: first,
+            end: first,
+            ratio: 0.0,
+            last: false,
+            natural: 0.0,
+            hyphenated: false,
+        };
+        let start = Node {
+            next_start: first,
+            fitness: 1,
+            hyphens: 0,
+            demerits: 0.0,
+            prev: None,
+            line: blank,
+        };
+        Search {
+            items,
+            sums: Prefix::new(items),
+            measure,
+            arena: vec![start],
+            active: vec![0],
+        }
     }
-    lines.reverse();
-    Some(lines)
+
+    /// Tries a line from every active node to break `b`, keeps the best new nodes there and
+    /// drops the nodes no line can start from any more; `false` when none is left.
+    fn advance(&mut self, b: usize, at: Break) -> bool {
+        let mut best: Best = [[None; 3]; 4];
+        let mut active = std::mem::take(&mut self.active);
+        active.retain(|&a| self.try_line(a, b, at, &mut best));
+        self.active = active;
+        let next_start = match self.items.get(b) {
+            None => self.items.len(),
+            Some(Item::Glue(_)) => skip_discardable(self.items, b),
+            Some(_) => skip_discardable(self.items, b + 1),
+        };
+        for mut node in best.into_iter().flatten().flatten() {
+            node.next_start = next_start;
+            self.arena.push(node);
+            self.active.push(self.arena.len() - 1);
+        }
+        !self.active.is_empty()
+    }
+
+    /// Tries the line from node `a` to break `b`, keeping it in `best` when it is feasible
+    /// and better; whether `a` stays active (no forced break or overfull line ends it).
+    fn try_line(&self, a: usize, b: usize, at: Break, best: &mut Best) -> bool {
+        let node = self.arena[a];
+        let s = node.next_start;
+        if s > b || (s == self.items.len() && node.prev.is_some()) {
+            return true;
+        }
+        let line = self.line(s, b, at);
+        if line.ratio < -1.0 {
+            return false;
+        }
+        let hyphens = if at.flagged { node.hyphens + 1 } else { 0 };
+        if line.ratio <= self.measure.tolerance && hyphens <= MAX_HYPHEN_RUN {
+            let fit = fitness(line.ratio);
+            let total = node.demerits + self.demerits(&node, &line, at, fit);
+            let slot = &mut best[usize::from(fit)][usize::from(hyphens)];
+            if slot.is_none_or(|o| total < o.demerits) {
+                *slot = Some(Node {
+                    next_start: 0,
+                    fitness: fit,
+                    hyphens,
+                    demerits: total,
+                    prev: Some(a),
+                    line,
+                });
+            }
+        }
+        !at.forced
+    }
+
+    /// The line from item `s` to break `b` (trailing glue left out), with the ratio that sets
+    /// it in the measure.
+    fn line(&self, s: usize, b: usize, at: Break) -> Line {
+        let (items, sums, m) = (self.items, &self.sums, self.measure);
+        let mut e = b;
+        while e > s && matches!(items[e - 1], Item::Glue(_)) {
+            e -= 1;
+        }
+        let natural = sums.width[e] - sums.width[s] + at.width;
+        let stretch = sums.stretch[e] - sums.stretch[s] + m.ragged;
+        let shrink = sums.shrink[e] - sums.shrink[s];
+        let ratio = if natural <= m.width {
+            if at.forced {
+                0.0
+            } else if stretch > 0.0 {
+                (m.width - natural) / stretch
+            } else if natural < m.width - 0.01 {
+                // Nothing to stretch (one long word): very bad, allowed in a loose pass.
+                UNDERFULL_RATIO
+            } else {
+                0.0
+            }
+        } else if shrink > 0.0 {
+            (m.width - natural) / shrink
+        } else {
+            f32::NEG_INFINITY
+        };
+        Line {
+            start: s,
+            end: e,
+            ratio,
+            last: at.forced,
+            natural,
+            hyphenated: at.flagged,
+        }
+    }
+
+    /// The demerits of `line`, of fitness class `fit`, after the line ending at `node`.
+    fn demerits(&self, node: &Node, line: &Line, at: Break, fit: u8) -> f32 {
+        let badness = 100.0 * line.ratio.abs().powi(3);
+        let mut d = (LINE_PENALTY + badness).powi(2);
+        if !at.forced {
+            d += at.cost.signum() * at.cost * at.cost;
+        }
+        if at.flagged && node.line.hyphenated {
+            d += DOUBLE_HYPHEN_DEMERITS;
+        }
+        if at.forced && node.line.hyphenated {
+            d += FINAL_HYPHEN_DEMERITS;
+        }
+        let text = &self.items[line.start..line.end];
+        if at.forced && is_runt(text, line.natural, self.measure.width) {
+            d += SHORT_LAST_LINE_DEMERITS;
+        }
+        if fit.abs_diff(node.fitness) > 1 {
+            d += ADJACENT_DEMERITS;
+        }
+        d
+    }
+
+    /// The lines of the best way to the paragraph's end, first to last.
+    fn lines(&self) -> Option<Vec<Line>> {
+        let n = self.items.len();
+        let arena = &self.arena;
+        let end = self
+            .active
+            .iter()
+            .copied()
+            .filter(|a| arena[*a].prev.is_some() && arena[*a].next_start == n)
+            .min_by(|a, b| arena[*a].demerits.total_cmp(&arena[*b].demerits))?;
+        let mut lines = Vec::new();
+        let mut at = end;
+        while let Some(prev) = arena[at].prev {
+            lines.push(arena[at].line);
+            at = prev;
+        }
+        lines.reverse();
+        Some(lines)
+    }
 }
 
 #[cfg(test)]

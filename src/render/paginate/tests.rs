@@ -3,7 +3,8 @@
 use std::ops::Range;
 
 use super::*;
-use crate::render::layout::{Ctx, Fragment, Layouter};
+use crate::render::flow::{Ctx, Fragment};
+use crate::render::layout::Layouter;
 use crate::render::shape::Shaper;
 use crate::render::{markup, parser};
 

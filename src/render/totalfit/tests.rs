@@ -2,8 +2,9 @@
 
 use super::*;
 use crate::render::blocks::{Inline, InlineStyle};
+use crate::render::items::{Glue, Piece};
 use crate::render::linebreak::{first_fit, place_line};
-use crate::render::shape::{Glue, Piece, Shaper};
+use crate::render::shape::Shaper;
 use crate::render::style::{Align, BODY};
 
 fn shaped(text: &str) -> Vec<Item> {
