@@ -342,16 +342,7 @@ fn eval(task: EvalTask, set: &Path, output: &Path) -> Result<ExitCode> {
 
 /// Built-in templates, the user's folder over them, and `--template` as a name or a file.
 fn load_templates(template: &str) -> Result<(Templates, String)> {
-    let mut templates = Templates::builtin();
-    if let Some(dir) = files::user_template_dir() {
-        templates = templates.with_user_dir(&dir)?;
-    }
-    let path = Path::new(template);
-    if path.is_file() {
-        Ok(templates.with_file(path)?)
-    } else {
-        Ok((templates, template.to_string()))
-    }
+    Ok(Templates::load(&files::TemplateFiles::user(), template)?)
 }
 
 /// Reads, ingests and analyzes every file in parallel, keeping the order of the files; a file

@@ -6,7 +6,11 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
-use briefdesk::render::{render, render_markup, render_pdf, PageSize, RenderOptions, Templates};
+use briefdesk::files::TemplateFiles;
+use briefdesk::render::{
+    render, render_markup, render_pdf, PageSize, RenderOptions, TemplateFile, TemplateLoader,
+    Templates,
+};
 use briefdesk::{
     Brief, BriefLine, BriefStatement, Provenance, RenderError, Source, Span, SpeakerGroup,
     StatementKind,
@@ -380,7 +384,9 @@ fn user_template_dir_overrides_a_block() {
          {% block key_points %}<h2>Our view</h2><p>Custom block for {{ title }}.</p>{% endblock key_points %}",
     )
     .unwrap();
-    let t = Templates::builtin().with_user_dir(dir.path()).unwrap();
+    let t = Templates::builtin()
+        .with_user_templates(&TemplateFiles::in_dir(dir.path()))
+        .unwrap();
     let listed = t.list();
     let desk = listed
         .iter()
@@ -411,9 +417,43 @@ fn user_template_dir_overrides_a_block() {
     );
 
     let unchanged = Templates::builtin()
-        .with_user_dir(&dir.path().join("missing"))
+        .with_user_templates(&TemplateFiles::in_dir(dir.path().join("missing")))
         .unwrap();
     assert_eq!(unchanged.list().len(), 3, "the three built-ins");
+}
+
+/// Issue 12: the render stage reads no file; a loader in memory gives it user templates.
+#[test]
+fn templates_come_from_the_callers_loader() {
+    struct Memory;
+    impl TemplateLoader for Memory {
+        fn user_templates(&self) -> Result<Vec<TemplateFile>, RenderError> {
+            Ok(vec![TemplateFile {
+                name: "memo".into(),
+                origin: "memory".into(),
+                source: "{% extends \"policy-brief.html\" %}\n\
+                         {% block key_points %}<h2>From memory</h2>{% endblock key_points %}"
+                    .into(),
+            }])
+        }
+        fn template_file(&self, template: &str) -> Option<Result<TemplateFile, RenderError>> {
+            (template == "inline").then(|| {
+                Ok(TemplateFile {
+                    name: "inline".into(),
+                    origin: "memory".into(),
+                    source: "<h1>{{ title }}</h1>".into(),
+                })
+            })
+        }
+    }
+    let (t, name) = Templates::load(&Memory, "memo").unwrap();
+    assert_eq!(name, "memo");
+    let markup = render_markup(&sample_brief(), &t, &name).unwrap();
+    assert!(markup.contains("<h2>From memory</h2>"), "{markup}");
+    let (t, name) = Templates::load(&Memory, "inline").unwrap();
+    assert_eq!(t.list().len(), 5, "three built-ins, memo and inline");
+    let markup = render_markup(&sample_brief(), &t, &name).unwrap();
+    assert!(markup.starts_with("<h1>"), "{markup}");
 }
 
 #[test]
@@ -425,7 +465,9 @@ fn a_user_file_can_replace_a_builtin_and_still_extend_it() {
          {% block sources %}<p class=\"note\">Sources withheld.</p>{% endblock sources %}",
     )
     .unwrap();
-    let t = Templates::builtin().with_user_dir(dir.path()).unwrap();
+    let t = Templates::builtin()
+        .with_user_templates(&TemplateFiles::in_dir(dir.path()))
+        .unwrap();
     let listed = t.list();
     assert_eq!(listed.len(), 3);
     let replaced = listed.iter().find(|i| i.name == "policy-brief").unwrap();
@@ -464,8 +506,13 @@ fn a_minimal_brief_with_a_tlp_marking_renders_one_page() {
     }
 }
 
+/// The built-ins and the template file `path`, as `--template PATH` loads them.
+fn with_file(path: &Path) -> Result<(Templates, String), RenderError> {
+    Templates::builtin().with_template(&TemplateFiles::default(), path.to_str().unwrap())
+}
+
 fn render_with_file(path: &Path) -> RenderError {
-    let (t, name) = Templates::builtin().with_file(path).unwrap();
+    let (t, name) = with_file(path).unwrap();
     let opts = RenderOptions {
         template: name.clone(),
         page_size: PageSize::A4,
@@ -580,7 +627,7 @@ fn template_syntax_and_name_errors_are_template_errors() {
         "<h1>{{ title }}</h1>\n\n<p>{% if title %}unclosed</p>",
     )
     .unwrap();
-    let err = Templates::builtin().with_file(&path).unwrap_err();
+    let err = with_file(&path).unwrap_err();
     let file = path.display().to_string();
     assert!(
         matches!(&err, RenderError::Template { name, .. } if *name == file),

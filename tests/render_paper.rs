@@ -4,6 +4,7 @@
 use std::path::Path;
 use std::process::Command;
 
+use briefdesk::files::TemplateFiles;
 use briefdesk::render::{render, PageSize, RenderOptions, Rendered, Templates};
 use briefdesk::Brief;
 
@@ -83,7 +84,9 @@ fn a_theme_that_fixes_the_paper_wins_and_says_so() {
          {% block theme %}<!-- briefdesk-theme: classic; page-size=letter -->{% endblock theme %}",
     )
     .unwrap();
-    let (t, name) = Templates::builtin().with_file(&path).unwrap();
+    let (t, name) = Templates::builtin()
+        .with_template(&TemplateFiles::default(), path.to_str().unwrap())
+        .unwrap();
     let r = rendered(&t, &name, PageSize::A4);
     let info = poppler("pdfinfo", &r.pdf, &[]);
     assert!(info.contains("612 x 792 pts"), "{info}");

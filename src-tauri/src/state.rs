@@ -7,11 +7,11 @@ use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 
-use briefdesk::files::{self, user_template_dir, write_atomic};
+use briefdesk::files::{self, write_atomic};
 use briefdesk::project::{
     ArticleView, Project, ProjectSettings, Session, StoryView, PROJECT_EXTENSION, PROJECT_MAX_BYTES,
 };
-use briefdesk::render::Templates;
+use briefdesk::render::{TemplateLoader, Templates};
 
 use crate::error::{io, AppError, AppResult};
 
@@ -73,15 +73,13 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// State with an empty, not yet saved project; `data_dir` holds the app's own files.
-    pub fn new(data_dir: PathBuf) -> AppState {
-        let mut templates = Templates::builtin();
-        if let Some(dir) = user_template_dir() {
-            // A broken user template folder must not stop the app: the built-ins stay.
-            if let Ok(t) = templates.clone().with_user_dir(&dir) {
-                templates = t;
-            }
-        }
+    /// State with an empty, not yet saved project; `data_dir` holds the app's own files,
+    /// `templates` finds the user's templates (read once, here).
+    pub fn new(data_dir: PathBuf, templates: &impl TemplateLoader) -> AppState {
+        // A broken user template folder must not stop the app: the built-ins stay.
+        let templates = Templates::builtin()
+            .with_user_templates(templates)
+            .unwrap_or_else(|_| Templates::builtin());
         AppState {
             current: Mutex::new(Current {
                 session: Session::default(),
