@@ -21,7 +21,7 @@ use briefdesk::Brief;
 use briefdesk::{analyze, ingest};
 
 use crate::dialogs::{self, Ask};
-use crate::error::{io, AppError, AppResult};
+use crate::error::{io, AppError, AppResult, ErrorCode};
 use crate::open::Handed;
 use crate::state::{AppState, ProjectView, Recent};
 use crate::stories::Review;
@@ -363,7 +363,7 @@ pub(crate) async fn import<R: Runtime>(
         })
     })
     .await
-    .map_err(|e| AppError::new("import", format!("the import stopped: {e}")))?;
+    .map_err(|e| AppError::new(ErrorCode::Import, format!("the import stopped: {e}")))?;
     state.change_view(|s| Ok(s.import(results))).map(report)
 }
 

@@ -13,7 +13,7 @@ use briefdesk::project::{
 };
 use briefdesk::render::{TemplateLoader, Templates};
 
-use crate::error::{io, AppError, AppResult};
+use crate::error::{io, AppError, AppResult, ErrorCode};
 
 /// Most recent projects remembered.
 const RECENT_MAX: usize = 10;
@@ -150,11 +150,11 @@ impl AppState {
         let bytes = files::read_regular(path, PROJECT_MAX_BYTES).map_err(|e| match e {
             files::Bounded::Io(e) => io(path, e),
             files::Bounded::NotRegular => AppError::new(
-                "project",
+                ErrorCode::Project,
                 format!("{}: not a regular file (a device, pipe or socket)", path.display()),
             ),
             files::Bounded::TooLarge(size) => AppError::new(
-                "project",
+                ErrorCode::Project,
                 format!(
                     "{}: the file has {size} bytes, over the limit of {PROJECT_MAX_BYTES} bytes per project",
                     path.display()
@@ -162,7 +162,7 @@ impl AppState {
             ),
         })?;
         let project = Project::from_json(&bytes)
-            .map_err(|e| AppError::new("project", format!("{}: {e}", path.display())))?;
+            .map_err(|e| AppError::new(ErrorCode::Project, format!("{}: {e}", path.display())))?;
         let session = Session::new(project);
         let mut cur = self.lock();
         *cur = Current {
@@ -181,7 +181,7 @@ impl AppState {
             .find(|r| r.id == id)
             .ok_or_else(|| {
                 AppError::new(
-                    "not_found",
+                    ErrorCode::NotFound,
                     "This project is no longer in the recent list; use Open project… to find it.",
                 )
             })?;
