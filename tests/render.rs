@@ -2,8 +2,9 @@
 //! markup errors and autoescaping. Set `BRIEFDESK_RENDER_OUT=/tmp/brief.pdf` (and
 //! `BRIEFDESK_RENDER_LONG_OUT` for a Letter brief with a long sources table) to keep samples.
 
+mod common;
+
 use std::path::Path;
-use std::process::Command;
 use std::time::Instant;
 
 use briefdesk::files::TemplateFiles;
@@ -16,6 +17,7 @@ use briefdesk::{
     StatementKind,
 };
 use chrono::NaiveDate;
+use common::{pdftotext, tool, write_file};
 
 fn date(m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, m, d).unwrap()
@@ -203,30 +205,6 @@ fn opts(page_size: PageSize) -> RenderOptions {
     }
 }
 
-fn tool(cmd: &str, args: &[&str]) -> String {
-    let out = Command::new(cmd)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{cmd} must be installed (apt: qpdf, poppler-utils): {e}"));
-    assert!(
-        out.status.success(),
-        "{cmd} {args:?} failed:\n{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn write_pdf(dir: &Path, name: &str, bytes: &[u8]) -> String {
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path.to_string_lossy().into_owned()
-}
-
-fn pdftotext(path: &str) -> String {
-    tool("pdftotext", &["-enc", "UTF-8", "-layout", path, "-"])
-}
-
 #[test]
 fn a4_and_letter_pdfs_pass_qpdf_and_poppler() {
     let dir = tempfile::tempdir().unwrap();
@@ -236,7 +214,7 @@ fn a4_and_letter_pdfs_pass_qpdf_and_poppler() {
         (PageSize::Letter, "612 x 792 pts"),
     ] {
         let bytes = render_pdf(&brief, &templates(), &opts(size)).unwrap();
-        let path = write_pdf(dir.path(), &format!("{size:?}.pdf"), &bytes);
+        let path = write_file(dir.path(), &format!("{size:?}.pdf"), &bytes);
         tool("qpdf", &["--check", &path]);
 
         let info = tool("pdfinfo", &[&path]);
@@ -311,8 +289,8 @@ fn same_input_gives_the_same_text() {
     let brief = sample_brief();
     let a = render_pdf(&brief, &templates(), &opts(PageSize::A4)).unwrap();
     let b = render_pdf(&brief, &templates(), &opts(PageSize::A4)).unwrap();
-    let ta = pdftotext(&write_pdf(dir.path(), "a.pdf", &a));
-    let tb = pdftotext(&write_pdf(dir.path(), "b.pdf", &b));
+    let ta = pdftotext(write_file(dir.path(), "a.pdf", &a));
+    let tb = pdftotext(write_file(dir.path(), "b.pdf", &b));
     assert_eq!(ta, tb);
     assert!(a == b, "the same brief must give the same bytes");
     if let Some(out) = std::env::var_os("BRIEFDESK_RENDER_OUT") {
@@ -344,7 +322,7 @@ fn sources_table_header_repeats_and_nothing_is_substituted() {
         std::fs::write(out, &rendered.pdf).unwrap();
     }
     let dir = tempfile::tempdir().unwrap();
-    let text = pdftotext(&write_pdf(dir.path(), "long.pdf", &rendered.pdf));
+    let text = pdftotext(write_file(dir.path(), "long.pdf", &rendered.pdf));
     let pages: Vec<&str> = text
         .split('\u{c}')
         .filter(|p| !p.trim().is_empty())
@@ -371,7 +349,7 @@ fn missing_glyphs_are_substituted_not_dropped() {
         rendered.missing_glyphs
     );
     let dir = tempfile::tempdir().unwrap();
-    let text = pdftotext(&write_pdf(dir.path(), "m.pdf", &rendered.pdf));
+    let text = pdftotext(write_file(dir.path(), "m.pdf", &rendered.pdf));
     assert!(text.contains('\u{fffd}') || text.contains('?'), "{text}");
 }
 
@@ -410,7 +388,7 @@ fn user_template_dir_overrides_a_block() {
         },
     )
     .unwrap();
-    let text = pdftotext(&write_pdf(dir.path(), "desk.pdf", &pdf));
+    let text = pdftotext(write_file(dir.path(), "desk.pdf", &pdf));
     assert!(
         text.contains("Our view") && text.contains("Key statements"),
         "{text}"
@@ -493,7 +471,7 @@ fn a_minimal_brief_with_a_tlp_marking_renders_one_page() {
     let rendered = render(&brief, &templates(), &opts(PageSize::A4)).unwrap();
     assert_eq!(rendered.pages, 1);
     let dir = tempfile::tempdir().unwrap();
-    let path = write_pdf(dir.path(), "tlp.pdf", &rendered.pdf);
+    let path = write_file(dir.path(), "tlp.pdf", &rendered.pdf);
     tool("qpdf", &["--check", &path]);
     let text = pdftotext(&path);
     assert_eq!(text.matches("TLP:AMBER").count(), 2, "{text}");
@@ -648,7 +626,7 @@ fn imported_text_is_escaped_not_parsed() {
     assert!(markup.contains("&lt;script&gt;"), "{markup}");
     let pdf = render_pdf(&brief, &templates(), &opts(PageSize::A4)).unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let text = pdftotext(&write_pdf(dir.path(), "esc.pdf", &pdf));
+    let text = pdftotext(write_file(dir.path(), "esc.pdf", &pdf));
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
         flat.contains("“<script>alert('x')</script> & <b>not bold</b>”"),
