@@ -2,23 +2,9 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::PathBuf;
 
-fn briefdesk(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_briefdesk"))
-        .args(args)
-        .current_dir(cwd)
-        .env("XDG_CONFIG_HOME", cwd.join("config"))
-        .output()
-        .expect("run briefdesk")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-use common::pdftotext;
+use common::{briefdesk, pdftotext, stderr};
 
 fn fixture(name: &str) -> String {
     common::fixtures().join(name).to_string_lossy().into_owned()
@@ -174,8 +160,7 @@ fn letter_paper_and_folder_input() {
         dir.path(),
     );
     assert!(o.status.success(), "{}", stderr(&o));
-    let info = Command::new("pdfinfo").arg(&out).output().unwrap();
-    let info = String::from_utf8_lossy(&info.stdout);
+    let info = common::tool("pdfinfo", &[out.to_str().unwrap()]);
     assert!(info.contains("612 x 792 pts"), "{info}");
 }
 

@@ -11,13 +11,8 @@ use std::process::Command;
 use briefdesk::export::{export, ExportOptions, Format};
 use briefdesk::render::{PageSize, RenderOptions, Templates};
 use briefdesk::Brief;
+use common::{tool as run, water_talks};
 use serde_json::Value;
-
-/// The fixture brief: one story, five speakers, an edited statement, eight sources.
-fn brief() -> Brief {
-    let path = common::fixtures().join("render/water-talks.json");
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
 
 fn exported(brief: &Brief, template: &str, format: Format, reference: Option<&[u8]>) -> Vec<u8> {
     let render = RenderOptions {
@@ -38,8 +33,6 @@ fn file(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> PathBuf {
     std::fs::write(&p, bytes).unwrap();
     p
 }
-
-use common::tool as run;
 
 /// Text with quotes straightened and whitespace collapsed, for comparing readers' output.
 fn norm(s: &str) -> String {
@@ -144,7 +137,7 @@ fn positions(hay: &str, needles: &[String], what: &str) -> Vec<usize> {
 
 #[test]
 fn issue_11_word_reads_back_in_pandoc_with_every_statement_in_pdf_order() {
-    let b = brief();
+    let b = water_talks();
     let dir = tempfile::tempdir().unwrap();
     let docx = file(
         &dir,
@@ -239,7 +232,7 @@ fn entry(bytes: &[u8], name: &str) -> String {
 
 #[test]
 fn issue_11_word_uses_named_styles_not_direct_formatting() {
-    let bytes = exported(&brief(), "policy-brief", Format::Docx, None);
+    let bytes = exported(&water_talks(), "policy-brief", Format::Docx, None);
     let styles = entry(&bytes, "word/styles.xml");
     for (id, name) in [
         ("Title", "Title"),
@@ -283,7 +276,7 @@ fn issue_11_word_uses_named_styles_not_direct_formatting() {
 
 #[test]
 fn issue_11_word_header_and_footer_carry_marking_and_page_fields() {
-    let mut b = brief();
+    let mut b = water_talks();
     b.marking = "TLP:AMBER".into();
     let bytes = exported(&b, "policy-brief", Format::Docx, None);
     let header = entry(&bytes, "word/header1.xml");
@@ -300,7 +293,7 @@ fn issue_11_word_header_and_footer_carry_marking_and_page_fields() {
 
 #[test]
 fn issue_11_libreoffice_prints_the_word_brief_with_the_pdf_text() {
-    let mut b = brief();
+    let mut b = water_talks();
     b.marking = "TLP:AMBER".into();
     let dir = tempfile::tempdir().unwrap();
     let docx = file(
@@ -376,7 +369,7 @@ fn ministry_reference(dir: &tempfile::TempDir) -> Vec<u8> {
 fn issue_11_reference_docx_styles_win() {
     let dir = tempfile::tempdir().unwrap();
     let reference = ministry_reference(&dir);
-    let mut b = brief();
+    let mut b = water_talks();
     b.marking = "TLP:GREEN".into();
     let bytes = exported(&b, "policy-brief", Format::Docx, Some(&reference));
     let styles = entry(&bytes, "word/styles.xml");
@@ -407,7 +400,7 @@ fn issue_11_reference_docx_styles_win() {
 
 #[test]
 fn issue_11_markdown_parses_into_the_same_headings_and_lists_as_word() {
-    let b = brief();
+    let b = water_talks();
     let dir = tempfile::tempdir().unwrap();
     let md = file(
         &dir,
@@ -438,7 +431,7 @@ fn issue_11_markdown_parses_into_the_same_headings_and_lists_as_word() {
 
 #[test]
 fn issue_11_text_has_every_statement_and_source_and_the_marking_first_and_last() {
-    let mut b = brief();
+    let mut b = water_talks();
     b.marking = "TLP:AMBER".into();
     let text = String::from_utf8(exported(&b, "policy-brief", Format::Text, None)).unwrap();
     assert_eq!(text.lines().next(), Some("TLP:AMBER"));
@@ -460,7 +453,7 @@ fn issue_11_text_has_every_statement_and_source_and_the_marking_first_and_last()
 
 #[test]
 fn issue_11_quote_sheet_sources_become_a_list_outside_the_pdf() {
-    let b = brief();
+    let b = water_talks();
     let text = String::from_utf8(exported(&b, "quote-sheet", Format::Text, None)).unwrap();
     let sources = text.split("\nSources\n").nth(1).expect("a Sources section");
     for s in &b.sources {

@@ -32,15 +32,7 @@ fn pdf_text(s: &Session) -> String {
     let opts = s.project.settings.render_options();
     let pdf = render::render_pdf(&brief, &Templates::builtin(), &opts).unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("brief.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    let out = std::process::Command::new("pdftotext")
-        .args(["-layout"])
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed by .ci/setup");
-    String::from_utf8(out.stdout).unwrap()
+    common::pdftotext(common::write_file(dir.path(), "brief.pdf", &pdf))
 }
 
 fn all(s: &Session) -> Vec<ReviewStatement> {

@@ -2,16 +2,22 @@
 //! markup errors and autoescaping. Set `BRIEFDESK_RENDER_OUT=/tmp/brief.pdf` (and
 //! `BRIEFDESK_RENDER_LONG_OUT` for a Letter brief with a long sources table) to keep samples.
 
+mod common;
+
 use std::path::Path;
-use std::process::Command;
 use std::time::Instant;
 
-use briefdesk::render::{render, render_markup, render_pdf, PageSize, RenderOptions, Templates};
+use briefdesk::files::TemplateFiles;
+use briefdesk::render::{
+    render, render_markup, render_pdf, PageSize, RenderOptions, TemplateFile, TemplateLoader,
+    Templates,
+};
 use briefdesk::{
     Brief, BriefLine, BriefStatement, Provenance, RenderError, Source, Span, SpeakerGroup,
     StatementKind,
 };
 use chrono::NaiveDate;
+use common::{pdftotext, tool, write_file};
 
 fn date(m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, m, d).unwrap()
@@ -199,30 +205,6 @@ fn opts(page_size: PageSize) -> RenderOptions {
     }
 }
 
-fn tool(cmd: &str, args: &[&str]) -> String {
-    let out = Command::new(cmd)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{cmd} must be installed (apt: qpdf, poppler-utils): {e}"));
-    assert!(
-        out.status.success(),
-        "{cmd} {args:?} failed:\n{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn write_pdf(dir: &Path, name: &str, bytes: &[u8]) -> String {
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path.to_string_lossy().into_owned()
-}
-
-fn pdftotext(path: &str) -> String {
-    tool("pdftotext", &["-enc", "UTF-8", "-layout", path, "-"])
-}
-
 #[test]
 fn a4_and_letter_pdfs_pass_qpdf_and_poppler() {
     let dir = tempfile::tempdir().unwrap();
@@ -232,7 +214,7 @@ fn a4_and_letter_pdfs_pass_qpdf_and_poppler() {
         (PageSize::Letter, "612 x 792 pts"),
     ] {
         let bytes = render_pdf(&brief, &templates(), &opts(size)).unwrap();
-        let path = write_pdf(dir.path(), &format!("{size:?}.pdf"), &bytes);
+        let path = write_file(dir.path(), &format!("{size:?}.pdf"), &bytes);
         tool("qpdf", &["--check", &path]);
 
         let info = tool("pdfinfo", &[&path]);
@@ -307,8 +289,8 @@ fn same_input_gives_the_same_text() {
     let brief = sample_brief();
     let a = render_pdf(&brief, &templates(), &opts(PageSize::A4)).unwrap();
     let b = render_pdf(&brief, &templates(), &opts(PageSize::A4)).unwrap();
-    let ta = pdftotext(&write_pdf(dir.path(), "a.pdf", &a));
-    let tb = pdftotext(&write_pdf(dir.path(), "b.pdf", &b));
+    let ta = pdftotext(write_file(dir.path(), "a.pdf", &a));
+    let tb = pdftotext(write_file(dir.path(), "b.pdf", &b));
     assert_eq!(ta, tb);
     assert!(a == b, "the same brief must give the same bytes");
     if let Some(out) = std::env::var_os("BRIEFDESK_RENDER_OUT") {
@@ -340,7 +322,7 @@ fn sources_table_header_repeats_and_nothing_is_substituted() {
         std::fs::write(out, &rendered.pdf).unwrap();
     }
     let dir = tempfile::tempdir().unwrap();
-    let text = pdftotext(&write_pdf(dir.path(), "long.pdf", &rendered.pdf));
+    let text = pdftotext(write_file(dir.path(), "long.pdf", &rendered.pdf));
     let pages: Vec<&str> = text
         .split('\u{c}')
         .filter(|p| !p.trim().is_empty())
@@ -367,7 +349,7 @@ fn missing_glyphs_are_substituted_not_dropped() {
         rendered.missing_glyphs
     );
     let dir = tempfile::tempdir().unwrap();
-    let text = pdftotext(&write_pdf(dir.path(), "m.pdf", &rendered.pdf));
+    let text = pdftotext(write_file(dir.path(), "m.pdf", &rendered.pdf));
     assert!(text.contains('\u{fffd}') || text.contains('?'), "{text}");
 }
 
@@ -380,7 +362,9 @@ fn user_template_dir_overrides_a_block() {
          {% block key_points %}<h2>Our view</h2><p>Custom block for {{ title }}.</p>{% endblock key_points %}",
     )
     .unwrap();
-    let t = Templates::builtin().with_user_dir(dir.path()).unwrap();
+    let t = Templates::builtin()
+        .with_user_templates(&TemplateFiles::in_dir(dir.path()))
+        .unwrap();
     let listed = t.list();
     let desk = listed
         .iter()
@@ -404,16 +388,50 @@ fn user_template_dir_overrides_a_block() {
         },
     )
     .unwrap();
-    let text = pdftotext(&write_pdf(dir.path(), "desk.pdf", &pdf));
+    let text = pdftotext(write_file(dir.path(), "desk.pdf", &pdf));
     assert!(
         text.contains("Our view") && text.contains("Key statements"),
         "{text}"
     );
 
     let unchanged = Templates::builtin()
-        .with_user_dir(&dir.path().join("missing"))
+        .with_user_templates(&TemplateFiles::in_dir(dir.path().join("missing")))
         .unwrap();
     assert_eq!(unchanged.list().len(), 3, "the three built-ins");
+}
+
+/// Issue 12: the render stage reads no file; a loader in memory gives it user templates.
+#[test]
+fn templates_come_from_the_callers_loader() {
+    struct Memory;
+    impl TemplateLoader for Memory {
+        fn user_templates(&self) -> Result<Vec<TemplateFile>, RenderError> {
+            Ok(vec![TemplateFile {
+                name: "memo".into(),
+                origin: "memory".into(),
+                source: "{% extends \"policy-brief.html\" %}\n\
+                         {% block key_points %}<h2>From memory</h2>{% endblock key_points %}"
+                    .into(),
+            }])
+        }
+        fn template_file(&self, template: &str) -> Option<Result<TemplateFile, RenderError>> {
+            (template == "inline").then(|| {
+                Ok(TemplateFile {
+                    name: "inline".into(),
+                    origin: "memory".into(),
+                    source: "<h1>{{ title }}</h1>".into(),
+                })
+            })
+        }
+    }
+    let (t, name) = Templates::load(&Memory, "memo").unwrap();
+    assert_eq!(name, "memo");
+    let markup = render_markup(&sample_brief(), &t, &name).unwrap();
+    assert!(markup.contains("<h2>From memory</h2>"), "{markup}");
+    let (t, name) = Templates::load(&Memory, "inline").unwrap();
+    assert_eq!(t.list().len(), 5, "three built-ins, memo and inline");
+    let markup = render_markup(&sample_brief(), &t, &name).unwrap();
+    assert!(markup.starts_with("<h1>"), "{markup}");
 }
 
 #[test]
@@ -425,7 +443,9 @@ fn a_user_file_can_replace_a_builtin_and_still_extend_it() {
          {% block sources %}<p class=\"note\">Sources withheld.</p>{% endblock sources %}",
     )
     .unwrap();
-    let t = Templates::builtin().with_user_dir(dir.path()).unwrap();
+    let t = Templates::builtin()
+        .with_user_templates(&TemplateFiles::in_dir(dir.path()))
+        .unwrap();
     let listed = t.list();
     assert_eq!(listed.len(), 3);
     let replaced = listed.iter().find(|i| i.name == "policy-brief").unwrap();
@@ -451,7 +471,7 @@ fn a_minimal_brief_with_a_tlp_marking_renders_one_page() {
     let rendered = render(&brief, &templates(), &opts(PageSize::A4)).unwrap();
     assert_eq!(rendered.pages, 1);
     let dir = tempfile::tempdir().unwrap();
-    let path = write_pdf(dir.path(), "tlp.pdf", &rendered.pdf);
+    let path = write_file(dir.path(), "tlp.pdf", &rendered.pdf);
     tool("qpdf", &["--check", &path]);
     let text = pdftotext(&path);
     assert_eq!(text.matches("TLP:AMBER").count(), 2, "{text}");
@@ -464,8 +484,13 @@ fn a_minimal_brief_with_a_tlp_marking_renders_one_page() {
     }
 }
 
+/// The built-ins and the template file `path`, as `--template PATH` loads them.
+fn with_file(path: &Path) -> Result<(Templates, String), RenderError> {
+    Templates::builtin().with_template(&TemplateFiles::default(), path.to_str().unwrap())
+}
+
 fn render_with_file(path: &Path) -> RenderError {
-    let (t, name) = Templates::builtin().with_file(path).unwrap();
+    let (t, name) = with_file(path).unwrap();
     let opts = RenderOptions {
         template: name.clone(),
         page_size: PageSize::A4,
@@ -580,7 +605,7 @@ fn template_syntax_and_name_errors_are_template_errors() {
         "<h1>{{ title }}</h1>\n\n<p>{% if title %}unclosed</p>",
     )
     .unwrap();
-    let err = Templates::builtin().with_file(&path).unwrap_err();
+    let err = with_file(&path).unwrap_err();
     let file = path.display().to_string();
     assert!(
         matches!(&err, RenderError::Template { name, .. } if *name == file),
@@ -601,7 +626,7 @@ fn imported_text_is_escaped_not_parsed() {
     assert!(markup.contains("&lt;script&gt;"), "{markup}");
     let pdf = render_pdf(&brief, &templates(), &opts(PageSize::A4)).unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let text = pdftotext(&write_pdf(dir.path(), "esc.pdf", &pdf));
+    let text = pdftotext(write_file(dir.path(), "esc.pdf", &pdf));
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
         flat.contains("“<script>alert('x')</script> & <b>not bold</b>”"),

@@ -1,41 +1,30 @@
 //! Paper sizes: Letter is designed, not resized (same line length as A4, same page count for
 //! the fixture brief), and a theme that fixes the paper overrides the caller with a warning.
 
-use std::path::Path;
-use std::process::Command;
+mod common;
 
+use briefdesk::files::TemplateFiles;
 use briefdesk::render::{render, PageSize, RenderOptions, Rendered, Templates};
-use briefdesk::Brief;
-
-fn brief() -> Brief {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/render/water-talks.json");
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
+use common::{tool, water_talks, write_file};
 
 fn rendered(templates: &Templates, template: &str, size: PageSize) -> Rendered {
     let opts = RenderOptions {
         template: template.into(),
         page_size: size,
     };
-    render(&brief(), templates, &opts).unwrap()
+    render(&water_talks(), templates, &opts).unwrap()
 }
 
+/// The output of poppler's `cmd` (pdfinfo, pdftotext) on `pdf` with `extra` options first.
 fn poppler(cmd: &str, pdf: &[u8], extra: &[&str]) -> String {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("brief.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    let out = Command::new(cmd)
-        .args(extra)
-        .arg(&path)
-        .args(if cmd == "pdftotext" {
-            &["-"][..]
-        } else {
-            &[][..]
-        })
-        .output()
-        .unwrap_or_else(|e| panic!("{cmd} must be installed (apt: poppler-utils): {e}"));
-    assert!(out.status.success(), "{cmd} failed");
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    let path = write_file(dir.path(), "brief.pdf", pdf);
+    let mut args = extra.to_vec();
+    args.push(&path);
+    if cmd == "pdftotext" {
+        args.push("-");
+    }
+    tool(cmd, &args)
 }
 
 /// The text lines of the body (no banner, footer or page numbers), in reading order.
@@ -83,7 +72,9 @@ fn a_theme_that_fixes_the_paper_wins_and_says_so() {
          {% block theme %}<!-- briefdesk-theme: classic; page-size=letter -->{% endblock theme %}",
     )
     .unwrap();
-    let (t, name) = Templates::builtin().with_file(&path).unwrap();
+    let (t, name) = Templates::builtin()
+        .with_template(&TemplateFiles::default(), path.to_str().unwrap())
+        .unwrap();
     let r = rendered(&t, &name, PageSize::A4);
     let info = poppler("pdfinfo", &r.pdf, &[]);
     assert!(info.contains("612 x 792 pts"), "{info}");

@@ -3,39 +3,18 @@
 //! text per page, SHA-256) is compared with `tests/fixtures/render/*.dump.txt`; after an
 //! intended change, `BRIEFDESK_BLESS=1 cargo test --test render_pdf` rewrites it.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
 use briefdesk::render::{render, PageSize, RenderOptions, Templates};
-use briefdesk::Brief;
+use common::{check_file, fixture_brief, fixtures, tool, water_talks, write_file};
 use sha2::{Digest, Sha256};
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/render")
-        .join(name)
-}
-
-/// A brief stored as JSON in `tests/fixtures/render`.
-fn brief(name: &str) -> Brief {
-    serde_json::from_str(&std::fs::read_to_string(fixture(name)).unwrap()).unwrap()
-}
-
-fn tool(cmd: &str, args: &[&str]) -> String {
-    let out = Command::new(cmd)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{cmd} must be installed (apt: qpdf, poppler-utils): {e}"));
-    assert!(out.status.success(), "{cmd} {args:?} failed");
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
 
 fn main_pdf(template: &str, size: PageSize) -> (Vec<u8>, usize) {
     let opts = RenderOptions {
         template: template.into(),
         page_size: size,
     };
-    let r = render(&brief("water-talks.json"), &Templates::builtin(), &opts).unwrap();
+    let r = render(&water_talks(), &Templates::builtin(), &opts).unwrap();
     (r.pdf, r.pages)
 }
 
@@ -45,12 +24,6 @@ fn hex(bytes: &[u8]) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
-    let p = dir.join(name);
-    std::fs::write(&p, bytes).unwrap();
-    p.to_string_lossy().into_owned()
 }
 
 fn outline_lines(items: &serde_json::Value, depth: usize, out: &mut String) {
@@ -96,7 +69,7 @@ fn links(pdf: &[u8]) -> Vec<String> {
 /// Pages, sizes, metadata, page labels, outline, links, text per page and the SHA-256.
 fn dump(pdf: &[u8], pages: usize) -> String {
     let dir = tempfile::tempdir().unwrap();
-    let path = write(dir.path(), "brief.pdf", pdf);
+    let path = write_file(dir.path(), "brief.pdf", pdf);
     tool("qpdf", &["--check", &path]);
     let mut out = format!("pages {pages}\n");
     let info = tool("pdfinfo", &["-f", "1", "-l", &pages.to_string(), &path]);
@@ -149,41 +122,15 @@ fn dump(pdf: &[u8], pages: usize) -> String {
     out
 }
 
-/// Compares `actual` with `tests/fixtures/render/<name>`, or rewrites it under
-/// `BRIEFDESK_BLESS=1`.
-fn check(name: &str, actual: &str) {
-    let path = fixture(name);
-    if std::env::var_os("BRIEFDESK_BLESS").is_some() {
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-        panic!(
-            "{} is missing: run BRIEFDESK_BLESS=1 cargo test --test render_pdf",
-            path.display()
-        )
-    });
-    if expected != actual {
-        let first = expected
-            .lines()
-            .zip(actual.lines())
-            .position(|(e, a)| e != a)
-            .unwrap_or(expected.lines().count().min(actual.lines().count()));
-        panic!(
-            "{name} differs from the approved dump at line {}:\n  approved: {:?}\n  actual:   {:?}\nIf intended: BRIEFDESK_BLESS=1 cargo test --test render_pdf",
-            first + 1,
-            expected.lines().nth(first),
-            actual.lines().nth(first)
-        );
-    }
-}
-
 #[test]
 fn the_same_brief_gives_byte_identical_pdfs_and_the_approved_dump() {
     let (a, pages) = main_pdf("policy-brief", PageSize::A4);
     let (b, _) = main_pdf("policy-brief", PageSize::A4);
     assert_eq!(hex(&a), hex(&b), "two renders differ");
-    check("water-talks.dump.txt", &dump(&a, pages));
+    check_file(
+        &fixtures().join("render/water-talks.dump.txt"),
+        &dump(&a, pages),
+    );
 }
 
 #[test]
@@ -220,7 +167,7 @@ fn outline_metadata_labels_and_links_are_written() {
 
 #[test]
 fn mixed_scripts_use_the_wide_font_and_missing_glyphs_are_warnings() {
-    let mut b = brief("mixed-scripts.json");
+    let mut b = fixture_brief("mixed-scripts.json");
     b.key_points[0]
         .text
         .push_str(" Beijing’s 中 observer attended.");
@@ -237,7 +184,7 @@ fn mixed_scripts_use_the_wide_font_and_missing_glyphs_are_warnings() {
     assert_eq!(r.warnings.len(), 1, "{:?}", r.warnings);
     assert!(r.warnings[0].contains("'中' (U+4E2D)"), "{}", r.warnings[0]);
     let dir = tempfile::tempdir().unwrap();
-    let path = write(dir.path(), "mixed.pdf", &r.pdf);
+    let path = write_file(dir.path(), "mixed.pdf", &r.pdf);
     let fonts = tool("pdffonts", &[&path]);
     assert!(fonts.contains("+DejaVuSans"), "{fonts}");
     let text = tool("pdftotext", &["-enc", "UTF-8", &path, "-"]);
@@ -253,7 +200,7 @@ fn mixed_scripts_use_the_wide_font_and_missing_glyphs_are_warnings() {
     }
     // Clean input gives no warnings.
     let clean = render(
-        &brief("mixed-scripts.json"),
+        &fixture_brief("mixed-scripts.json"),
         &Templates::builtin(),
         &RenderOptions {
             template: "policy-brief".into(),
@@ -266,7 +213,7 @@ fn mixed_scripts_use_the_wide_font_and_missing_glyphs_are_warnings() {
 
 #[test]
 fn an_overlong_one_pager_is_cut_with_a_visible_note_and_a_warning() {
-    let mut b = brief("water-talks.json");
+    let mut b = water_talks();
     let points = b.key_points.clone();
     for p in &mut b.key_points {
         p.text = format!("{} {} {}", p.text, p.text, p.text);
@@ -290,7 +237,7 @@ fn an_overlong_one_pager_is_cut_with_a_visible_note_and_a_warning() {
         r.warnings
     );
     let dir = tempfile::tempdir().unwrap();
-    let path = write(dir.path(), "one.pdf", &r.pdf);
+    let path = write_file(dir.path(), "one.pdf", &r.pdf);
     let text = tool("pdftotext", &["-enc", "UTF-8", &path, "-"]);
     assert!(text.contains("… more in full brief"), "{text}");
 }
@@ -310,7 +257,7 @@ fn quote_sheet_footnotes_sit_on_the_pages_that_cite_them() {
     let (pdf, pages) = main_pdf("quote-sheet", PageSize::A4);
     assert_eq!(pages, 2);
     let dir = tempfile::tempdir().unwrap();
-    let path = write(dir.path(), "quotes.pdf", &pdf);
+    let path = write_file(dir.path(), "quotes.pdf", &pdf);
     let page = |n: &str| {
         tool(
             "pdftotext",

@@ -15,25 +15,21 @@ use std::path::{Path, PathBuf};
 
 use briefdesk::render::{render, PageSize, RenderOptions, Templates};
 use briefdesk::Brief;
+use common::{tool, water_talks};
 use lopdf::{Dictionary, Document, Object};
 use structure::{dump, structure, Elem};
 
 const TEMPLATES: [&str; 3] = ["policy-brief", "one-pager", "quote-sheet"];
-
-fn brief() -> Brief {
-    let path = common::fixtures().join("render/water-talks.json");
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
 
 fn pdf(template: &str) -> Vec<u8> {
     let opts = RenderOptions {
         template: template.into(),
         page_size: PageSize::A4,
     };
-    render(&brief(), &Templates::builtin(), &opts).unwrap().pdf
+    render(&water_talks(), &Templates::builtin(), &opts)
+        .unwrap()
+        .pdf
 }
-
-use common::tool;
 
 fn path_str(p: &Path) -> &str {
     p.to_str().unwrap()
@@ -126,7 +122,7 @@ fn every_template_gives_a_tagged_pdf_without_a_pdfx_claim() {
 
 #[test]
 fn the_structure_tree_reads_the_brief_in_order_without_the_page_furniture() {
-    let b = brief();
+    let b = water_talks();
     for template in TEMPLATES {
         let (_dir, path) = file(&pdf(template));
         let elems = structure(&path);
@@ -328,7 +324,7 @@ fn the_structure_of_the_fixture_brief_is_as_approved() {
 
 #[test]
 fn a_table_header_repeated_on_the_next_page_is_an_artifact() {
-    let mut b = brief();
+    let mut b = water_talks();
     let more: Vec<briefdesk::Source> = (1..=3)
         .flat_map(|round| {
             b.sources.iter().map(move |s| briefdesk::Source {

@@ -8,11 +8,12 @@
 //! temporary folder and the failure names them.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use briefdesk::render::{render, PageSize, RenderOptions, Templates};
 use briefdesk::{Brief, Source};
+use common::{fixture_brief, water_talks};
 
+mod common;
 #[path = "render_support/png.rs"]
 mod png;
 
@@ -21,17 +22,9 @@ const PIXEL_TOLERANCE: u8 = 64;
 /// A page fails when more than this share of its pixels changed.
 const PAGE_TOLERANCE: f64 = 0.004;
 
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/render")
-}
-
-fn brief(name: &str) -> Brief {
-    serde_json::from_str(&std::fs::read_to_string(fixtures().join(name)).unwrap()).unwrap()
-}
-
 /// The fixture briefs: the long one as stored, a short one, one with many sources.
 fn case(name: &str) -> Brief {
-    let mut b = brief("water-talks.json");
+    let mut b = water_talks();
     match name {
         "long" => {}
         "short" => {
@@ -53,7 +46,7 @@ fn case(name: &str) -> Brief {
                 s.number = i + 1;
             }
         }
-        "mixed-scripts" => b = brief("mixed-scripts.json"),
+        "mixed-scripts" => b = fixture_brief("mixed-scripts.json"),
         _ => panic!("unknown case {name}"),
     }
     b
@@ -70,15 +63,12 @@ const MATRIX: [(&str, &str, PageSize, usize); 6] = [
 ];
 
 fn rasterise(pdf: &[u8], dir: &Path) -> Vec<PathBuf> {
-    let file = dir.join("brief.pdf");
-    std::fs::write(&file, pdf).unwrap();
-    let out = Command::new("pdftoppm")
-        .args(["-r", "50", "-png"])
-        .arg(&file)
-        .arg(dir.join("page"))
-        .output()
-        .expect("pdftoppm must be installed (apt: poppler-utils)");
-    assert!(out.status.success(), "pdftoppm failed");
+    let file = common::write_file(dir, "brief.pdf", pdf);
+    let prefix = dir.join("page");
+    common::tool(
+        "pdftoppm",
+        &["-r", "50", "-png", &file, prefix.to_str().unwrap()],
+    );
     let mut pages: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -104,8 +94,8 @@ fn difference(a: &png::Gray, b: &png::Gray) -> f64 {
 
 #[test]
 fn templates_look_as_approved() {
-    let bless = std::env::var_os("BRIEFDESK_BLESS").is_some();
-    let approved = fixtures().join("approved");
+    let bless = common::blessing();
+    let approved = common::fixtures().join("render/approved");
     let work = Path::new(env!("CARGO_TARGET_TMPDIR")).join("render_visual");
     let _ = std::fs::remove_dir_all(&work);
     let mut failures = Vec::new();

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use briefdesk::{compose, dump, files, stories, Analysis, Article, BriefSettings, StoryGroup};
 use chrono::NaiveDate;
+use common::briefdesk_ok;
 
 fn folder(name: &str) -> PathBuf {
     common::fixtures().join("stories").join(name)
@@ -148,18 +149,6 @@ fn a_single_story_keeps_the_two_page_layout_with_its_chronology() {
     assert!(story.chronology.len() >= 2);
 }
 
-/// Runs the CLI in `dir`; panics when it fails.
-fn briefdesk(args: &[&str], dir: &std::path::Path) -> std::process::Output {
-    let o = std::process::Command::new(env!("CARGO_BIN_EXE_briefdesk"))
-        .args(args)
-        .current_dir(dir)
-        .env("XDG_CONFIG_HOME", dir.join("config"))
-        .output()
-        .expect("run briefdesk");
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    o
-}
-
 #[test]
 fn cli_groups_by_default_and_one_story_turns_it_off() {
     let dir = tempfile::tempdir().unwrap();
@@ -168,7 +157,7 @@ fn cli_groups_by_default_and_one_story_turns_it_off() {
     let grouped = dir.path().join("grouped.pdf");
     let mut args = vec!["build", &batch, "-o", grouped.to_str().unwrap()];
     args.extend(common);
-    briefdesk(&args, dir.path());
+    briefdesk_ok(&args, dir.path());
     let text = common::pdftotext(&grouped);
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     // The overview lists the stories, heaviest first, then each has its section.
@@ -188,7 +177,7 @@ fn cli_groups_by_default_and_one_story_turns_it_off() {
     let one = dir.path().join("one.pdf");
     let mut args = vec!["build", &batch, "-o", one.to_str().unwrap(), "--one-story"];
     args.extend(common);
-    briefdesk(&args, dir.path());
+    briefdesk_ok(&args, dir.path());
     let text = common::pdftotext(&one);
     assert!(!text.contains("Stories in this brief"), "{text}");
     assert!(
@@ -201,7 +190,7 @@ fn cli_groups_by_default_and_one_story_turns_it_off() {
 fn analyze_json_includes_the_stories() {
     let dir = tempfile::tempdir().unwrap();
     let batch = folder("batch").to_string_lossy().into_owned();
-    let o = briefdesk(&["analyze", "--json", &batch], dir.path());
+    let o = briefdesk_ok(&["analyze", "--json", &batch], dir.path());
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let articles = v["articles"].as_array().unwrap();
     let stories = v["stories"].as_array().unwrap();

@@ -13,7 +13,7 @@ use briefdesk::project::{ArticleView, Duplicate, ImportOutcome, Refused};
 use briefdesk::{analyze, ingest};
 
 use crate::dialogs::{self, Ask};
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, ErrorCode};
 use crate::state::{AppState, ProjectView};
 
 /// Import progress is sent at most this often (and always for the last file).
@@ -90,7 +90,7 @@ pub(crate) async fn import<R: Runtime>(
         })
     })
     .await
-    .map_err(|e| AppError::new("import", format!("the import stopped: {e}")))?;
+    .map_err(|e| AppError::new(ErrorCode::Import, format!("the import stopped: {e}")))?;
     state.change_view(|s| Ok(s.import(results))).map(report)
 }
 

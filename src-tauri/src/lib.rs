@@ -10,20 +10,23 @@ pub mod stories;
 
 use std::path::PathBuf;
 
+use briefdesk::files::TemplateFiles;
+use briefdesk::render::TemplateLoader;
 use tauri::{Builder, Manager, Runtime};
 
 pub use state::AppState;
 
-/// Registers the app's state (its files under `data_dir`, its `dialogs`), the handler that
-/// records dropped files, and the commands on `builder`: shared by the real app and the tests on
-/// the mock runtime.
+/// Registers the app's state (its files under `data_dir`, the user templates `templates` finds,
+/// its `dialogs`), the handler that records dropped files, and the commands on `builder`: shared
+/// by the real app and the tests on the mock runtime.
 pub fn configure<R: Runtime>(
     builder: Builder<R>,
     data_dir: PathBuf,
+    templates: &impl TemplateLoader,
     dialogs: dialogs::Dialogs<R>,
 ) -> Builder<R> {
     builder
-        .manage(AppState::new(data_dir))
+        .manage(AppState::new(data_dir, templates))
         .manage(open::Handed::default())
         .manage(dialogs)
         .on_window_event(open::on_window_event)
@@ -77,12 +80,17 @@ pub fn run() {
         tauri::Builder::default().plugin(tauri_plugin_single_instance::init(open::hand_over));
     // The analysis patterns compile while the window opens.
     std::thread::spawn(briefdesk::analyze::warm_up);
-    configure(builder, data_dir(), dialogs::Dialogs::native())
-        .plugin(tauri_plugin_dialog::init())
-        .setup(move |app| {
-            app.state::<open::Handed>().add_opened(files);
-            Ok(())
-        })
-        .run(tauri::generate_context!())
-        .expect("BriefDesk could not start its window");
+    configure(
+        builder,
+        data_dir(),
+        &TemplateFiles::user(),
+        dialogs::Dialogs::native(),
+    )
+    .plugin(tauri_plugin_dialog::init())
+    .setup(move |app| {
+        app.state::<open::Handed>().add_opened(files);
+        Ok(())
+    })
+    .run(tauri::generate_context!())
+    .expect("BriefDesk could not start its window");
 }

@@ -7,13 +7,13 @@ use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 
-use briefdesk::files::{self, user_template_dir, write_atomic};
+use briefdesk::files::{self, write_atomic};
 use briefdesk::project::{
     ArticleView, Project, ProjectSettings, Session, StoryView, PROJECT_EXTENSION, PROJECT_MAX_BYTES,
 };
-use briefdesk::render::Templates;
+use briefdesk::render::{TemplateLoader, Templates};
 
-use crate::error::{io, AppError, AppResult};
+use crate::error::{io, AppError, AppResult, ErrorCode};
 
 /// Most recent projects remembered.
 const RECENT_MAX: usize = 10;
@@ -73,15 +73,13 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// State with an empty, not yet saved project; `data_dir` holds the app's own files.
-    pub fn new(data_dir: PathBuf) -> AppState {
-        let mut templates = Templates::builtin();
-        if let Some(dir) = user_template_dir() {
-            // A broken user template folder must not stop the app: the built-ins stay.
-            if let Ok(t) = templates.clone().with_user_dir(&dir) {
-                templates = t;
-            }
-        }
+    /// State with an empty, not yet saved project; `data_dir` holds the app's own files,
+    /// `templates` finds the user's templates (read once, here).
+    pub fn new(data_dir: PathBuf, templates: &impl TemplateLoader) -> AppState {
+        // A broken user template folder must not stop the app: the built-ins stay.
+        let templates = Templates::builtin()
+            .with_user_templates(templates)
+            .unwrap_or_else(|_| Templates::builtin());
         AppState {
             current: Mutex::new(Current {
                 session: Session::default(),
@@ -152,11 +150,11 @@ impl AppState {
         let bytes = files::read_regular(path, PROJECT_MAX_BYTES).map_err(|e| match e {
             files::Bounded::Io(e) => io(path, e),
             files::Bounded::NotRegular => AppError::new(
-                "project",
+                ErrorCode::Project,
                 format!("{}: not a regular file (a device, pipe or socket)", path.display()),
             ),
             files::Bounded::TooLarge(size) => AppError::new(
-                "project",
+                ErrorCode::Project,
                 format!(
                     "{}: the file has {size} bytes, over the limit of {PROJECT_MAX_BYTES} bytes per project",
                     path.display()
@@ -164,7 +162,7 @@ impl AppState {
             ),
         })?;
         let project = Project::from_json(&bytes)
-            .map_err(|e| AppError::new("project", format!("{}: {e}", path.display())))?;
+            .map_err(|e| AppError::new(ErrorCode::Project, format!("{}: {e}", path.display())))?;
         let session = Session::new(project);
         let mut cur = self.lock();
         *cur = Current {
@@ -183,7 +181,7 @@ impl AppState {
             .find(|r| r.id == id)
             .ok_or_else(|| {
                 AppError::new(
-                    "not_found",
+                    ErrorCode::NotFound,
                     "This project is no longer in the recent list; use Open project… to find it.",
                 )
             })?;

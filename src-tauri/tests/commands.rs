@@ -37,7 +37,7 @@ fn desk_at(data: &Path) -> Desk {
         log.lock().unwrap().push(ask.clone());
         queue.lock().unwrap().pop_front().flatten()
     });
-    let app = briefdesk_desktop::configure(mock_builder(), data.to_path_buf(), dialogs)
+    let app = briefdesk_desktop::configure(mock_builder(), data.to_path_buf(), &(), dialogs)
         .build(mock_context(noop_assets()))
         .expect("the app builds on the mock runtime");
     let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())

@@ -24,6 +24,7 @@ fn app(data: &Path) -> (tauri::App<MockRuntime>, WebviewWindow<MockRuntime>) {
     let app = briefdesk_desktop::configure(
         mock_builder(),
         data.to_path_buf(),
+        &(),
         Dialogs::new(|_, _| None),
     )
     .build(mock_context(noop_assets()))

@@ -53,7 +53,7 @@ pub use colour::Rgb;
 pub use fonts::Family;
 pub use paper::Margins;
 pub use style::{INK, MUTED, RULE};
-pub use templates::{TemplateInfo, Templates};
+pub use templates::{TemplateFile, TemplateInfo, TemplateLoader, Templates};
 pub use theme::Theme;
 
 /// Paper size of the PDF.

@@ -1,6 +1,6 @@
-//! The brief templates: the built-ins embedded in the binary, user templates from a folder or
-//! a file, and the Tera instance that renders them (autoescaping every template, since the
-//! imported article text is untrusted).
+//! The brief templates: the built-ins embedded in the binary, user templates from a caller's
+//! [`TemplateLoader`], and the Tera instance that renders them (autoescaping every template,
+//! since the imported article text is untrusted).
 //!
 //! Templates are named by their file name without `.html` ("policy-brief"); both forms are
 //! accepted. A user template may `{% extends "policy-brief.html" %}` and override blocks; the
@@ -8,7 +8,6 @@
 //! `policy-brief.html` can still extend the original.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use tera::Tera;
 
@@ -43,6 +42,41 @@ pub struct TemplateInfo {
     pub origin: String,
     /// The first `{# … #}` comment of the template, if any.
     pub description: String,
+}
+
+/// A user template as a [`TemplateLoader`] gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateFile {
+    /// The name it is rendered by, without `.html`: the file's stem ("desk").
+    pub name: String,
+    /// Where it was read from, as lists and errors show it (its path).
+    pub origin: String,
+    /// Its text.
+    pub source: String,
+}
+
+/// Where user templates come from, as typst's `World` gives the compiler its files: the caller
+/// reads them (the file-system version is [`crate::files::TemplateFiles`]), so building and
+/// rendering templates never touch the file system.
+pub trait TemplateLoader {
+    /// The user's own templates, in the order they are added (a later one of the same name
+    /// wins); none when the user has none. An error names what could not be read.
+    fn user_templates(&self) -> Result<Vec<TemplateFile>, RenderError>;
+
+    /// The template file that `template` (a `--template` argument) names, or `None` when it
+    /// names no file and so is a template name.
+    fn template_file(&self, template: &str) -> Option<Result<TemplateFile, RenderError>>;
+}
+
+/// No user templates: the built-ins only.
+impl TemplateLoader for () {
+    fn user_templates(&self) -> Result<Vec<TemplateFile>, RenderError> {
+        Ok(Vec::new())
+    }
+
+    fn template_file(&self, _: &str) -> Option<Result<TemplateFile, RenderError>> {
+        None
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -140,64 +174,67 @@ impl Templates {
         Templates { entries, tera }
     }
 
-    /// Adds every `*.html` file of `dir`, replacing built-ins of the same name. A missing
-    /// folder changes nothing.
-    pub fn with_user_dir(mut self, dir: &Path) -> Result<Templates, RenderError> {
-        if !dir.exists() {
+    /// Adds the user's templates that `loader` finds (see [`TemplateLoader::user_templates`]),
+    /// replacing built-ins of the same name.
+    pub fn with_user_templates(
+        mut self,
+        loader: &impl TemplateLoader,
+    ) -> Result<Templates, RenderError> {
+        let files = loader.user_templates()?;
+        if files.is_empty() {
             return Ok(self);
         }
-        let read_error = |message: String| RenderError::Template {
-            name: dir.display().to_string(),
-            message,
-        };
-        let mut files: Vec<_> = std::fs::read_dir(dir)
-            .map_err(|e| read_error(format!("cannot read the template folder: {e}")))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "html") && p.is_file())
-            .collect();
-        files.sort();
-        for path in files {
-            self.add_file(&path)?;
+        for file in files {
+            self.add(file);
         }
-        self.tera = build(&self.entries);
-        if let Err(e) = &self.tera {
-            return Err(e.clone());
-        }
+        self.rebuild()?;
         Ok(self)
     }
 
-    /// Adds the template file `path` (for `--template PATH`); returns the name to render it by.
-    pub fn with_file(mut self, path: &Path) -> Result<(Templates, String), RenderError> {
-        let name = self.add_file(path)?;
-        self.tera = build(&self.entries);
-        if let Err(e) = &self.tera {
-            return Err(e.clone());
-        }
+    /// Adds the template file `template` names when it is one (`--template PATH`, see
+    /// [`TemplateLoader::template_file`]); returns the templates and the name to render by:
+    /// the file's, or `template` itself when it is a template name.
+    pub fn with_template(
+        mut self,
+        loader: &impl TemplateLoader,
+        template: &str,
+    ) -> Result<(Templates, String), RenderError> {
+        let Some(file) = loader.template_file(template) else {
+            return Ok((self, template.to_string()));
+        };
+        let name = self.add(file?);
+        self.rebuild()?;
         Ok((self, display_name(&name).to_string()))
     }
 
-    fn add_file(&mut self, path: &Path) -> Result<String, RenderError> {
-        let stem = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .filter(|s| !s.is_empty())
-            .ok_or_else(|| RenderError::Template {
-                name: path.display().to_string(),
-                message: "not a template file name".into(),
-            })?;
-        let source = std::fs::read_to_string(path).map_err(|e| RenderError::Template {
-            name: path.display().to_string(),
-            message: format!("cannot read the template: {e}"),
-        })?;
-        let name = format!("{stem}.html");
+    /// The built-ins, the user's templates over them and `template` as a name or a file: the
+    /// templates and the name to render by.
+    pub fn load(
+        loader: &impl TemplateLoader,
+        template: &str,
+    ) -> Result<(Templates, String), RenderError> {
+        Templates::builtin()
+            .with_user_templates(loader)?
+            .with_template(loader, template)
+    }
+
+    /// Adds `file` under `name.html`; returns that key.
+    fn add(&mut self, file: TemplateFile) -> String {
+        let name = format!("{}.html", file.name);
         self.entries.insert(
             name.clone(),
             Entry {
-                source,
-                origin: path.display().to_string(),
+                source: file.source,
+                origin: file.origin,
             },
         );
-        Ok(name)
+        name
+    }
+
+    /// Builds Tera again from the entries; the first template error, if any.
+    fn rebuild(&mut self) -> Result<(), RenderError> {
+        self.tera = build(&self.entries);
+        self.tera.as_ref().map(|_| ()).map_err(Clone::clone)
     }
 
     /// The templates a user can choose, by name.

@@ -1,5 +1,6 @@
 // In-page fake BriefDesk backend for UI tests: mocks Tauri IPC with a small project (3 articles).
-// Loaded by harness.mjs as an init script after tauri's bundle.global.js; records every call in
+// Loaded by harness.mjs as an init script after tauri's bundle.global.js and ui/js/codes.js (its
+// `Code`, the error codes of src-tauri/src/error.rs); records every call in
 // window.__calls and exposes its state as window.__fake so tests can adjust it. Like the real
 // backend it takes no path from the page: the files of a drop or of "Open with" are handed to it
 // by the test, as the window and the OS hand them to Rust (__fake.drop(paths),
@@ -111,7 +112,7 @@ function installFakeBackend(options) {
     const rank = (s) => { const i = choices.order.indexOf(s.id); return i < 0 ? Infinity : i; };
     return out.map((s, i) => [s, i]).sort(([x, i], [y, j]) => (rank(x) - rank(y)) || (i - j)).map(([s]) => s);
   };
-  const story = (id) => stories().find((s) => s.id === id) || fail('not_found', `no story ${id} in this project`);
+  const story = (id) => stories().find((s) => s.id === id) || fail(Code.NOT_FOUND, `no story ${id} in this project`);
   const pin = (s) => { for (const a of s.articles) if (!choices.placed[a]) choices.placed[a] = s.id; };
   const view = () => {
     project.picked = project.articles.filter((a) => a.picked).length;
@@ -134,7 +135,7 @@ function installFakeBackend(options) {
     }
     return clone(out);
   };
-  const find = (id) => project.articles.find((a) => a.id === id) || fail('not_found', `No article ${id}.`);
+  const find = (id) => project.articles.find((a) => a.id === id) || fail(Code.NOT_FOUND, `No article ${id}.`);
 
   /** Imports `paths` (handed to the backend, never named by the page); null when there are none. */
   const importFiles = async (paths) => {
@@ -184,8 +185,8 @@ function installFakeBackend(options) {
     },
     project_open_recent: ({ id }) => {
       const recent = RECENT.find((r) => r.id === id)
-        || fail('not_found', 'This project is no longer in the recent list; use Open project… to find it.');
-      if (recent.path.includes('grain')) fail('io', `Could not open ${recent.path}: file not found.`);
+        || fail(Code.NOT_FOUND, 'This project is no longer in the recent list; use Open project… to find it.');
+      if (recent.path.includes('grain')) fail(Code.IO, `Could not open ${recent.path}: file not found.`);
       project = briefProject();
       return view();
     },
@@ -223,11 +224,11 @@ function installFakeBackend(options) {
       paragraphs: clone(paragraphsFor[id] || [[{ text: `Text of ${find(id).title}`, statement: null, speaker: null }]]),
     }),
     review: () => {
-      if (!project.articles.some((a) => a.picked)) fail('no_articles', 'No article is ticked: tick at least one article in the library.');
+      if (!project.articles.some((a) => a.picked)) fail(Code.NO_ARTICLES, 'No article is ticked: tick at least one article in the library.');
       return review();
     },
     statement_edit: ({ key, change }) => {
-      const s = statements.find((x) => x.key === key) || fail('not_found', `No statement ${key}.`);
+      const s = statements.find((x) => x.key === key) || fail(Code.NOT_FOUND, `No statement ${key}.`);
       if ('keep' in change) s.keepEdit = change.keep;
       if ('promoted' in change) s.promoted = change.promoted;
       s.keep = (s.keepEdit ?? s.auto) && !s.promoted;
@@ -242,7 +243,7 @@ function installFakeBackend(options) {
       return review();
     },
     story_move: ({ article, story: into }) => {
-      const from = stories().find((s) => s.articles.includes(article)) || fail('not_found', `no picked article ${article} in this project`);
+      const from = stories().find((s) => s.articles.includes(article)) || fail(Code.NOT_FOUND, `no picked article ${article} in this project`);
       pin(from);
       if (into) pin(story(into));
       choices.placed[article] = into || `story-new-${++choices.made}`;
@@ -275,7 +276,7 @@ function installFakeBackend(options) {
     },
     preview: async () => {
       await sleep(fake.previewDelay);
-      if (!project.articles.some((a) => a.picked)) fail('no_articles', 'Tick at least one article to build a brief.');
+      if (!project.articles.some((a) => a.picked)) fail(Code.NO_ARTICLES, 'Tick at least one article to build a brief.');
       return { pdf: fake.pdfs[fake.pages], pages: fake.pages, warnings: clone(fake.warnings), millis: 42 };
     },
     export_brief: () => (fake.exportPath ? { path: fake.exportPath } : null),
@@ -286,7 +287,7 @@ function installFakeBackend(options) {
   T.mocks.mockIPC(async (cmd, args) => {
     calls.push({ cmd, args: clone(args || {}), at: Date.now() });
     const handler = handlers[cmd];
-    if (!handler) fail('unknown', `Unknown command ${cmd}`);
+    if (!handler) throw `Unknown command ${cmd}`; // as Tauri rejects it: a string, no code
     return handler(args || {});
   }, { shouldMockEvents: true });
 }

@@ -46,7 +46,7 @@ function tauriBundle() {
  */
 const testFiles = {
   '/__test/tauri-bundle.js': () => bundle,
-  '/__test/fake.js': () => `${errorTrap}\n${fakeSource}\ninstallFakeBackend(${JSON.stringify({ pdfs })});`,
+  '/__test/fake.js': () => `${errorTrap}\n${codesSource}\n${fakeSource}\ninstallFakeBackend(${JSON.stringify({ pdfs })});`,
 };
 const errorTrap = `window.__errors = [];
 window.addEventListener('error', (e) => window.__errors.push('error: ' + e.message));
@@ -103,6 +103,8 @@ export function launch() {
 
 const bundle = tauriBundle();
 const fakeSource = readFileSync(join(here, 'fake-backend.js'), 'utf8');
+// The error codes (generated from the Rust ErrorCode) as a classic script: `Code` for the fake.
+const codesSource = readFileSync(join(uiDir, 'js', 'codes.js'), 'utf8').replace(/^export /m, '');
 // 2 pages: a real brief from the renderer (embedded fonts); other page counts are generated.
 const pdfs = Object.fromEntries([1, 2, 3, 4].map((n) => [n, makePdf(n).toString('base64')]));
 pdfs[2] = readFileSync(join(here, 'fixtures', 'preview.pdf')).toString('base64');
@@ -129,7 +131,7 @@ export async function openApp(browser, url, fake = {}) {
     d.dismiss().catch(() => {});
   });
   await page.addInitScript({ content: bundle });
-  await page.addInitScript({ content: `${fakeSource}\ninstallFakeBackend(${JSON.stringify({ ...fake, pdfs })});` });
+  await page.addInitScript({ content: `${codesSource}\n${fakeSource}\ninstallFakeBackend(${JSON.stringify({ ...fake, pdfs })});` });
   await page.goto(url);
   // The start screen, or the workspace when the app was opened with files.
   await page.waitForSelector('#loading', { state: 'hidden' });

@@ -1,5 +1,6 @@
 // The one module that talks to the BriefDesk backend (the Tauri commands in src-tauri/src/).
-// Every function returns a Promise; a failed command rejects with {code, message}.
+// Every function returns a Promise; a failed command rejects with {code, message}: code is one
+// of Code (./codes.js, generated from ErrorCode in src-tauri/src/error.rs), message a sentence.
 // No command takes a path: files come from the dialogs (shown by the backend), from a drop on the
 // window or "Open with" (the backend keeps their paths; the page asks for them to be imported) and
 // from the recent list (by id).
@@ -31,9 +32,11 @@
 //                  markings: [string], page_sizes: [string], project: ProjectView,
 //                  opened: n (files the app was opened with, waiting for importOpened)}
 
+import { Code } from './codes.js';
+
 const tauri = () => {
   if (!window.__TAURI__ || !window.__TAURI__.core) {
-    throw { code: 'no_backend', message: 'BriefDesk backend is not available.' };
+    throw { code: Code.NO_BACKEND, message: 'BriefDesk backend is not available.' };
   }
   return window.__TAURI__;
 };
@@ -44,7 +47,7 @@ async function call(command, args = {}) {
     return await tauri().core.invoke(command, args);
   } catch (e) {
     if (e && typeof e === 'object' && 'code' in e && 'message' in e) throw e;
-    throw { code: 'internal', message: String(e && e.message ? e.message : e) };
+    throw { code: Code.INTERNAL, message: String(e && e.message ? e.message : e) };
   }
 }
 

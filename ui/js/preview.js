@@ -1,5 +1,6 @@
 // Brief preview: fetches the real PDF from the backend and renders every page with pdf.js (coalesced refreshes).
 import { backend } from './backend.js';
+import { Code } from './codes.js';
 import { $, h, replace, plural } from './dom.js';
 
 const DEBOUNCE_MS = 350;
@@ -202,7 +203,7 @@ function showFailure(error) {
   currentDoc = null;
   showWarnings([]);
   replace($('#preview-info'));
-  if (error && error.code === 'no_articles') {
+  if (error && error.code === Code.NO_ARTICLES) {
     replace($('#preview'), h('div', { class: 'empty-state', id: 'preview-empty' },
       h('p', { class: 'empty-title' }, 'Nothing to preview yet'),
       h('p', {}, 'Tick at least one article in the Library and the brief will appear here.')));

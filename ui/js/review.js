@@ -1,6 +1,7 @@
 // Review tab: statements by story, then by speaker; keep/drop, edit wording, promote, reorder,
 // show source.
 import { backend } from './backend.js';
+import { Code } from './codes.js';
 import { $, $$, h, replace, adopt, attempt, status, formatDate, plural } from './dom.js';
 import { emit } from './state.js';
 import { openReader, readerEmpty } from './reader.js';
@@ -46,7 +47,7 @@ export async function loadReview() {
     try {
       return await backend.review();
     } catch (e) {
-      if (e && e.code === 'no_articles') return []; // nothing ticked: the empty state says so
+      if (e && e.code === Code.NO_ARTICLES) return []; // nothing ticked: the empty state says so
       throw e;
     }
   });
