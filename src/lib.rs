@@ -14,6 +14,7 @@ pub mod eval;
 pub mod export;
 pub mod files;
 pub mod ingest;
+pub mod lexicon;
 pub mod model;
 pub mod print;
 pub mod project;

@@ -6,49 +6,43 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::analyze::names::{pattern, ROLE_WORD};
+use crate::analyze::names::pattern;
+use crate::lexicon::is_role_head;
 use crate::analyze::people::People;
 use crate::analyze::quotes::Quote;
 use crate::analyze::when;
 use crate::model::{Article, Provenance, Sentence, Span, Statement, StatementKind};
 
-/// Verbs that introduce a quotation.
-const VERBS: &str = "said|says|say|added|adds|told|tells|asked|asks|stressed|stresses|noted|notes|warned|warns|\
-acknowledged|insisted|insists|argued|argues|explained|explains|continued|wrote|writes|declared|claimed|claims|\
-stated|replied|responded|recalled|remarked|observed|suggested|emphasi[sz]ed|admitted|conceded|announced|\
-confirmed|countered|cautioned|predicted|pledged|vowed|promised|complained|joked|quipped|tweeted|posted|\
-maintained|contended|reiterated|agreed|concluded|urged|demanded|pointed out|went on|underlined|underscored|\
-asserted|recounted|shouted|laughed|continues|added that|told reporters";
-
 /// A speaker as written: pronoun, description or (role +) name.
-const SPK: &str = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|(?:the|a|an|The|A|An)\s+(?:[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ’'\-]+\s+){0,4}?[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ’'\-]+|(?:(?:[A-Z][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ.’'\-]*|of|for|the|de|al|bin|van|von)\s+){0,6}[A-Z][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ’'\-]+)";
+const SPK: &str = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|(?:the|a|an|The|A|An)\s+(?:[%L%’'\-]+\s+){0,4}?[%L%’'\-]+|(?:(?:[A-Z][%L%.’'\-]*|%SPEAKER_JOINERS%)\s+){0,6}[A-Z][%L%’'\-]+)";
 
-const TIME: &str = r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|last\s+week|this\s+week|earlier|later|recently))?";
+/// When, right after the verb: "on Monday", "today", "last week".
+const TIME: &str = r"(?:\s+(?:on\s+)?(?:%WEEKDAYS%|today|yesterday|last\s+week|this\s+week|earlier|later|recently))?";
 
 static CUE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!(
-        r"^[\s,]*(?:(?P<spk1>(?:[a-z][a-z\-]+\s+){{0,2}}?{SPK})(?:,\s+(?P<app1>[^,“”\x22]+?),)?\s+(?:(?:has|had|have|also|then|later|again|once|further)\s+)?(?P<v1>{VERBS})(?-u:\b)|(?P<v2>{VERBS})\s+(?P<spk2>(?:[a-z][a-z\-]+\s+){{0,3}}?{SPK})(?:,\s+(?P<app2>[^,“”\x22]+?),)?|[―—–]+\s*(?P<spk3>{SPK}))"
+        r"^[\s,]*(?:(?P<spk1>(?:[a-z][a-z\-]+\s+){{0,2}}?{SPK})(?:,\s+(?P<app1>[^,“”\x22]+?),)?\s+(?:(?:has|had|have|also|then|later|again|once|further)\s+)?(?P<v1>%QUOTE_VERBS%)(?-u:\b)|(?P<v2>%QUOTE_VERBS%)\s+(?P<spk2>(?:[a-z][a-z\-]+\s+){{0,3}}?{SPK})(?:,\s+(?P<app2>[^,“”\x22]+?),)?|[―—–]+\s*(?P<spk3>{SPK}))"
     ))
     .expect("cue-after regex")
 });
 
 static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!(
-        r"(?:^|[\s(])(?P<spk>{SPK})(?:,\s+(?P<app>[^,“”\x22]+?),)?\s+(?:[a-z]+ly\s+)?(?P<v>{VERBS})(?-u:\b)(?:[^“”\x22.:,]*?[:,])?\s*$|(?:^|[.!?”]\s+)(?P<spk4>[A-Z][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ’'\-]+(?:\s+[A-Z][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ’'\-]+){{0,2}}):\s*$"
+        r"(?:^|[\s(])(?P<spk>{SPK})(?:,\s+(?P<app>[^,“”\x22]+?),)?\s+(?:[a-z]+ly\s+)?(?P<v>%QUOTE_VERBS%)(?-u:\b)(?:[^“”\x22.:,]*?[:,])?\s*$|(?:^|[.!?”]\s+)(?P<spk4>[A-Z][%L%’'\-]+(?:\s+[A-Z][%L%’'\-]+){{0,2}}):\s*$"
     ))
     .expect("cue-before regex")
 });
 
 static REPORTED_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!(
-        r"^(?:(?:But|And|Yet|Still|However|Meanwhile|Separately|Later|Earlier|Now),?\s+)?(?:[^,“”\x22]*,\s+)?(?P<spk>{SPK})(?:,\s+(?P<app>[^,“”\x22]+?),)?\s+(?:(?:also|repeatedly|later|again|has|had|have|then|further|previously|publicly|separately|[a-z]+ly)\s+)*(?P<v>said|says|stressed|noted|warned|acknowledged|insisted|argued|added|claimed|suggested|emphasi[sz]ed|announced|stated|explained|confirmed|denied|urged|maintained|contended|reiterated|predicted|cautioned|pledged|vowed|promised|admitted|asserted|declared|observed|conceded|pointed out|underlined|underscored|signall?ed|indicated|told(?:\s+(?:(?:the|a|an)\s+(?:[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ\-]+\s+)?(?:committee|hearing|conference|summit|meeting|audience|crowd|rally|session|newspaper|agency|channel|station|briefing|forum|paper|interviewer|radio|television)|(?:[A-Z][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]+\s+)?(?:reporters|journalists|lawmakers|parliament|delegates|radio|television|TV|media|broadcaster|newspaper|students|supporters|officials|investors|diplomats)|[A-Z][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]+(?:\s+[A-Z][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]+)?)))(?-u:\b){TIME}(?:(?:\s+(?:on|in|at|during|after|before|aboard|from|by)\s+[^,“”\x22]+?)?\s+that\s+|(?:\s+(?:on|in|at|during|after|before|aboard|from|by)\s+[^,]+,)?,?\s+)(?P<content>.+)$"
+        r"^(?:(?:But|And|Yet|Still|However|Meanwhile|Separately|Later|Earlier|Now),?\s+)?(?:[^,“”\x22]*,\s+)?(?P<spk>{SPK})(?:,\s+(?P<app>[^,“”\x22]+?),)?\s+(?:(?:also|repeatedly|later|again|has|had|have|then|further|previously|publicly|separately|[a-z]+ly)\s+)*(?P<v>%REPORTING_VERBS%|told(?:\s+(?:(?:the|a|an)\s+(?:[%L%\-]+\s+)?(?:committee|hearing|conference|summit|meeting|audience|crowd|rally|session|newspaper|agency|channel|station|briefing|forum|paper|interviewer|radio|television)|(?:[A-Z][%L%]+\s+)?(?:%AUDIENCES%)|[A-Z][%L%]+(?:\s+[A-Z][%L%]+)?)))(?-u:\b){TIME}(?:(?:\s+(?:on|in|at|during|after|before|aboard|from|by)\s+[^,“”\x22]+?)?\s+that\s+|(?:\s+(?:on|in|at|during|after|before|aboard|from|by)\s+[^,]+,)?,?\s+)(?P<content>.+)$"
     ))
     .expect("reported-first regex")
 });
 
 static REPORTED_LAST: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!(
-        r"^(?P<content>[^“”\x22]+?),\s+(?P<spk>{SPK})(?:,\s+(?P<app>[^,“”\x22]+?),)?\s+(?P<v>said|says|added|told\s+[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]+|noted|warned|stressed|insisted|argued|acknowledged|explained|claimed|announced|confirmed){TIME}(?:[.,;]|\s+(?:in|at|on|during|after|before|while)(?-u:\b))"
+        r"^(?P<content>[^“”\x22]+?),\s+(?P<spk>{SPK})(?:,\s+(?P<app>[^,“”\x22]+?),)?\s+(?P<v>%CLOSING_VERBS%|told\s+[%L%]+){TIME}(?:[.,;]|\s+(?:in|at|on|during|after|before|while)(?-u:\b))"
     ))
     .expect("reported-last regex")
 });
@@ -245,7 +239,7 @@ fn reported(article: &Article, sen: &Sentence, people: &mut People) -> Option<St
         // "According to X, the bank's regional director, …": the appositive goes with X.
         if let Some((app, tail)) = rest.split_once(',') {
             let words: Vec<&str> = app.split_whitespace().collect();
-            if words.len() <= 8 && words.iter().any(|w| ROLE_WORD.is_match(w)) {
+            if words.len() <= 8 && words.iter().any(|w| is_role_head(w)) {
                 rest = tail;
             }
         }

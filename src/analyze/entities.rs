@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::analyze::people::People;
+use crate::lexicon::{expand, ORG_ACRONYMS};
 use crate::model::{Entity, EntityKind};
 
 /// Every country name, alias and demonym (lower-case) → the country's usual English name.
@@ -62,19 +63,14 @@ static COUNTRIES: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
 });
 
 static ORG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?-u:\b)(?:[A-Z][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ\-]+\s+(?:(?:of|for)\s+(?:the\s+)?)?){0,4}(?:Ministry|Department|Council|Union|Organi[sz]ation|Agency|Bank|Party|Parliament|Commission|Fund|Forces|Army|Navy|Court|Institute|University|Association|Alliance|Committee|Assembly|Foundation|Corporation|Authority|Pentagon|Kremlin|White House|State Department)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ\-]+(?:\s+[A-Z][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ\-]+){0,3})?",
-    )
+    Regex::new(&expand(
+        r"(?-u:\b)(?:[A-Z][%L%\-]+\s+(?:(?:of|for)\s+(?:the\s+)?)?){0,4}(?:%ORG_HEADS%)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][%L%\-]+(?:\s+[A-Z][%L%\-]+){0,3})?",
+    ))
     .expect("org regex")
 });
 
-const ACRONYMS: &[&str] = &[
-    "UN", "NATO", "EU", "IMF", "WHO", "OPEC", "ASEAN", "WTO", "IAEA", "AU", "FBI", "CIA", "BRICS",
-    "OSCE", "ICC", "ICJ", "UNHCR", "UNICEF", "OECD", "G7", "G20", "SCO", "ECB", "NSA", "DHS",
-];
-
 static WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ\-]*(?:\.[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]\.?)*")
+    Regex::new(&expand(r"[%L%][%L%\-]*(?:\.[%L%]\.?)*"))
         .expect("word regex")
 });
 
@@ -97,7 +93,7 @@ pub fn is_place_or_group(s: &str) -> bool {
         || s.split_whitespace()
             .any(|w| country(w).is_some() && s.split_whitespace().count() == 1)
         || ORG.find(s).is_some_and(|m| m.as_str() == s)
-        || ACRONYMS.contains(&s)
+        || ORG_ACRONYMS.contains(&s)
 }
 
 /// The organisation a speaker mention names ("The European Commission" → "European
@@ -111,7 +107,7 @@ pub fn organisation(mention: &str) -> Option<String> {
     let whole = ORG
         .find(name)
         .is_some_and(|f| f.as_str() == name && name.contains(' '));
-    (whole || ACRONYMS.contains(&name)).then(|| name.to_string())
+    (whole || ORG_ACRONYMS.contains(&name)).then(|| name.to_string())
 }
 
 /// Finds the entities of `text`, most mentioned first; `people` supplies the persons.
@@ -152,7 +148,7 @@ pub fn find(text: &str, people: &People) -> Vec<Entity> {
         *counts.entry((EntityKind::Organisation, name)).or_default() += 1;
     }
     for w in &words {
-        if ACRONYMS.contains(&w.as_str()) {
+        if ORG_ACRONYMS.contains(&w.as_str()) {
             *counts
                 .entry((EntityKind::Organisation, w.as_str().to_string()))
                 .or_default() += 1;

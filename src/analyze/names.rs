@@ -5,47 +5,35 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-/// Role head words that make a preceding or appositive phrase a job title.
-pub const ROLE_HEADS: &str = "Secretary(?:-General)?|Minister|President|Vice[- ]President|Premier|Chancellor|\
-Ambassador|Envoy|Senator|Sen\\.|Representative|Rep\\.|Congressman|Congresswoman|Governor|Gov\\.|Mayor|\
-Spokesman|Spokeswoman|Spokesperson|spokesman|spokeswoman|spokesperson|Director|Chief|Chairman|Chairwoman|\
-Chair|Commissioner|General|Gen\\.|Admiral|Adm\\.|Colonel|Col\\.|Commander|King|Queen|Prince|Princess|Sheikh|\
-Speaker|Leader|Justice|Judge|Attorney General|Adviser|Advisor|Officer|Official|Analyst|Professor|Prof\\.|\
-Economist|Deputy|Lawmaker|Diplomat|Negotiator|Emir|Sultan|Pope|Archbishop|Bishop|Coordinator|Counsel|\
-Secretary of State|CEO|Executive|Founder|Head|Strategist|Researcher|Fellow|Candidate|Nominee|Lt\\.|Sgt\\.|Capt\\.|\
-minister|secretary|president|ambassador|envoy|senator|governor|mayor|director|chief|chairman|chairwoman|\
-commissioner|adviser|advisor|official|analyst|professor|economist|deputy|lawmaker|diplomat|negotiator|\
-coordinator|counsel|executive|founder|head|strategist|researcher|fellow|candidate|nominee|leader|commander|\
-mediator|Mediator|representative|inspector|monitor|observer|activist|historian|scholar|lawyer|attorney|expert|\
-manager|chancellor|premier|spokesman|spokeswoman|spokesperson|envoy|negotiator|mayor|chair";
+use crate::lexicon::{is_role_head, HONORIFICS, NAME_PARTICLES, SPEAKER_JOINERS};
 
 /// A capitalised name of 1–4 words (particles such as "de", "bin", "al-" allowed inside).
-pub const NAME: &str = r"[A-Z][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ’'\-]+(?:\s+(?:(?:de|da|del|der|van|von|bin|ibn|al|el|la|le|di|du)\s+)?(?:[A-Z]\.|[A-Z][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ’'\-]+)){0,3}";
+pub const NAME: &str = r"[A-Z][%L%’'\-]+(?:\s+(?:(?:%NAME_PARTICLES%)\s+)?(?:[A-Z]\.|[A-Z][%L%’'\-]+)){0,3}";
 
 pub(crate) static ROLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!(
-        r"(?P<role>(?:(?:[A-Z][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ’'.\-]+|of|for|the|and)\s+){{0,5}}?(?:[a-z][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ\-]+\s+)?(?:{ROLE_HEADS})(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ\-]+(?:\s+(?:and\s+)?[A-Z][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ\-]+){{0,3}}?)?)\s+(?P<name>{NAME})"
+        r"(?P<role>(?:(?:[A-Z][%L%’'.\-]+|of|for|the|and)\s+){{0,5}}?(?:[a-z][%L%\-]+\s+)?(?:%ROLE_HEADS%)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][%L%\-]+(?:\s+(?:and\s+)?[A-Z][%L%\-]+){{0,3}}?)?)\s+(?P<name>{NAME})"
     ))
     .expect("role-name regex")
 });
 
 pub(crate) static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!(
-        r"(?P<name>{NAME}),\s+(?:the\s+|a\s+|an\s+)?(?P<role>[^,;“”\x22]*?(?-u:\b)(?:{ROLE_HEADS})(?-u:\b)[^,;“”\x22]*?),"
+        r"(?P<name>{NAME}),\s+(?:the\s+|a\s+|an\s+)?(?P<role>[^,;“”\x22]*?(?-u:\b)(?:%ROLE_HEADS%)(?-u:\b)[^,;“”\x22]*?),"
     ))
     .expect("appositive regex")
 });
 
 pub(crate) static DESC_NAME: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!(
-        r"(?-u:\b)(?P<role>(?:[Tt]he\s+|[Aa]n?\s+|[A-Z][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ\-]+(?:’s|'s)\s+)(?:[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ’'\-]+\s+){{0,3}}?(?:{ROLE_HEADS})),\s+(?P<name>{NAME}),"
+        r"(?-u:\b)(?P<role>(?:[Tt]he\s+|[Aa]n?\s+|[A-Z][%L%\-]+(?:’s|'s)\s+)(?:[%L%’'\-]+\s+){{0,3}}?(?:%ROLE_HEADS%)),\s+(?P<name>{NAME}),"
     ))
     .expect("description-name regex")
 });
 
 pub(crate) static TITLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!(
-        r"(?-u:\b)(?P<title>Mr|Mrs|Ms|Dr)\.?\s+(?P<name>{NAME})"
+        r"(?-u:\b)(?P<title>%HONORIFICS%)\.?\s+(?P<name>{NAME})"
     ))
     .expect("title regex")
 });
@@ -141,15 +129,16 @@ pub(crate) const NOT_NAMES: &[&str] = &[
 
 /// Compiles one of the analysis's large patterns with a lazy-DFA cache big enough to keep its
 /// states between articles (the default cache is rebuilt over and over on these patterns).
+/// The lexicon's tokens in `re` are expanded first ([`crate::lexicon::expand`]).
 pub(crate) fn pattern(re: &str) -> Result<Regex, regex::Error> {
-    regex::RegexBuilder::new(re)
+    regex::RegexBuilder::new(&crate::lexicon::expand(re))
         .dfa_size_limit(16 << 20)
         .build()
 }
 
 /// Compiles this module's patterns now rather than on first use.
 pub fn warm_up() {
-    for re in [&ROLE_NAME, &APPOSITIVE, &DESC_NAME, &TITLE_NAME, &ROLE_WORD] {
+    for re in [&ROLE_NAME, &APPOSITIVE, &DESC_NAME, &TITLE_NAME] {
         LazyLock::force(re);
     }
 }
@@ -162,14 +151,10 @@ pub fn looks_like_name(s: &str) -> bool {
         && !NOT_NAMES.contains(&words[0])
         && words.iter().all(|w| {
             w.chars().next().is_some_and(|c| c.is_uppercase())
-                || [
-                    "de", "da", "del", "der", "van", "von", "bin", "ibn", "al", "el", "la", "le",
-                    "di", "du",
-                ]
-                .contains(w)
+                || NAME_PARTICLES.contains(w)
         })
         && !ROLE_TAIL.contains(&words[0])
-        && !ROLE_WORD.is_match(words[0])
+        && !is_role_head(words[0])
         && !crate::analyze::entities::is_place_or_group(s)
 }
 
@@ -197,13 +182,11 @@ pub(crate) fn is_subject(text: &str, pos: usize) -> bool {
         .filter(|w| !w.is_empty())
         .all(|w| {
             w.chars().next().is_some_and(char::is_uppercase)
-                || ["of", "the", "for", "and", "de", "al", "bin", "van", "von"].contains(&w)
-                || ROLE_WORD.is_match(w)
+                || w == "and"
+                || SPEAKER_JOINERS.contains(&w)
+                || is_role_head(w)
         })
 }
-
-pub(crate) static ROLE_WORD: LazyLock<Regex> =
-    LazyLock::new(|| pattern(&format!("^(?:{ROLE_HEADS})$")).expect("role word regex"));
 
 /// Words that end a role ("of State", "for Foreign Affairs") rather than start a name.
 pub(crate) const ROLE_TAIL: &[&str] = &[
@@ -240,7 +223,7 @@ pub(crate) fn split_role_name(role: &str, name: &str) -> (String, String) {
     let cut = words
         .iter()
         .take(words.len().saturating_sub(1))
-        .rposition(|w| ROLE_TAIL.contains(w) || ROLE_WORD.is_match(w))
+        .rposition(|w| ROLE_TAIL.contains(w) || is_role_head(w))
         .map_or(0, |k| k + 1);
     let mut role = role.to_string();
     for w in &words[..cut] {
@@ -251,9 +234,11 @@ pub(crate) fn split_role_name(role: &str, name: &str) -> (String, String) {
 }
 
 pub(crate) fn strip_title(s: &str) -> &str {
-    for t in ["Mr. ", "Mrs. ", "Ms. ", "Dr. ", "Mr ", "Mrs ", "Ms ", "Dr "] {
-        if let Some(rest) = s.strip_prefix(t) {
-            return rest;
+    for dot in [". ", " "] {
+        for t in HONORIFICS {
+            if let Some(rest) = s.strip_prefix(t).and_then(|r| r.strip_prefix(dot)) {
+                return rest;
+            }
         }
     }
     s

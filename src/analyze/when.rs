@@ -11,31 +11,30 @@
 
 use std::sync::LazyLock;
 
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use chrono::{Datelike, Days, NaiveDate};
 use regex::Regex;
 
 use crate::analyze::names::pattern;
-use crate::ingest::dates::{month_number, weekday_on_or_before};
+use crate::ingest::dates::weekday_on_or_before;
+use crate::lexicon::{month_number, weekday_of};
 use crate::model::{Article, Sentence, Statement};
 
 /// A day: "yesterday", "today", a weekday (possibly with its date), or a day and month (possibly
 /// with a year), in group `when`.
-const WHEN: &str = r"(?P<when>[Yy]esterday(?-u:\b)|[Tt]oday(?-u:\b)|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?-u:\b)(?:,?\s+EXPLICIT)?|EXPLICIT)";
+const WHEN: &str = r"(?P<when>[Yy]esterday(?-u:\b)|[Tt]oday(?-u:\b)|(?:%WEEKDAYS%)(?-u:\b)(?:,?\s+EXPLICIT)?|EXPLICIT)";
 /// A day and month, either order, with an optional year.
-const EXPLICIT: &str = r"(?:MONTH\s+\d{1,2}(?:st|nd|rd|th)?(?-u:\b)|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?MONTH)(?:,?\s+\d{4}(?-u:\b))?";
-const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?-u:\b)\.?";
+const EXPLICIT: &str = r"(?:%MONTH%\s+\d{1,2}(?:st|nd|rd|th)?(?-u:\b)|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?%MONTH%)(?:,?\s+\d{4}(?-u:\b))?";
 /// Where a statement is made: "in a statement", "at a news conference".
 const VENUE: &str = r"(?:\s+(?:in\s+(?:a|an|the|his|her|their)\s+(?:[a-z\-]+\s+){0,2}(?:statement|interview|speech|post|briefing|address|letter|message|remarks|video)|at\s+(?:a|an|the)\s+(?:[a-z\-]+\s+){0,2}(?:conference|briefing|meeting|summit|rally|hearing|event|forum|session|ceremony)))?";
 /// Words between a cue and its day: "on", "late", "early on".
 const LEAD_IN: &str = r",?\s+(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?";
 /// Whom someone told: "reporters", "the committee", "Reuters", "Latvian radio".
-const OBJECT: &str = r"\s+(?:(?:the|a|an)\s+(?:[a-z\-]+\s+)?[a-z\-]+|[A-Z][A-Za-zÀ-ÖØ-öø-ɏ’'\-]*(?:\s+[A-Z][A-Za-zÀ-ÖØ-öø-ɏ’'\-]*){0,3}|(?:[A-Z][A-Za-zÀ-ÖØ-öø-ɏ’'\-]*\s+|state\s+)?(?:radio|television|TV|media|broadcaster|newspaper|reporters|journalists|lawmakers|parliament|delegates|supporters|officials|diplomats|students|investors))";
+const OBJECT: &str = r"\s+(?:(?:the|a|an)\s+(?:[a-z\-]+\s+)?[a-z\-]+|[A-Z][%L%’'\-]*(?:\s+[A-Z][%L%’'\-]*){0,3}|(?:[A-Z][%L%’'\-]*\s+|state\s+)?(?:%AUDIENCES%))";
 
 fn when(re: &str) -> Regex {
     let re = re
         .replace("WHEN", WHEN)
         .replace("EXPLICIT", EXPLICIT)
-        .replace("MONTH", MONTH)
         .replace("VENUE", VENUE)
         .replace("LEAD_IN", LEAD_IN)
         .replace("OBJECT", OBJECT);
@@ -174,16 +173,7 @@ fn resolve(when: &str, published: NaiveDate) -> Option<NaiveDate> {
             _ => NaiveDate::from_ymd_opt(published.year() - 1, m, d),
         };
     }
-    let weekday = match words.first()?.get(..3)? {
-        "Mon" => Weekday::Mon,
-        "Tue" => Weekday::Tue,
-        "Wed" => Weekday::Wed,
-        "Thu" => Weekday::Thu,
-        "Fri" => Weekday::Fri,
-        "Sat" => Weekday::Sat,
-        "Sun" => Weekday::Sun,
-        _ => return None,
-    };
+    let weekday = weekday_of(words.first()?)?;
     Some(weekday_on_or_before(weekday, published))
 }
 

@@ -11,7 +11,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::meta::{has_outlet_word, has_word_in, words, AGENCIES};
+use super::meta::{has_outlet_word, has_word_in, words};
+use crate::lexicon::AGENCIES;
 
 /// A dateline in capitals: place, an optional date after a comma, an optional bracketed tag,
 /// then a colon or a dash and the body ("NEW DELHI, Nov 26 (Reuters) - India …").

@@ -18,6 +18,8 @@ use std::sync::LazyLock;
 use chrono::{Datelike, NaiveDate, Weekday};
 use regex::Regex;
 
+use crate::lexicon::{expand, month_number, weekday_of};
+
 static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?-u:\b)")
         .expect("valid regex")
@@ -37,36 +39,11 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Words that may surround a date on a header line without making it anything else.
 static DATE_NOISE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?-u:\b)(?:first\s+published|last\s+updated|published|posted|updated|modified|on|at|date|dated|(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun|gmt|utc|bst|cet|cest|est|edt|et|pt|pst|pdt|ist|pkt|[ap]\.?m\.?|\d{1,2}[:.]\d{2}(?::\d{2})?|[+-]\d{4})(?-u:\b)|[,:|·•—–()\-.]",
-    )
+    Regex::new(&expand(
+        r"(?i)(?-u:\b)(?:first\s+published|last\s+updated|published|posted|updated|modified|on|at|date|dated|%WEEKDAYS%|mon|tue|wed|thu|fri|sat|sun|gmt|utc|bst|cet|cest|est|edt|et|pt|pst|pdt|ist|pkt|[ap]\.?m\.?|\d{1,2}[:.]\d{2}(?::\d{2})?|[+-]\d{4})(?-u:\b)|[,:|·•—–()\-.]",
+    ))
     .expect("valid regex")
 });
-/// The month (1–12) a word names: full names, three-letter abbreviations and "Sept".
-pub fn month_number(word: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let w = word.to_ascii_lowercase();
-    if w == "sept" {
-        return Some(9);
-    }
-    MONTHS
-        .iter()
-        .position(|m| w == *m || (w.len() == 3 && m.starts_with(w.as_str())))
-        .map(|i| i as u32 + 1)
-}
 
 fn num(s: &str) -> Option<u32> {
     s.parse().ok()
@@ -191,7 +168,7 @@ pub fn weekday_on_or_before(weekday: Weekday, published: NaiveDate) -> NaiveDate
 /// 2026") is not bare and is skipped.
 pub fn bare_weekdays(text: &str, published: NaiveDate) -> Vec<(Range<usize>, NaiveDate)> {
     static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?-u:\b)(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?-u:\b)")
+        Regex::new(&expand(r"(?-u:\b)(?:%WEEKDAYS%)(?-u:\b)"))
             .expect("valid regex")
     });
     WEEKDAY
@@ -206,15 +183,7 @@ pub fn bare_weekdays(text: &str, published: NaiveDate) -> Vec<(Range<usize>, Nai
             if find_date(after).is_some_and(|(_, r)| r.start <= 3) {
                 return None;
             }
-            let day = match &c[1] {
-                "Mon" => Weekday::Mon,
-                "Tues" => Weekday::Tue,
-                "Wednes" => Weekday::Wed,
-                "Thurs" => Weekday::Thu,
-                "Fri" => Weekday::Fri,
-                "Satur" => Weekday::Sat,
-                _ => Weekday::Sun,
-            };
+            let day = weekday_of(m.as_str())?;
             Some((m.range(), weekday_on_or_before(day, published)))
         })
         .collect()

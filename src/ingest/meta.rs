@@ -4,6 +4,8 @@
 
 use chrono::NaiveDate;
 
+use crate::lexicon::{AGENCIES, NAME_PARTICLES};
+
 use super::dates::{date_only, find_date, only_date_noise};
 
 pub use super::dateline::{dateline, dateline_len, wire_tag};
@@ -67,29 +69,6 @@ const OUTLET_WORDS: &[&str] = &[
     "mirror",
 ];
 
-/// News agencies and broadcasters whose name alone tags wire copy ("(Reuters)", "(CNN)"); they
-/// are outlet words too.
-pub(super) const AGENCIES: &[&str] = &[
-    "reuters",
-    "afp",
-    "ap",
-    "bbc",
-    "cnn",
-    "upi",
-    "xinhua",
-    "tass",
-    "dpa",
-    "efe",
-    "ansa",
-    "kyodo",
-    "yonhap",
-    "bloomberg",
-    "pti",
-    "ians",
-    "anadolu",
-    "bernama",
-];
-
 /// Whether `s` has a word that marks a publication ([`OUTLET_WORDS`], [`AGENCIES`]).
 pub(super) fn has_outlet_word(s: &str) -> bool {
     has_word_in(s, OUTLET_WORDS) || has_word_in(s, AGENCIES)
@@ -106,14 +85,12 @@ pub(super) fn has_word_in(s: &str, list: &[&str]) -> bool {
 
 /// Whether every word of `s` is capitalised (allowing small joining words): a name.
 fn is_name_like(s: &str, max_words: usize) -> bool {
-    const JOINERS: &[&str] = &[
-        "of", "the", "and", "&", "de", "da", "al", "el", "van", "von", "der", "bin", "du", "la",
-    ];
     let ws = words(s);
     !ws.is_empty()
         && ws.len() <= max_words
         && ws.iter().all(|w| {
-            JOINERS.contains(w)
+            ["of", "the", "and", "&"].contains(w)
+                || NAME_PARTICLES.contains(w)
                 || w.chars().next().is_some_and(|c| c.is_uppercase())
                     && w.chars().all(|c| c.is_alphabetic() || "-'’.&".contains(c))
         })

@@ -1,0 +1,268 @@
+//! The vocabulary the analysis knows, defined once: letters of names, months and weekdays,
+//! name particles, honorifics, role heads, speech verbs, organisation cues and news agencies.
+//!
+//! Ingest (dates, datelines, bylines) and analyze (names, attribution, statement dates,
+//! entities) read their words from here; the patterns built from them live with the rules that
+//! use them. Lists are in the order the patterns try them (for alternations, earlier wins).
+
+use chrono::Weekday;
+
+/// The letters a name is written in, as the inside of a regex character class: ASCII, Latin-1,
+/// Latin Extended-A and -B, and Latin Extended Additional (Vietnamese, Welsh).
+pub const LETTERS: &str = "A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ";
+
+/// Whether `c` is one of [`LETTERS`].
+pub fn is_name_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || matches!(c, 'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ɏ' | 'Ḁ'..='ỿ')
+}
+
+/// The months, in calendar order.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The month (1–12) a word names, in any case: full names, three-letter abbreviations and
+/// "Sept".
+pub fn month_number(word: &str) -> Option<u32> {
+    if word.eq_ignore_ascii_case("sept") {
+        return Some(9);
+    }
+    MONTHS
+        .iter()
+        .position(|m| {
+            word.eq_ignore_ascii_case(m)
+                || word.len() == 3 && word.eq_ignore_ascii_case(&m[..3])
+        })
+        .map(|i| i as u32 + 1)
+}
+
+/// A month as news text writes it, as a regex: full name or abbreviation ("Sept", "Oct."),
+/// ending at a word boundary, with an optional full stop.
+pub fn month_pattern() -> String {
+    let forms: Vec<String> = MONTHS
+        .iter()
+        .map(|m| match (m.len(), &m[..3]) {
+            (3, _) => m.to_string(),
+            (_, "Sep") => "Sept?(?:ember)?".to_string(),
+            _ => format!("{}(?:{})?", &m[..3], &m[3..]),
+        })
+        .collect();
+    format!("(?:{})(?-u:\\b)\\.?", forms.join("|"))
+}
+
+/// The days of the week, Monday first.
+pub const WEEKDAYS: [(&str, Weekday); 7] = [
+    ("Monday", Weekday::Mon),
+    ("Tuesday", Weekday::Tue),
+    ("Wednesday", Weekday::Wed),
+    ("Thursday", Weekday::Thu),
+    ("Friday", Weekday::Fri),
+    ("Saturday", Weekday::Sat),
+    ("Sunday", Weekday::Sun),
+];
+
+/// The weekday a word begins with ("Tuesday", "Tue", "Tuesday's"), by its first three letters.
+pub fn weekday_of(word: &str) -> Option<Weekday> {
+    let head = word.get(..3)?;
+    WEEKDAYS
+        .iter()
+        .find(|(name, _)| &name[..3] == head)
+        .map(|&(_, day)| day)
+}
+
+/// The weekday names as a regex alternation (no group): `Monday|Tuesday|…`.
+pub fn weekday_pattern() -> String {
+    WEEKDAYS.map(|(name, _)| name).join("|")
+}
+
+/// Small words inside personal names ("Ursula von der Leyen", "Mohammed bin Salman").
+pub const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "del", "der", "van", "von", "bin", "ibn", "al", "el", "la", "le", "di", "du",
+];
+
+/// Lower-case words that may join the capitalised words of a speaker as written ("Secretary of
+/// State", "Mohammed bin Salman"): a shorter list than [`NAME_PARTICLES`], tried in this order.
+pub const SPEAKER_JOINERS: &[&str] = &["of", "for", "the", "de", "al", "bin", "van", "von"];
+
+/// Honorifics written before a name ("Mr. Smith", "Dr Okafor").
+pub const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Dr"];
+
+/// Head words that make a phrase a job title ("Foreign Minister", "the bank's chief economist"),
+/// capitalised and lower-case, abbreviations with their full stop; multi-word titles and
+/// hyphenated forms are single entries.
+pub const ROLE_HEADS: &[&str] = &[
+    "Secretary-General", "Secretary", "Minister", "President", "Vice-President", "Vice President",
+    "Premier", "Chancellor", "Ambassador", "Envoy", "Senator", "Sen.", "Representative", "Rep.",
+    "Congressman", "Congresswoman", "Governor", "Gov.", "Mayor", "Spokesman", "Spokeswoman",
+    "Spokesperson", "spokesman", "spokeswoman", "spokesperson", "Director", "Chief", "Chairman",
+    "Chairwoman", "Chair", "Commissioner", "General", "Gen.", "Admiral", "Adm.", "Colonel",
+    "Col.", "Commander", "King", "Queen", "Prince", "Princess", "Sheikh", "Speaker", "Leader",
+    "Justice", "Judge", "Attorney General", "Adviser", "Advisor", "Officer", "Official",
+    "Analyst", "Professor", "Prof.", "Economist", "Deputy", "Lawmaker", "Diplomat", "Negotiator",
+    "Emir", "Sultan", "Pope", "Archbishop", "Bishop", "Coordinator", "Counsel",
+    "Secretary of State", "CEO", "Executive", "Founder", "Head", "Strategist", "Researcher",
+    "Fellow", "Candidate", "Nominee", "Lt.", "Sgt.", "Capt.", "minister", "secretary",
+    "president", "ambassador", "envoy", "senator", "governor", "mayor", "director", "chief",
+    "chairman", "chairwoman", "commissioner", "adviser", "advisor", "official", "analyst",
+    "professor", "economist", "deputy", "lawmaker", "diplomat", "negotiator", "coordinator",
+    "counsel", "executive", "founder", "head", "strategist", "researcher", "fellow", "candidate",
+    "nominee", "leader", "commander", "mediator", "Mediator", "representative", "inspector",
+    "monitor", "observer", "activist", "historian", "scholar", "lawyer", "attorney", "expert",
+    "manager", "chancellor", "premier", "chair",
+];
+
+/// Whether `word` is one of the single-word [`ROLE_HEADS`] exactly as written.
+pub fn is_role_head(word: &str) -> bool {
+    ROLE_HEADS.contains(&word)
+}
+
+/// Verbs that introduce a quotation next to it ("…," she said), past and present, and the
+/// phrases that act as one ("pointed out", "told reporters").
+pub const QUOTE_VERBS: &[&str] = &[
+    "said", "says", "say", "added", "adds", "told", "tells", "asked", "asks", "stressed",
+    "stresses", "noted", "notes", "warned", "warns", "acknowledged", "insisted", "insists",
+    "argued", "argues", "explained", "explains", "continued", "wrote", "writes", "declared",
+    "claimed", "claims", "stated", "replied", "responded", "recalled", "remarked", "observed",
+    "suggested", "emphasised", "emphasized", "admitted", "conceded", "announced", "confirmed",
+    "countered", "cautioned", "predicted", "pledged", "vowed", "promised", "complained", "joked",
+    "quipped", "tweeted", "posted", "maintained", "contended", "reiterated", "agreed",
+    "concluded", "urged", "demanded", "pointed out", "went on", "underlined", "underscored",
+    "asserted", "recounted", "shouted", "laughed", "continues", "added that", "told reporters",
+];
+
+/// Verbs of reported speech opening a sentence ("X said that …", "X warned on Monday …"),
+/// before "told", which takes its audience ([`AUDIENCES`]).
+pub const REPORTING_VERBS: &[&str] = &[
+    "said", "says", "stressed", "noted", "warned", "acknowledged", "insisted", "argued", "added",
+    "claimed", "suggested", "emphasised", "emphasized", "announced", "stated", "explained",
+    "confirmed", "denied", "urged", "maintained", "contended", "reiterated", "predicted",
+    "cautioned", "pledged", "vowed", "promised", "admitted", "asserted", "declared", "observed",
+    "conceded", "pointed out", "underlined", "underscored", "signalled", "signaled", "indicated",
+];
+
+/// Verbs of reported speech closing a sentence ("…, X said."), before "told".
+pub const CLOSING_VERBS: &[&str] = &[
+    "said", "says", "added", "noted", "warned", "stressed", "insisted", "argued", "acknowledged",
+    "explained", "claimed", "announced", "confirmed",
+];
+
+/// Whom a speaker tells, as a plural or collective noun ("told reporters", "told state media").
+pub const AUDIENCES: &[&str] = &[
+    "reporters", "journalists", "lawmakers", "parliament", "delegates", "radio", "television",
+    "TV", "media", "broadcaster", "newspaper", "students", "supporters", "officials", "investors",
+    "diplomats",
+];
+
+/// Head words of organisation names ("Ministry of Defence", "African Union"), and institutions
+/// named by one word or two.
+pub const ORG_HEADS: &[&str] = &[
+    "Ministry", "Department", "Council", "Union", "Organisation", "Organization", "Agency", "Bank",
+    "Party", "Parliament", "Commission", "Fund", "Forces", "Army", "Navy", "Court", "Institute",
+    "University", "Association", "Alliance", "Committee", "Assembly", "Foundation", "Corporation",
+    "Authority", "Pentagon", "Kremlin", "White House", "State Department",
+];
+
+/// Organisations known by their acronym alone.
+pub const ORG_ACRONYMS: &[&str] = &[
+    "UN", "NATO", "EU", "IMF", "WHO", "OPEC", "ASEAN", "WTO", "IAEA", "AU", "FBI", "CIA", "BRICS",
+    "OSCE", "ICC", "ICJ", "UNHCR", "UNICEF", "OECD", "G7", "G20", "SCO", "ECB", "NSA", "DHS",
+];
+
+/// News agencies and broadcasters whose name alone tags wire copy ("(Reuters)", "(CNN)"),
+/// lower-case.
+pub const AGENCIES: &[&str] = &[
+    "reuters", "afp", "ap", "bbc", "cnn", "upi", "xinhua", "tass", "dpa", "efe", "ansa", "kyodo",
+    "yonhap", "bloomberg", "pti", "ians", "anadolu", "bernama",
+];
+
+/// `pattern` with the lexicon's tokens replaced by their regex: `%L%` by [`LETTERS`] (for use
+/// inside a class), `%MONTH%` by [`month_pattern`], and `%WEEKDAYS%`, `%NAME_PARTICLES%`,
+/// `%SPEAKER_JOINERS%`, `%HONORIFICS%`, `%ROLE_HEADS%`, `%QUOTE_VERBS%`, `%REPORTING_VERBS%`,
+/// `%CLOSING_VERBS%`, `%AUDIENCES%`, `%ORG_HEADS%` by the list as an [`alternation`].
+pub fn expand(pattern: &str) -> String {
+    let lists: [(&str, &[&str]); 9] = [
+        ("%NAME_PARTICLES%", NAME_PARTICLES),
+        ("%SPEAKER_JOINERS%", SPEAKER_JOINERS),
+        ("%HONORIFICS%", HONORIFICS),
+        ("%ROLE_HEADS%", ROLE_HEADS),
+        ("%QUOTE_VERBS%", QUOTE_VERBS),
+        ("%REPORTING_VERBS%", REPORTING_VERBS),
+        ("%CLOSING_VERBS%", CLOSING_VERBS),
+        ("%AUDIENCES%", AUDIENCES),
+        ("%ORG_HEADS%", ORG_HEADS),
+    ];
+    let mut out = pattern
+        .replace("%L%", LETTERS)
+        .replace("%MONTH%", &month_pattern())
+        .replace("%WEEKDAYS%", &weekday_pattern());
+    for (token, words) in lists {
+        if out.contains(token) {
+            out = out.replace(token, &alternation(words));
+        }
+    }
+    out
+}
+
+/// `words` as a regex alternation (no group), each word escaped.
+pub fn alternation(words: &[&str]) -> String {
+    words
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_by_name_abbreviation_and_sept() {
+        assert_eq!(month_number("November"), Some(11));
+        assert_eq!(month_number("nov"), Some(11));
+        assert_eq!(month_number("Sept"), Some(9));
+        assert_eq!(month_number("Novem"), None);
+        let re = regex::Regex::new(&format!("^{}$", month_pattern())).unwrap();
+        for m in ["Jan", "January", "Sept.", "Sep", "September", "May", "June", "Jun."] {
+            assert!(re.is_match(m), "{m}");
+        }
+        assert!(!re.is_match("Mayor"));
+    }
+
+    #[test]
+    fn weekdays_by_their_first_letters() {
+        assert_eq!(weekday_of("Tuesday's"), Some(Weekday::Tue));
+        assert_eq!(weekday_of("Sun"), Some(Weekday::Sun));
+        assert_eq!(weekday_of("Today"), None);
+    }
+
+    #[test]
+    fn lists_hold_no_word_twice() {
+        for list in [ROLE_HEADS, QUOTE_VERBS, REPORTING_VERBS, AUDIENCES, ORG_HEADS, AGENCIES] {
+            let mut seen = std::collections::HashSet::new();
+            for w in list {
+                assert!(seen.insert(w), "{w} twice");
+            }
+        }
+    }
+
+    #[test]
+    fn name_letters_match_the_class() {
+        let re = regex::Regex::new(&format!("^[{LETTERS}]$")).unwrap();
+        for c in ['a', 'Z', 'é', 'ß', 'Ł', 'ș', 'ạ', 'ỹ', '×', '÷', '1', '-', 'ʻ', 'Ω'] {
+            assert_eq!(is_name_letter(c), re.is_match(&c.to_string()), "{c}");
+        }
+    }
+}
