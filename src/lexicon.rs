@@ -13,8 +13,7 @@ pub const LETTERS: &str = "A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ";
 
 /// Whether `c` is one of [`LETTERS`].
 pub fn is_name_letter(c: char) -> bool {
-    c.is_ascii_alphabetic()
-        || matches!(c, 'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ɏ' | 'Ḁ'..='ỿ')
+    c.is_ascii_alphabetic() || matches!(c, 'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ɏ' | 'Ḁ'..='ỿ')
 }
 
 /// The months, in calendar order.
@@ -42,8 +41,7 @@ pub fn month_number(word: &str) -> Option<u32> {
     MONTHS
         .iter()
         .position(|m| {
-            word.eq_ignore_ascii_case(m)
-                || word.len() == 3 && word.eq_ignore_ascii_case(&m[..3])
+            word.eq_ignore_ascii_case(m) || word.len() == 3 && word.eq_ignore_ascii_case(&m[..3])
         })
         .map(|i| i as u32 + 1)
 }
@@ -88,6 +86,7 @@ pub fn weekday_pattern() -> String {
 }
 
 /// Small words inside personal names ("Ursula von der Leyen", "Mohammed bin Salman").
+#[rustfmt::skip]
 pub const NAME_PARTICLES: &[&str] = &[
     "de", "da", "del", "der", "van", "von", "bin", "ibn", "al", "el", "la", "le", "di", "du",
 ];
@@ -102,6 +101,7 @@ pub const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Dr"];
 /// Head words that make a phrase a job title ("Foreign Minister", "the bank's chief economist"),
 /// capitalised and lower-case, abbreviations with their full stop; multi-word titles and
 /// hyphenated forms are single entries.
+#[rustfmt::skip]
 pub const ROLE_HEADS: &[&str] = &[
     "Secretary-General", "Secretary", "Minister", "President", "Vice-President", "Vice President",
     "Premier", "Chancellor", "Ambassador", "Envoy", "Senator", "Sen.", "Representative", "Rep.",
@@ -130,6 +130,7 @@ pub fn is_role_head(word: &str) -> bool {
 
 /// Verbs that introduce a quotation next to it ("…," she said), past and present, and the
 /// phrases that act as one ("pointed out", "told reporters").
+#[rustfmt::skip]
 pub const QUOTE_VERBS: &[&str] = &[
     "said", "says", "say", "added", "adds", "told", "tells", "asked", "asks", "stressed",
     "stresses", "noted", "notes", "warned", "warns", "acknowledged", "insisted", "insists",
@@ -144,6 +145,7 @@ pub const QUOTE_VERBS: &[&str] = &[
 
 /// Verbs of reported speech opening a sentence ("X said that …", "X warned on Monday …"),
 /// before "told", which takes its audience ([`AUDIENCES`]).
+#[rustfmt::skip]
 pub const REPORTING_VERBS: &[&str] = &[
     "said", "says", "stressed", "noted", "warned", "acknowledged", "insisted", "argued", "added",
     "claimed", "suggested", "emphasised", "emphasized", "announced", "stated", "explained",
@@ -153,12 +155,14 @@ pub const REPORTING_VERBS: &[&str] = &[
 ];
 
 /// Verbs of reported speech closing a sentence ("…, X said."), before "told".
+#[rustfmt::skip]
 pub const CLOSING_VERBS: &[&str] = &[
     "said", "says", "added", "noted", "warned", "stressed", "insisted", "argued", "acknowledged",
     "explained", "claimed", "announced", "confirmed",
 ];
 
 /// Whom a speaker tells, as a plural or collective noun ("told reporters", "told state media").
+#[rustfmt::skip]
 pub const AUDIENCES: &[&str] = &[
     "reporters", "journalists", "lawmakers", "parliament", "delegates", "radio", "television",
     "TV", "media", "broadcaster", "newspaper", "students", "supporters", "officials", "investors",
@@ -167,6 +171,7 @@ pub const AUDIENCES: &[&str] = &[
 
 /// Head words of organisation names ("Ministry of Defence", "African Union"), and institutions
 /// named by one word or two.
+#[rustfmt::skip]
 pub const ORG_HEADS: &[&str] = &[
     "Ministry", "Department", "Council", "Union", "Organisation", "Organization", "Agency", "Bank",
     "Party", "Parliament", "Commission", "Fund", "Forces", "Army", "Navy", "Court", "Institute",
@@ -175,6 +180,7 @@ pub const ORG_HEADS: &[&str] = &[
 ];
 
 /// Organisations known by their acronym alone.
+#[rustfmt::skip]
 pub const ORG_ACRONYMS: &[&str] = &[
     "UN", "NATO", "EU", "IMF", "WHO", "OPEC", "ASEAN", "WTO", "IAEA", "AU", "FBI", "CIA", "BRICS",
     "OSCE", "ICC", "ICJ", "UNHCR", "UNICEF", "OECD", "G7", "G20", "SCO", "ECB", "NSA", "DHS",
@@ -182,6 +188,7 @@ pub const ORG_ACRONYMS: &[&str] = &[
 
 /// News agencies and broadcasters whose name alone tags wire copy ("(Reuters)", "(CNN)"),
 /// lower-case.
+#[rustfmt::skip]
 pub const AGENCIES: &[&str] = &[
     "reuters", "afp", "ap", "bbc", "cnn", "upi", "xinhua", "tass", "dpa", "efe", "ansa", "kyodo",
     "yonhap", "bloomberg", "pti", "ians", "anadolu", "bernama",
@@ -235,7 +242,16 @@ mod tests {
         assert_eq!(month_number("Sept"), Some(9));
         assert_eq!(month_number("Novem"), None);
         let re = regex::Regex::new(&format!("^{}$", month_pattern())).unwrap();
-        for m in ["Jan", "January", "Sept.", "Sep", "September", "May", "June", "Jun."] {
+        for m in [
+            "Jan",
+            "January",
+            "Sept.",
+            "Sep",
+            "September",
+            "May",
+            "June",
+            "Jun.",
+        ] {
             assert!(re.is_match(m), "{m}");
         }
         assert!(!re.is_match("Mayor"));
@@ -250,7 +266,14 @@ mod tests {
 
     #[test]
     fn lists_hold_no_word_twice() {
-        for list in [ROLE_HEADS, QUOTE_VERBS, REPORTING_VERBS, AUDIENCES, ORG_HEADS, AGENCIES] {
+        for list in [
+            ROLE_HEADS,
+            QUOTE_VERBS,
+            REPORTING_VERBS,
+            AUDIENCES,
+            ORG_HEADS,
+            AGENCIES,
+        ] {
             let mut seen = std::collections::HashSet::new();
             for w in list {
                 assert!(seen.insert(w), "{w} twice");
@@ -261,7 +284,9 @@ mod tests {
     #[test]
     fn name_letters_match_the_class() {
         let re = regex::Regex::new(&format!("^[{LETTERS}]$")).unwrap();
-        for c in ['a', 'Z', 'é', 'ß', 'Ł', 'ș', 'ạ', 'ỹ', '×', '÷', '1', '-', 'ʻ', 'Ω'] {
+        for c in [
+            'a', 'Z', 'é', 'ß', 'Ł', 'ș', 'ạ', 'ỹ', '×', '÷', '1', '-', 'ʻ', 'Ω',
+        ] {
             assert_eq!(is_name_letter(c), re.is_match(&c.to_string()), "{c}");
         }
     }

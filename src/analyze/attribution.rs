@@ -7,10 +7,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::analyze::names::pattern;
-use crate::lexicon::is_role_head;
 use crate::analyze::people::People;
 use crate::analyze::quotes::Quote;
 use crate::analyze::when;
+use crate::lexicon::is_role_head;
 use crate::model::{Article, Provenance, Sentence, Span, Statement, StatementKind};
 
 /// A speaker as written: pronoun, description or (role +) name.
@@ -306,7 +306,7 @@ fn reported(article: &Article, sen: &Sentence, people: &mut People) -> Option<St
 
 /// A speaker that is an organisation named as such ("the European Commission", "NATO").
 fn organisation_speaker(mention: &str) -> Option<crate::model::Speaker> {
-    crate::analyze::entities::organisation(mention)
+    crate::analyze::places::organisation(mention)
         .map(|name| crate::model::Speaker { name, role: None })
 }
 

@@ -4,6 +4,7 @@ pub mod attribution;
 pub mod entities;
 pub mod names;
 pub mod people;
+pub mod places;
 pub mod quotes;
 pub mod rank;
 pub mod roster;

@@ -8,7 +8,8 @@ use regex::Regex;
 use crate::lexicon::{is_role_head, HONORIFICS, NAME_PARTICLES, SPEAKER_JOINERS};
 
 /// A capitalised name of 1–4 words (particles such as "de", "bin", "al-" allowed inside).
-pub const NAME: &str = r"[A-Z][%L%’'\-]+(?:\s+(?:(?:%NAME_PARTICLES%)\s+)?(?:[A-Z]\.|[A-Z][%L%’'\-]+)){0,3}";
+pub const NAME: &str =
+    r"[A-Z][%L%’'\-]+(?:\s+(?:(?:%NAME_PARTICLES%)\s+)?(?:[A-Z]\.|[A-Z][%L%’'\-]+)){0,3}";
 
 pub(crate) static ROLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!(
@@ -150,12 +151,11 @@ pub fn looks_like_name(s: &str) -> bool {
         && words.len() <= 5
         && !NOT_NAMES.contains(&words[0])
         && words.iter().all(|w| {
-            w.chars().next().is_some_and(|c| c.is_uppercase())
-                || NAME_PARTICLES.contains(w)
+            w.chars().next().is_some_and(|c| c.is_uppercase()) || NAME_PARTICLES.contains(w)
         })
         && !ROLE_TAIL.contains(&words[0])
         && !is_role_head(words[0])
-        && !crate::analyze::entities::is_place_or_group(s)
+        && !crate::analyze::places::is_place_or_group(s)
 }
 
 /// Whether the mention at `pos` opens its sentence (only capitalised words, role words and

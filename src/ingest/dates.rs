@@ -168,8 +168,7 @@ pub fn weekday_on_or_before(weekday: Weekday, published: NaiveDate) -> NaiveDate
 /// 2026") is not bare and is skipped.
 pub fn bare_weekdays(text: &str, published: NaiveDate) -> Vec<(Range<usize>, NaiveDate)> {
     static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&expand(r"(?-u:\b)(?:%WEEKDAYS%)(?-u:\b)"))
-            .expect("valid regex")
+        Regex::new(&expand(r"(?-u:\b)(?:%WEEKDAYS%)(?-u:\b)")).expect("valid regex")
     });
     WEEKDAY
         .captures_iter(text)
