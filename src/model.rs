@@ -84,6 +84,10 @@ pub struct Article {
     pub published: Option<NaiveDate>,
     /// Dateline place in capitals, e.g. `ISLAMABAD`, when the text opens with one.
     pub dateline: Option<String>,
+    /// Where the dateline prefix opening the first paragraph sits in `text` ("ISLAMABAD
+    /// (Reuters) - ", "(CNN)"): sentences, titles and the lede start after it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dateline_span: Option<Span>,
     /// ISO 639-1 language code, when detected reliably.
     pub language: Option<String>,
     /// Canonical URL, when the page names one.

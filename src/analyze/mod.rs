@@ -70,6 +70,7 @@ pub(crate) fn test_article(text: &str) -> Article {
         byline: None,
         published: None,
         dateline: None,
+        dateline_span: None,
         language: None,
         url: None,
         text: text.into(),

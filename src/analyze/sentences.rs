@@ -18,8 +18,8 @@ pub fn segment(article: &Article) -> Vec<Sentence> {
     let mut out = Vec::new();
     for p in &article.paragraphs {
         let mut start = p.span.start;
-        if p.index == 0 {
-            start += crate::ingest::meta::dateline_len(article.slice(p.span));
+        if let Some(d) = article.dateline_span.filter(|_| p.index == 0) {
+            start = start.max(d.end);
         }
         let text = article.text.get(start..p.span.end).unwrap_or("");
         let mut carry: Option<usize> = None;

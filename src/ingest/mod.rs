@@ -129,7 +129,8 @@ pub fn date_conflicts(a: &Article) -> Vec<String> {
     };
     let url = a.url.as_deref().and_then(dates::url_date);
     let first = a.paragraph_text(0);
-    let mut end = first.len().min(meta::dateline_len(first) + 40);
+    let lede = a.dateline_span.map_or(0, |d| d.end);
+    let mut end = first.len().min(lede + 40);
     while !first.is_char_boundary(end) {
         end -= 1;
     }
@@ -252,6 +253,7 @@ fn build(name: &str, bytes: &[u8], format: SourceFormat, mut p: Parsed) -> Optio
         byline: clip_opt(clean_opt(p.byline)),
         published: p.published,
         dateline,
+        dateline_span: Some(Span::new(0, meta::dateline_len(first))).filter(|s| s.end > 0),
         language,
         url: clean_opt(p.url),
         text,

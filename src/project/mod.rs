@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::compose::Review;
-use crate::model::{Article, BriefSettings};
+use crate::model::{Article, BriefSettings, Span};
 use crate::render::{PageSize, RenderOptions};
 use crate::stories::StoryChoices;
 
@@ -176,6 +176,13 @@ impl Project {
         let mut project: Project = serde_json::from_slice(bytes).map_err(where_wrong)?;
         // Read as the current format: saved again, it is written as one.
         project.format = PROJECT_FORMAT;
+        // Projects saved before articles kept their dateline's span.
+        for a in project.articles.iter_mut().map(|p| &mut p.article) {
+            if a.dateline_span.is_none() {
+                let len = crate::ingest::dateline::dateline_len(a.paragraph_text(0));
+                a.dateline_span = Some(Span::new(0, len)).filter(|s| s.end > 0);
+            }
+        }
         Ok(project)
     }
 }
