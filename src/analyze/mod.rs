@@ -70,7 +70,11 @@ pub(crate) fn test_article(text: &str) -> Article {
         byline: None,
         published: None,
         dateline: None,
-        dateline_span: None,
+        dateline_span: Some(crate::model::Span::new(
+            0,
+            crate::ingest::dateline::dateline_len(text.split("\n\n").next().unwrap_or("")),
+        ))
+        .filter(|s| s.end > 0),
         language: None,
         url: None,
         text: text.into(),

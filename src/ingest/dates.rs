@@ -13,37 +13,11 @@
 //! such day on or before the publication date ([`bare_weekdays`]).
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate, Weekday};
-use regex::Regex;
 
-use crate::lexicon::{expand, month_number, weekday_of};
-
-static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?-u:\b)")
-        .expect("valid regex")
-});
-static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?-u:\b)")
-        .expect("valid regex")
-});
-static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?-u:\b)(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9})\.?,?\s+(\d{4})(?-u:\b)",
-    )
-    .expect("valid regex")
-});
-static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(\d{1,2})/(\d{1,2})/(\d{4})(?-u:\b)").expect("valid regex")
-});
-/// Words that may surround a date on a header line without making it anything else.
-static DATE_NOISE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&expand(
-        r"(?i)(?-u:\b)(?:first\s+published|last\s+updated|published|posted|updated|modified|on|at|date|dated|%WEEKDAYS%|mon|tue|wed|thu|fri|sat|sun|gmt|utc|bst|cet|cest|est|edt|et|pt|pst|pdt|ist|pkt|[ap]\.?m\.?|\d{1,2}[:.]\d{2}(?::\d{2})?|[+-]\d{4})(?-u:\b)|[,:|·•—–()\-.]",
-    ))
-    .expect("valid regex")
-});
+use super::dateforms as forms;
+use crate::lexicon::{month_number, weekday_of};
 
 fn num(s: &str) -> Option<u32> {
     s.parse().ok()
@@ -71,34 +45,37 @@ pub fn find_date(s: &str) -> Option<(NaiveDate, Range<usize>)> {
             }
         }
     };
-    for c in ISO_DATE.captures_iter(s) {
-        let m = c.get(0).expect("group 0");
-        consider(num(&c[2]).and_then(|mo| ymd(&c[1], mo, &c[3])), m.range());
-    }
-    for c in MONTH_FIRST.captures_iter(s) {
-        let m = c.get(0).expect("group 0");
+    let part = |r: &Range<usize>| &s[r.clone()];
+    for (range, [y, m, d]) in forms::all(s, forms::iso) {
         consider(
-            month_number(&c[1]).and_then(|mo| ymd(&c[3], mo, &c[2])),
-            m.range(),
+            num(part(&m)).and_then(|mo| ymd(part(&y), mo, part(&d))),
+            range,
         );
     }
-    for c in DAY_FIRST.captures_iter(s) {
-        let m = c.get(0).expect("group 0");
+    for (range, [m, d, y]) in forms::all(s, forms::month_first) {
         consider(
-            month_number(&c[2]).and_then(|mo| ymd(&c[3], mo, &c[1])),
-            m.range(),
+            month_number(part(&m)).and_then(|mo| ymd(part(&y), mo, part(&d))),
+            range,
         );
     }
-    for c in NUMERIC.captures_iter(s) {
-        let m = c.get(0).expect("group 0");
-        let (a, b) = (num(&c[1]).unwrap_or(0), num(&c[2]).unwrap_or(0));
+    for (range, [d, m, y]) in forms::all(s, forms::day_first) {
+        consider(
+            month_number(part(&m)).and_then(|mo| ymd(part(&y), mo, part(&d))),
+            range,
+        );
+    }
+    for (range, [first, second, y]) in forms::all(s, forms::numeric) {
+        let (a, b) = (
+            num(part(&first)).unwrap_or(0),
+            num(part(&second)).unwrap_or(0),
+        );
         let date = match (a > 12, b > 12) {
-            (true, false) => ymd(&c[3], b, &c[1]),
-            (false, true) => ymd(&c[3], a, &c[2]),
+            (true, false) => ymd(part(&y), b, part(&first)),
+            (false, true) => ymd(part(&y), a, part(&second)),
             // 05/06/2026 reads differently in the US and in Europe: no guess.
             _ => None,
         };
-        consider(date, m.range());
+        consider(date, range);
     }
     best
 }
@@ -124,19 +101,16 @@ pub fn date_only(s: &str) -> Option<(NaiveDate, bool)> {
 /// Whether `s` holds only what may surround a date on a header line: labels, weekdays, times,
 /// time zones and punctuation.
 pub fn only_date_noise(s: &str) -> bool {
-    DATE_NOISE.replace_all(s, " ").trim().is_empty()
+    forms::only_noise(s)
 }
 
 /// A date in a URL path: `/2026/11/26/`, `/2026-11-26/`, `/20261126/` or a slug ending
 /// `-2026-11-26`.
 pub fn url_date(url: &str) -> Option<NaiveDate> {
-    static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"[/-]((?:19|20)\d{2})[/-]?(\d{2})[/-]?(\d{2})(?:[/.-]|$)").expect("valid regex")
-    });
     let path = url.split(['?', '#']).next().unwrap_or(url);
-    URL_DATE
-        .captures_iter(path)
-        .find_map(|c| ymd(&c[1], num(&c[2])?, &c[3]))
+    forms::all(path, forms::in_url)
+        .into_iter()
+        .find_map(|(_, [y, m, d])| ymd(&path[y], num(&path[m])?, &path[d]))
 }
 
 /// One line per source whose date disagrees with the publication date kept, e.g.
@@ -167,23 +141,19 @@ pub fn weekday_on_or_before(weekday: Weekday, published: NaiveDate) -> NaiveDate
 /// date, with where they sit. A weekday that belongs to an absolute date ("Thursday, Nov. 26,
 /// 2026") is not bare and is skipped.
 pub fn bare_weekdays(text: &str, published: NaiveDate) -> Vec<(Range<usize>, NaiveDate)> {
-    static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&expand(r"(?-u:\b)(?:%WEEKDAYS%)(?-u:\b)")).expect("valid regex")
-    });
-    WEEKDAY
-        .captures_iter(text)
-        .filter_map(|c| {
-            let m = c.get(0).expect("group 0");
-            let mut end = text.len().min(m.end() + 24);
+    forms::weekdays(text)
+        .into_iter()
+        .filter_map(|m| {
+            let mut end = text.len().min(m.end + 24);
             while !text.is_char_boundary(end) {
                 end -= 1;
             }
-            let after = &text[m.end()..end];
+            let after = &text[m.end..end];
             if find_date(after).is_some_and(|(_, r)| r.start <= 3) {
                 return None;
             }
-            let day = weekday_of(m.as_str())?;
-            Some((m.range(), weekday_on_or_before(day, published)))
+            let day = weekday_of(&text[m.clone()])?;
+            Some((m, weekday_on_or_before(day, published)))
         })
         .collect()
 }

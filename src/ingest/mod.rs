@@ -13,6 +13,7 @@
 //! several articles (an mbox, a mail with attached articles) are read whole by [`ingest_all`].
 
 pub mod container;
+pub mod dateforms;
 pub mod dateline;
 pub mod dates;
 pub mod decode;
@@ -32,6 +33,7 @@ pub mod pdflayout;
 pub mod pdftext;
 pub mod route;
 pub mod rtf;
+pub mod scan;
 pub mod text;
 pub mod xml;
 
