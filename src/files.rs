@@ -1,10 +1,12 @@
 //! The file-system edge shared by the CLI and the desktop app: dropped folders expanded, files
 //! read within the import limit and turned into analysed articles in parallel, atomic writes,
-//! user templates read for the render stage.
+//! user templates read for the render stage, and the system clock ingest's time limit runs on.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
 
 use crate::error::{IngestError, IngestErrorKind, RenderError};
 use crate::model::{Analysis, Article};
@@ -16,6 +18,19 @@ pub const MAX_FOLDER_DEPTH: usize = 16;
 
 /// One imported article with its analysis.
 pub type Item = (Article, Analysis);
+
+/// The system's monotonic clock, for the time limit of ingest ([`ingest::Clock`]): the one
+/// clock the import reads. Its origin is its first reading in the process.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SystemClock;
+
+impl ingest::Clock for SystemClock {
+    /// Time since the first reading of this clock in the process.
+    fn now(&self) -> Duration {
+        static ORIGIN: OnceLock<Instant> = OnceLock::new();
+        ORIGIN.get_or_init(Instant::now).elapsed()
+    }
+}
 
 /// Expands folders into their files, subfolders included (sorted by path; hidden files and
 /// folders skipped, links not followed), keeping the order of the arguments.
@@ -96,13 +111,14 @@ pub fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec
     })
 }
 
-/// Every article in one file (a mailbox or a mail with attached articles holds several); a file
-/// that cannot be read at all gives one error naming it.
+/// Every article in one file (a mailbox or a mail with attached articles holds several), read
+/// within ingest's time limit on the [`SystemClock`]; a file that cannot be read at all gives one
+/// error naming it.
 pub fn read_articles(path: &Path) -> Vec<Result<Article, IngestError>> {
     match read_bytes(path) {
         Ok((name, bytes)) => {
             let shown = path.display().to_string();
-            ingest::ingest_all(&name, &bytes)
+            ingest::ingest_all_with_clock(&name, &bytes, &SystemClock)
                 .into_iter()
                 .map(|r| r.map_err(|e| IngestError::new(e.file.replacen(&name, &shown, 1), e.kind)))
                 .collect()

@@ -10,7 +10,7 @@ mod common;
 use std::io::Write;
 use std::time::{Duration, Instant};
 
-use briefdesk::ingest::{ingest, ingest_all};
+use briefdesk::ingest::{ingest, ingest_all, ingest_with_clock, Clock};
 use briefdesk::{Article, IngestError, IngestErrorKind, SourceFormat};
 use zip::write::SimpleFileOptions;
 
@@ -348,6 +348,56 @@ fn zip_bombs_are_refused_naming_the_limit() {
     assert!(
         e.to_string()
             .ends_with("over the limit of 64.0 MB unpacked per archive"),
+        "{e}"
+    );
+}
+
+/// A clock on which each reading is 15 s after the one before: the second check of a
+/// reader's deadline is already over the 20 s limit.
+struct Racing(std::sync::atomic::AtomicU64);
+
+impl Clock for Racing {
+    fn now(&self) -> Duration {
+        let n = self.0.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Duration::from_secs(15 * n)
+    }
+}
+
+#[test]
+fn the_time_limit_runs_on_the_callers_clock() {
+    let pdf = many_page_pdf(3);
+    let e = ingest_with_clock("slow.pdf", &pdf, &Racing(0.into())).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "slow.pdf: reading took too long, over the limit of 20 s per file"
+    );
+    // The pure entry point has no time limit: the same bytes read the same way every time.
+    assert!(ingest("slow.pdf", &pdf).is_ok());
+    let story = format!(
+        "<html><body><p>{}</p></body></html>",
+        "Talks resumed on Saturday, officials said. ".repeat(5)
+    );
+    let epub = zip_of(&[
+        ("mimetype", b"application/epub+zip".to_vec()),
+        (
+            "META-INF/container.xml",
+            br#"<container><rootfiles><rootfile full-path="content.opf"/></rootfiles></container>"#.to_vec(),
+        ),
+        (
+            "content.opf",
+            br#"<package><metadata><dc:title>Talks</dc:title></metadata><manifest><item id="c1" href="c1.xhtml" media-type="application/xhtml+xml"/><item id="c2" href="c2.xhtml" media-type="application/xhtml+xml"/></manifest><spine><itemref idref="c1"/><itemref idref="c2"/></spine></package>"#.to_vec(),
+        ),
+        ("c1.xhtml", story.clone().into_bytes()),
+        ("c2.xhtml", story.into_bytes()),
+    ]);
+    assert!(
+        ingest("slow.epub", &epub).is_ok(),
+        "{:?}",
+        ingest("slow.epub", &epub)
+    );
+    let e = ingest_with_clock("slow.epub", &epub, &Racing(0.into())).unwrap_err();
+    assert!(
+        e.to_string().ends_with("over the limit of 20 s per file"),
         "{e}"
     );
 }

@@ -50,10 +50,12 @@ pub async fn import_dialog<R: Runtime>(
 
 #[tauri::command]
 pub async fn import_text(state: State<'_, AppState>, text: String) -> AppResult<ImportReport> {
-    let result = ingest::ingest("Pasted text.txt", text.as_bytes()).map(|a| {
-        let an = analyze::analyze(&a);
-        (a, an)
-    });
+    let bytes = text.as_bytes();
+    let result =
+        ingest::ingest_with_clock("Pasted text.txt", bytes, &files::SystemClock).map(|a| {
+            let an = analyze::analyze(&a);
+            (a, an)
+        });
     state
         .change_view(|s| Ok(s.import(vec![result])))
         .map(report)

@@ -4,9 +4,12 @@
 //! A file over a limit is refused with [`IngestErrorKind::Limit`], whose text names the limit
 //! ("…, over the limit of 64.0 MB unpacked per archive"), and a truncated or broken one with
 //! [`IngestErrorKind::Damaged`], so the user knows which of the two it was.
+//!
+//! The time limit reads a [`Clock`] the caller passes: ingest never reads the system clock
+//! itself (the edge passes `files::SystemClock`; [`StoppedClock`] keeps the stage pure).
 
 use std::io::{Cursor, Read};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use zip::ZipArchive;
 
@@ -100,25 +103,49 @@ pub fn ends_with_marker(bytes: &[u8], needle: &[u8], window: usize) -> bool {
     tail.windows(needle.len()).any(|w| w == needle)
 }
 
-/// A time budget for one file, checked between pages or entries.
-#[derive(Debug, Clone, Copy)]
-pub struct Deadline {
-    start: Instant,
+/// The time source of [`Deadline`]: monotonic time since a fixed origin of the clock.
+///
+/// Ingest does not read the system clock: the edge that reads files passes the real one
+/// (`files::SystemClock`), and [`StoppedClock`] keeps the stage pure and deterministic for
+/// tests, benches and text the caller already holds.
+pub trait Clock: Sync {
+    /// The time since this clock's origin; never goes backwards.
+    fn now(&self) -> Duration;
+}
+
+/// A clock whose time stands still: with it, [`Deadline::check`] never fails, so reading
+/// depends on the bytes alone (every other limit still holds).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct StoppedClock;
+
+impl Clock for StoppedClock {
+    /// Always zero.
+    fn now(&self) -> Duration {
+        Duration::ZERO
+    }
+}
+
+/// A time budget for one file, checked between pages or entries, on the caller's clock.
+#[derive(Clone, Copy)]
+pub struct Deadline<'a> {
+    clock: &'a dyn Clock,
+    start: Duration,
     limit: Duration,
 }
 
-impl Deadline {
-    /// A budget of [`TIME_LIMIT`] from now.
-    pub fn start() -> Self {
+impl<'a> Deadline<'a> {
+    /// A budget of [`TIME_LIMIT`] from the clock's present time.
+    pub fn start(clock: &'a dyn Clock) -> Self {
         Deadline {
-            start: Instant::now(),
+            clock,
+            start: clock.now(),
             limit: TIME_LIMIT,
         }
     }
 
     /// An error naming the time limit once the budget is spent.
     pub fn check(&self) -> Result<(), IngestErrorKind> {
-        if self.start.elapsed() > self.limit {
+        if self.clock.now().saturating_sub(self.start) > self.limit {
             return Err(over_limit(
                 "reading took too long",
                 format!("{} s per file", self.limit.as_secs()),
@@ -320,5 +347,30 @@ mod tests {
         assert_eq!(thousands(7), "7");
         assert_eq!(thousands(2_000), "2,000");
         assert_eq!(thousands(1_234_567), "1,234,567");
+    }
+
+    /// A clock the test moves by hand.
+    struct Manual(std::sync::atomic::AtomicU64);
+
+    impl Clock for Manual {
+        fn now(&self) -> Duration {
+            Duration::from_secs(self.0.load(std::sync::atomic::Ordering::Relaxed))
+        }
+    }
+
+    #[test]
+    fn the_time_limit_reads_the_callers_clock() {
+        let clock = Manual(100.into());
+        let deadline = Deadline::start(&clock);
+        assert!(deadline.check().is_ok());
+        clock.0.store(120, std::sync::atomic::Ordering::Relaxed);
+        assert!(deadline.check().is_ok(), "exactly the limit is within it");
+        clock.0.store(121, std::sync::atomic::Ordering::Relaxed);
+        assert_eq!(
+            deadline.check().unwrap_err().to_string(),
+            "reading took too long, over the limit of 20 s per file"
+        );
+        let stopped = Deadline::start(&StoppedClock);
+        assert!(stopped.check().is_ok());
     }
 }

@@ -5,7 +5,7 @@
 //! Navigation documents (the table of contents) and cover pages are skipped. Chapter headings
 //! other than the book title stay in the body as their own paragraphs.
 
-use super::container::{damaged, join_path, Deadline, Zip};
+use super::container::{damaged, join_path, Clock, Deadline, Zip};
 use super::xml::{self, attr, Node};
 use super::{html, Parsed};
 use crate::error::IngestErrorKind;
@@ -18,9 +18,10 @@ struct Item {
     properties: String,
 }
 
-/// Reads an EPUB file's bytes (an archive already opened by the caller).
-pub fn parse(zip: &mut Zip) -> Result<Parsed, IngestErrorKind> {
-    let deadline = Deadline::start();
+/// Reads an EPUB file's bytes (an archive already opened by the caller), within the time limit
+/// on `clock`.
+pub fn parse(zip: &mut Zip, clock: &dyn Clock) -> Result<Parsed, IngestErrorKind> {
+    let deadline = Deadline::start(clock);
     let opf_path = package_path(zip)?;
     let opf = zip
         .read_text("EPUB", &opf_path)?

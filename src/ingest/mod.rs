@@ -1,7 +1,10 @@
 //! Ingest: file bytes plus a name in, an [`Article`] out (format detection, decoding, metadata).
 //!
 //! The stage is pure: the caller reads the file (checking its size against [`MAX_FILE_BYTES`]
-//! first) and passes the bytes. Steps ([`route`]): size and emptiness checks → container formats
+//! first) and passes the bytes, and for the time limit of the PDF and EPUB readers a [`Clock`]
+//! ([`ingest_with_clock`]; the file-system edge passes `files::SystemClock`). [`ingest`] and
+//! [`ingest_all`] run on the [`StoppedClock`]: no time limit, the result depends on the bytes
+//! alone. Steps ([`route`]): size and emptiness checks → container formats
 //! by content ([`detect::container`]: [`pdf`] with [`pdftext`], [`docx`] and [`epub`] in a ZIP
 //! [`container`] with [`xml`], [`rtf`], [`email`] for e-mail, mbox and MHTML) → else binary
 //! refusal ([`detect::binary_reason`]) → decoding ([`decode::decode`]) → text format by content
@@ -39,6 +42,8 @@ pub mod xml;
 
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
+
+pub use container::{Clock, StoppedClock};
 
 use crate::clip::{clip, META_MAX_CHARS};
 use crate::error::{IngestError, IngestErrorKind};
@@ -89,6 +94,10 @@ impl Parsed {
 
 /// Reads one file's bytes as an article. `name` is the file name shown in errors.
 ///
+/// Pure: no time limit ([`StoppedClock`]); every other limit holds. For files from outside,
+/// [`ingest_with_clock`] with the system clock adds the limit of
+/// [`container::TIME_LIMIT`] per file.
+///
 /// For a container of several articles (an mbox, a mail with attached articles) this is the
 /// main one: the first message, or the mail's body, or else its first readable attachment; see
 /// [`ingest_all`] for every article.
@@ -101,8 +110,19 @@ impl Parsed {
 /// limit), [`IngestErrorKind::Unsupported`] for password-protected files, and
 /// [`IngestErrorKind::NoText`] when no body paragraph is left.
 pub fn ingest(name: &str, bytes: &[u8]) -> Result<Article, IngestError> {
+    ingest_with_clock(name, bytes, &StoppedClock)
+}
+
+/// [`ingest`] with the time limit of [`container::TIME_LIMIT`] per file measured on `clock`
+/// (the PDF and EPUB readers check it between pages and entries); over it, an
+/// [`IngestErrorKind::Limit`] error "reading took too long".
+pub fn ingest_with_clock(
+    name: &str,
+    bytes: &[u8],
+    clock: &dyn Clock,
+) -> Result<Article, IngestError> {
     let mut first_error = None;
-    for result in route::read(name, bytes, 0, false) {
+    for result in route::read(name, bytes, 0, false, clock) {
         match result {
             Ok(article) => return Ok(article),
             Err(e) => {
@@ -116,9 +136,19 @@ pub fn ingest(name: &str, bytes: &[u8]) -> Result<Article, IngestError> {
 /// Reads every article a file holds: one for most formats, one per message of an mbox, and for
 /// a mail its body plus each attached article (named `mail.eml#attachment.pdf`; messages of an
 /// mbox `box.mbox#3`). Each entry is an article or the error for that part; a mail whose body
-/// is only a cover note for attached articles gives no error for the body.
+/// is only a cover note for attached articles gives no error for the body. Pure, like
+/// [`ingest`]: no time limit.
 pub fn ingest_all(name: &str, bytes: &[u8]) -> Vec<Result<Article, IngestError>> {
-    route::read(name, bytes, 0, true)
+    ingest_all_with_clock(name, bytes, &StoppedClock)
+}
+
+/// [`ingest_all`] with the time limit per file (and per attached file) measured on `clock`.
+pub fn ingest_all_with_clock(
+    name: &str,
+    bytes: &[u8],
+    clock: &dyn Clock,
+) -> Vec<Result<Article, IngestError>> {
+    route::read(name, bytes, 0, true, clock)
 }
 
 /// Where the sources of an article's date disagree with the publication date it keeps, one line

@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use lopdf::Document;
 
 use super::container::{
-    damaged, ends_with_marker, over_limit, thousands, truncated, Deadline, MAX_PAGES,
+    damaged, ends_with_marker, over_limit, thousands, truncated, Clock, Deadline, MAX_PAGES,
     MAX_UNPACKED_BYTES,
 };
 use super::{dates, docx, pdftext, text, xml, Parsed};
@@ -22,9 +22,9 @@ use crate::error::IngestErrorKind;
 /// Why a PDF without a text layer is refused.
 pub const NO_TEXT_LAYER: &str = "no text layer — run OCR first";
 
-/// Reads a PDF file's bytes.
-pub fn parse(bytes: &[u8]) -> Result<Parsed, IngestErrorKind> {
-    let deadline = Deadline::start();
+/// Reads a PDF file's bytes, within the time limit on `clock`.
+pub fn parse(bytes: &[u8], clock: &dyn Clock) -> Result<Parsed, IngestErrorKind> {
+    let deadline = Deadline::start(clock);
     let options = lopdf::LoadOptions {
         max_decompressed_size: Some(MAX_UNPACKED_BYTES as usize),
         ..lopdf::LoadOptions::default()
@@ -173,6 +173,7 @@ fn pdf_date(s: &str) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::StoppedClock;
 
     #[test]
     fn lines_pages_and_dates() {
@@ -196,14 +197,22 @@ mod tests {
 
     #[test]
     fn garbage_is_damaged() {
-        let e = parse(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n").unwrap_err();
+        let e = parse(
+            b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",
+            &StoppedClock,
+        )
+        .unwrap_err();
         assert!(matches!(e, IngestErrorKind::Damaged(_)), "{e}");
         assert!(
             e.to_string()
                 .starts_with("the file is damaged: truncated PDF ("),
             "{e}"
         );
-        let e = parse(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n").unwrap_err();
+        let e = parse(
+            b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n",
+            &StoppedClock,
+        )
+        .unwrap_err();
         assert!(
             e.to_string()
                 .starts_with("the file is damaged: broken PDF ("),

@@ -8,7 +8,7 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use super::container::{
-    over_limit, thousands, Zip, ZipKind, MAX_ARTICLES_PER_FILE, MAX_ATTACHMENT_DEPTH,
+    over_limit, thousands, Clock, Zip, ZipKind, MAX_ARTICLES_PER_FILE, MAX_ATTACHMENT_DEPTH,
 };
 use super::detect::{self, Container};
 use super::{build, decode, docx, email, epub, html, markdown, pdf, rtf, text, Parsed};
@@ -23,8 +23,9 @@ const COVER_NOTE_WORDS: usize = 40;
 type Results = Vec<Result<Article, IngestError>>;
 
 /// Reads `bytes` named `name`; `depth` counts enclosing messages. With `all` unset, stops at
-/// the first article found (what [`super::ingest`] returns).
-pub fn read(name: &str, bytes: &[u8], depth: usize, all: bool) -> Results {
+/// the first article found (what [`super::ingest`] returns). The time limit of page-by-page and
+/// entry-by-entry readers runs on `clock`.
+pub fn read(name: &str, bytes: &[u8], depth: usize, all: bool, clock: &dyn Clock) -> Results {
     let fail = |kind| vec![Err(IngestError::new(name, kind))];
     let size = bytes.len() as u64;
     if size > MAX_FILE_BYTES {
@@ -36,7 +37,10 @@ pub fn read(name: &str, bytes: &[u8], depth: usize, all: bool) -> Results {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return fail(IngestErrorKind::Empty);
     }
-    catch_unwind(AssertUnwindSafe(|| dispatch(name, bytes, depth, all))).unwrap_or_else(|_| {
+    catch_unwind(AssertUnwindSafe(|| {
+        dispatch(name, bytes, depth, all, clock)
+    }))
+    .unwrap_or_else(|_| {
         fail(IngestErrorKind::Damaged(
             "malformed data stopped the reader".into(),
         ))
@@ -54,27 +58,31 @@ fn one(
     vec![article.map_err(|kind| IngestError::new(name, kind))]
 }
 
-fn dispatch(name: &str, bytes: &[u8], depth: usize, all: bool) -> Results {
+fn dispatch(name: &str, bytes: &[u8], depth: usize, all: bool, clock: &dyn Clock) -> Results {
     match detect::container(name, bytes) {
-        Some(Container::Pdf) => one(name, bytes, SourceFormat::Pdf, pdf::parse(bytes)),
+        Some(Container::Pdf) => one(name, bytes, SourceFormat::Pdf, pdf::parse(bytes, clock)),
         Some(Container::Rtf) => one(name, bytes, SourceFormat::Rtf, rtf::parse(bytes)),
         Some(Container::Zip) => {
-            let (format, parsed) = zip(name, bytes);
+            let (format, parsed) = zip(name, bytes, clock);
             one(name, bytes, format, parsed)
         }
         Some(Container::Mhtml) => {
             let parsed = email::parse(bytes, true).map(|m| m.parsed);
             one(name, bytes, SourceFormat::Mhtml, parsed)
         }
-        Some(Container::Mail) => mail(name, bytes, depth, all),
-        Some(Container::Mbox) => mbox(name, bytes, depth, all),
+        Some(Container::Mail) => mail(name, bytes, depth, all, clock),
+        Some(Container::Mbox) => mbox(name, bytes, depth, all, clock),
         None => text_file(name, bytes),
     }
 }
 
 /// A DOCX or EPUB archive; any other ZIP is refused. `name` only names the format in a
 /// refusal of an archive that cannot be opened.
-fn zip(name: &str, bytes: &[u8]) -> (SourceFormat, Result<Parsed, IngestErrorKind>) {
+fn zip(
+    name: &str,
+    bytes: &[u8],
+    clock: &dyn Clock,
+) -> (SourceFormat, Result<Parsed, IngestErrorKind>) {
     let lower = name.to_ascii_lowercase();
     let format = if lower.ends_with(".docx") {
         "DOCX"
@@ -89,7 +97,7 @@ fn zip(name: &str, bytes: &[u8]) -> (SourceFormat, Result<Parsed, IngestErrorKin
     };
     match archive.kind() {
         ZipKind::Docx => (SourceFormat::Docx, docx::parse(&mut archive)),
-        ZipKind::Epub => (SourceFormat::Epub, epub::parse(&mut archive)),
+        ZipKind::Epub => (SourceFormat::Epub, epub::parse(&mut archive, clock)),
         ZipKind::Other => (
             SourceFormat::Docx,
             Err(IngestErrorKind::Binary(
@@ -122,7 +130,7 @@ fn text_file(name: &str, bytes: &[u8]) -> Results {
 }
 
 /// A mail: its body, then (when `all`, or when the body holds no article) its attachments.
-fn mail(name: &str, bytes: &[u8], depth: usize, all: bool) -> Results {
+fn mail(name: &str, bytes: &[u8], depth: usize, all: bool, clock: &dyn Clock) -> Results {
     if depth > MAX_ATTACHMENT_DEPTH {
         let kind = over_limit(
             "messages are attached to messages too deeply",
@@ -152,7 +160,7 @@ fn mail(name: &str, bytes: &[u8], depth: usize, all: bool) -> Results {
             break;
         }
         let part = format!("{name}#{attachment}");
-        let found = read(&part, &data, depth + 1, all);
+        let found = read(&part, &data, depth + 1, all, clock);
         let any_ok = found.iter().any(Result::is_ok);
         out.extend(found);
         if any_ok && !all {
@@ -171,7 +179,7 @@ fn mail(name: &str, bytes: &[u8], depth: usize, all: bool) -> Results {
 }
 
 /// An mbox: every message in order, `box.mbox#1`, `box.mbox#2` …
-fn mbox(name: &str, bytes: &[u8], depth: usize, all: bool) -> Results {
+fn mbox(name: &str, bytes: &[u8], depth: usize, all: bool, clock: &dyn Clock) -> Results {
     let messages = email::split_mbox(bytes);
     let mut out = Vec::new();
     for (i, message) in messages.iter().enumerate() {
@@ -183,7 +191,7 @@ fn mbox(name: &str, bytes: &[u8], depth: usize, all: bool) -> Results {
             out.push(Err(IngestError::new(name, kind)));
             break;
         }
-        let found = mail(&format!("{name}#{}", i + 1), message, depth, all);
+        let found = mail(&format!("{name}#{}", i + 1), message, depth, all, clock);
         let any_ok = found.iter().any(Result::is_ok);
         out.extend(found);
         if any_ok && !all {
@@ -198,6 +206,7 @@ fn mbox(name: &str, bytes: &[u8], depth: usize, all: bool) -> Results {
 
 #[cfg(test)]
 mod tests {
+    use super::super::container::StoppedClock;
     use super::*;
 
     const MAIL: &str = "From: Wire Desk <desk@wire.example>\nTo: a@b.c\nSubject: Fwd: Envoys meet in Doha\nDate: Thu, 26 Nov 2026 09:00:00 +0000\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\nDOHA — Envoys met on Thursday for talks.\n\nThey will meet again.\n";
@@ -210,14 +219,17 @@ mod tests {
         let mbox = format!(
             "From desk@wire.example Thu Nov 26 09:00:00 2026\n{MAIL}\nFrom desk@wire.example Fri Nov 27 09:00:00 2026\n{second}"
         );
-        let all = read("alerts.mbox", mbox.as_bytes(), 0, true);
+        let all = read("alerts.mbox", mbox.as_bytes(), 0, true, &StoppedClock);
         assert_eq!(all.len(), 2);
         let a = all[0].as_ref().unwrap();
         assert_eq!(a.title, "Envoys meet in Doha");
         assert_eq!(a.format, SourceFormat::Email);
         assert_eq!(a.file_name, "alerts.mbox#1");
         assert_eq!(all[1].as_ref().unwrap().title, "Second story");
-        assert_eq!(read("alerts.mbox", mbox.as_bytes(), 0, false).len(), 1);
+        assert_eq!(
+            read("alerts.mbox", mbox.as_bytes(), 0, false, &StoppedClock).len(),
+            1
+        );
     }
 
     #[test]
@@ -226,7 +238,7 @@ mod tests {
         for _ in 0..MAX_ATTACHMENT_DEPTH + 2 {
             msg = format!("From: x@y.z\nSubject: wrap\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"b\"\n\n--b\nContent-Type: text/plain\n\nSee attached.\n--b\nContent-Type: message/rfc822\n\n{msg}\n--b--\n");
         }
-        let all = read("deep.eml", msg.as_bytes(), 0, true);
+        let all = read("deep.eml", msg.as_bytes(), 0, true, &StoppedClock);
         assert!(
             all.iter().any(|r| r.as_ref().is_err_and(|e| {
                 matches!(e.kind, IngestErrorKind::Limit { .. })
