@@ -7,31 +7,9 @@
 //! Wire"), or, followed by a dash, an abbreviation in capitals ("(ANI) - "). Brackets elsewhere
 //! in the text, labels ("(Updated)", "(AP Photo)") and numbers ("(1)") are not tags.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
+use super::headforms;
 use super::meta::{has_outlet_word, has_word_in, words};
 use crate::lexicon::AGENCIES;
-
-/// A dateline in capitals: place, an optional date after a comma, an optional bracketed tag,
-/// then a colon or a dash and the body ("NEW DELHI, Nov 26 (Reuters) - India …").
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(\p{Lu}[\p{Lu}.'’\-]*(?:\s+\p{Lu}[\p{Lu}.'’\-]*){0,3})(?:,\s*[^:—–(\n]{1,40}?)?\s*(?:\([^)\n]{1,40}\)\s*)?(?::|—|–|--?)\s+\S",
-    )
-    .expect("valid regex")
-});
-
-/// A wire tag opening a paragraph, with the dateline place before it if any: "(CNN)They …",
-/// "(Reuters) - Pakistan …", "LONDON, England (CNN) -- …", "Kathmandu, Nepal (CNN)Rescuers …".
-/// Groups: place, tag, dash; the match ends where the body text starts.
-static WIRE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:(\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,3})(?:,\s*[^:—–()\n]{1,40}?)?\s*)?\(([^()\n]{1,30})\)\s*(?:(:|—|–|--?)\s*)?",
-    )
-    .expect("valid regex")
-});
 
 /// Words in capitals that open a paragraph like a dateline but are labels.
 const NOT_PLACES: &[&str] = &[
@@ -86,19 +64,19 @@ fn is_wire_tag(tag: &str, dashed: bool) -> bool {
 }
 
 fn wire(paragraph: &str) -> Option<Wire<'_>> {
-    let c = WIRE.captures(paragraph)?;
-    let end = c.get(0)?.end();
+    let head = headforms::wire(paragraph)?;
+    let end = head.end;
     let body = paragraph[end..].chars().next()?;
-    let tag = c.get(2)?.as_str().trim();
-    let dashed = c.get(3).is_some();
+    let tag = paragraph[head.tag.clone()].trim();
+    let dashed = head.dash.is_some();
     if body.is_whitespace() || !is_wire_tag(tag, dashed) {
         return None;
     }
-    let place = c.get(1).map(|m| m.as_str());
+    let place = head.place.map(|r| &paragraph[r]);
     if let Some(p) = place {
         // A name in small letters before "(CNN) said" is a subject, not a place: a place in
         // small letters needs a dash or the body glued to the tag.
-        let glued = !paragraph[c.get(2)?.end() + 1..end].contains(char::is_whitespace);
+        let glued = !paragraph[head.tag.end + 1..end].contains(char::is_whitespace);
         if p.chars().any(char::is_lowercase) && !dashed && !glued {
             return None;
         }
@@ -128,8 +106,8 @@ pub fn dateline(paragraph: &str) -> Option<String> {
     if let Some(w) = wire(paragraph) {
         return w.place.map(str::to_uppercase);
     }
-    let c = DATELINE.captures(paragraph)?;
-    let place = c.get(1)?.as_str().trim();
+    let (place_end, _) = headforms::dateline(paragraph)?;
+    let place = paragraph[..place_end].trim();
     let letters = place.chars().filter(|c| c.is_alphabetic()).count();
     if letters < 3 || NOT_PLACES.contains(&place) {
         return None;
@@ -143,16 +121,13 @@ pub fn dateline_len(paragraph: &str) -> usize {
     if let Some(w) = wire(paragraph) {
         return w.len;
     }
-    match (dateline(paragraph), DATELINE.find(paragraph)) {
+    match (dateline(paragraph), headforms::dateline(paragraph)) {
         // The match ends with the first character of the body text.
-        (Some(_), Some(m)) => {
-            let end = m.end();
-            paragraph[..end]
-                .char_indices()
-                .last()
-                .map(|(i, _)| i)
-                .unwrap_or(end)
-        }
+        (Some(_), Some((_, end))) => paragraph[..end]
+            .char_indices()
+            .last()
+            .map(|(i, _)| i)
+            .unwrap_or(end),
         _ => 0,
     }
 }

@@ -25,6 +25,7 @@ pub mod docx;
 pub mod email;
 pub mod epub;
 pub mod furniture;
+pub mod headforms;
 pub mod html;
 pub mod lang;
 pub mod markdown;
