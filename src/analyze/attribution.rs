@@ -73,8 +73,7 @@ pub fn statements(
     people: &mut People,
 ) -> Vec<Statement> {
     let mut out: Vec<Statement> = Vec::new();
-    // Speaker of the last statement and its paragraph, for quotes without a cue.
-    let mut last: Option<(usize, Option<usize>, Option<String>)> = None;
+    let mut last: Option<LastSpeaker> = None;
     let mut qi = 0;
     for sen in sentences {
         let mut had_direct = false;
@@ -92,8 +91,11 @@ pub fn statements(
         }
         if !had_direct && !sen.cut {
             if let Some(st) = reported(article, sen, people) {
-                let who = st.speaker.as_ref().and_then(|s| people.find(&s.name));
-                last = Some((sen.paragraph, who, st.mention.clone()));
+                last = Some(LastSpeaker {
+                    paragraph: sen.paragraph,
+                    person: st.speaker.as_ref().and_then(|s| people.find(&s.name)),
+                    mention: st.mention.clone(),
+                });
                 out.push(st);
             }
         }
@@ -102,125 +104,101 @@ pub fn statements(
     out
 }
 
-/// Attributes one quotation; `None` for a fragment inside someone's paraphrase.
+/// The speaker of the last statement and its paragraph, for quotes without a cue.
+struct LastSpeaker {
+    paragraph: usize,
+    person: Option<usize>,
+    mention: Option<String>,
+}
+
+/// A quotation with the text around it that may hold its cue.
+struct Site<'a> {
+    /// The quotation's words, without a closing comma.
+    text: String,
+    /// From the start of its sentence to the opening mark.
+    before: &'a str,
+    /// Where `before` starts.
+    before_start: usize,
+    /// From the closing mark to the next quotation mark or the paragraph's end.
+    after: &'a str,
+}
+
+impl<'a> Site<'a> {
+    fn of(article: &'a Article, sen: &Sentence, q: &Quote) -> Site<'a> {
+        let para_end = article.paragraphs[q.paragraph..]
+            .iter()
+            .find(|p| p.span.end >= q.close)
+            .map_or(article.text.len(), |p| p.span.end);
+        let after = article.text.get(q.close..para_end).unwrap_or("");
+        let before_start = sen.span.start.min(q.open);
+        let text = q.text(article);
+        Site {
+            text: text.trim_end_matches(',').trim_end().to_string(),
+            before: article.text.get(before_start..q.open).unwrap_or(""),
+            before_start,
+            after: after.split(['“', '"']).next().unwrap_or(""),
+        }
+    }
+}
+
+/// Who a quotation's cue names: the verb, the mention as written and where it is.
+struct Cue<'a> {
+    verb: Option<&'a str>,
+    mention: Option<&'a str>,
+    pos: usize,
+}
+
+/// Attributes one quotation; `None` for a fragment inside someone's paraphrase, or for a
+/// quotation that continues the previous one (which then grows by it).
 fn direct(
     article: &Article,
     sen: &Sentence,
     q: &Quote,
     people: &mut People,
-    last: &mut Option<(usize, Option<usize>, Option<String>)>,
+    last: &mut Option<LastSpeaker>,
     out: &mut [Statement],
 ) -> Option<Statement> {
-    let para_end = article.paragraphs[q.paragraph..]
-        .iter()
-        .find(|p| p.span.end >= q.close)
-        .map_or(article.text.len(), |p| p.span.end);
-    let after = article.text.get(q.close..para_end).unwrap_or("");
-    let after = after.split(['“', '"']).next().unwrap_or("");
-    let before_start = sen.span.start.min(q.open);
-    let before = article.text.get(before_start..q.open).unwrap_or("");
-    let text = q.text(article);
-    let text = text.trim_end_matches(',').trim_end().to_string();
-
+    let site = Site::of(article, sen, q);
     // `“A,” he said, “B.”` and `“A,” he said. “B.”`: a quotation with no cue of its own that
     // follows the cue of the one before joins it, as it continues the same remark.
-    let own_cue = !text.ends_with('.') && CUE_AFTER.is_match(after);
-    if let Some(prev) = out.last_mut() {
-        let gap = article
-            .text
-            .get(prev.provenance.span.end..q.open)
-            .unwrap_or("");
-        // The remark may go on in the next paragraph, opening it with no cue of its own.
-        let (gap, next_paragraph) = match gap.split_once("\n\n") {
-            Some((g, rest)) if rest.trim().is_empty() && !rest.contains("\n\n") => (g, true),
-            _ => (gap, false),
-        };
-        let tail = CUE_AFTER.find(gap).map(|m| gap[m.end()..].trim());
-        let continues = tail.is_some_and(|t| {
-            t.len() < 150 && t.ends_with([',', '.']) && !t.contains(['“', '”', '"'])
-        });
-        let same_remark = if next_paragraph {
-            continues && tail.is_some_and(|t| t.ends_with('.'))
-        } else {
-            continues && prev.provenance.paragraph == q.paragraph
-        };
-        if prev.kind == StatementKind::DirectQuote && !own_cue && same_remark {
-            // The comma that led into the cue ends the sentence once the cue is gone.
-            let sep = if tail.is_some_and(|t| t.ends_with(',')) {
-                ", "
-            } else if prev.text.ends_with(['.', '?', '!']) {
-                " "
-            } else {
-                ". "
-            };
-            prev.text = format!("{}{sep}{}", prev.text, text);
-            prev.provenance.span.end = q.close;
+    let own_cue = !site.text.ends_with('.') && CUE_AFTER.is_match(site.after);
+    if let Some(prev) = out.last_mut().filter(|_| !own_cue) {
+        if joins(article, q, prev, &site.text) {
             return None;
         }
     }
-
-    // A quotation that ends its own sentence takes no cue from the sentence after it.
-    let ends_sentence = text.ends_with('.');
-    let cue_after = CUE_AFTER.captures(after).filter(|_| !ends_sentence);
-    let (cue, mention, cue_pos) = if let Some(c) = cue_after {
-        let spk = speaker_of(&c, &["app1", "app2", "spk1", "spk2", "spk3"]);
-        let verb = c.name("v1").or(c.name("v2")).map_or("said", |m| m.as_str());
-        (Some(verb), Some(spk.as_str()), q.close + spk.start())
-    } else if let Some(c) = CUE_BEFORE.captures(before) {
-        let spk = speaker_of(&c, &["app", "spk", "spk4"]);
-        (
-            Some(c.name("v").map_or("said", |m| m.as_str())),
-            Some(spk.as_str()),
-            before_start + spk.start(),
-        )
-    } else {
-        (None, None, q.open)
-    };
-
-    let whole = before
-        .trim_matches(|c: char| c.is_whitespace() || "—–-(".contains(c))
-        .is_empty()
-        && after
-            .split_terminator(['.', '!', '?'])
-            .next()
-            .is_none_or(|s| s.trim_matches(|c: char| !c.is_alphanumeric()).is_empty());
-    if cue.is_none() && !whole && q.parts.len() == 1 {
+    let cue = cue(&site, q);
+    if !stands_as_quotation(&site, &cue, q) {
         return None;
     }
-    // `he "made a strategic mistake," Lichtman said`: a fragment woven into the writer's own
-    // sentence is a mixed quotation, kept with the sentence's reported speech instead.
-    let lead_in = before.trim_matches(|c: char| c.is_whitespace() || "—–-(".contains(c));
-    let woven = !lead_in.is_empty()
-        && !lead_in.ends_with([':', ','])
-        && text.chars().next().is_some_and(char::is_lowercase);
-    if woven {
-        return None;
-    }
-
-    let pronoun = mention.filter(|m| m.split_whitespace().count() == 1);
-    let person = match mention {
-        Some(m) => people.resolve(m, cue_pos),
+    let pronoun = cue.mention.filter(|m| m.split_whitespace().count() == 1);
+    let person = match cue.mention {
+        Some(m) => people.resolve(m, cue.pos),
         None => last
             .as_ref()
-            .filter(|(p, _, _)| q.paragraph <= p + 1)
-            .and_then(|(_, who, _)| *who),
+            .filter(|l| q.paragraph <= l.paragraph + 1)
+            .and_then(|l| l.person),
     };
     if let Some(i) = person {
-        people.heard(i, cue_pos, pronoun);
+        people.heard(i, cue.pos, pronoun);
     }
-    let mention = mention
+    let mention = cue
+        .mention
         .map(str::to_string)
-        .or_else(|| last.as_ref().and_then(|(_, _, m)| m.clone()));
-
-    *last = Some((q.paragraph, person, mention.clone()));
+        .or_else(|| last.as_ref().and_then(|l| l.mention.clone()));
+    *last = Some(LastSpeaker {
+        paragraph: q.paragraph,
+        person,
+        mention: mention.clone(),
+    });
     Some(Statement {
         kind: StatementKind::DirectQuote,
-        text,
+        text: site.text,
         speaker: person
             .map(|i| people.persons()[i].speaker())
             .or_else(|| mention.as_deref().and_then(organisation_speaker)),
         mention,
-        cue: cue.map(str::to_string),
+        cue: cue.verb.map(str::to_string),
         date: None,
         provenance: Provenance {
             article_id: article.id.clone(),
@@ -228,6 +206,92 @@ fn direct(
             span: Span::new(q.open, q.close),
         },
     })
+}
+
+/// Whether quotation `q` (words `text`, no cue of its own) continues the remark of `prev`,
+/// the statement before it, after that one's cue; if so `prev` takes it in.
+fn joins(article: &Article, q: &Quote, prev: &mut Statement, text: &str) -> bool {
+    let gap = article
+        .text
+        .get(prev.provenance.span.end..q.open)
+        .unwrap_or("");
+    // The remark may go on in the next paragraph, opening it with no cue of its own.
+    let (gap, next_paragraph) = match gap.split_once("\n\n") {
+        Some((g, rest)) if rest.trim().is_empty() && !rest.contains("\n\n") => (g, true),
+        _ => (gap, false),
+    };
+    let tail = CUE_AFTER.find(gap).map(|m| gap[m.end()..].trim());
+    let continues = tail
+        .is_some_and(|t| t.len() < 150 && t.ends_with([',', '.']) && !t.contains(['“', '”', '"']));
+    let same_remark = if next_paragraph {
+        continues && tail.is_some_and(|t| t.ends_with('.'))
+    } else {
+        continues && prev.provenance.paragraph == q.paragraph
+    };
+    if prev.kind != StatementKind::DirectQuote || !same_remark {
+        return false;
+    }
+    // The comma that led into the cue ends the sentence once the cue is gone.
+    let sep = if tail.is_some_and(|t| t.ends_with(',')) {
+        ", "
+    } else if prev.text.ends_with(['.', '?', '!']) {
+        " "
+    } else {
+        ". "
+    };
+    prev.text = format!("{}{sep}{}", prev.text, text);
+    prev.provenance.span.end = q.close;
+    true
+}
+
+/// The cue of a quotation: after it (unless it ends its own sentence), else before it.
+fn cue<'a>(site: &Site<'a>, q: &Quote) -> Cue<'a> {
+    // A quotation that ends its own sentence takes no cue from the sentence after it.
+    let ends_sentence = site.text.ends_with('.');
+    if let Some(c) = CUE_AFTER.captures(site.after).filter(|_| !ends_sentence) {
+        let spk = speaker_of(&c, &["app1", "app2", "spk1", "spk2", "spk3"]);
+        let verb = c.name("v1").or(c.name("v2")).map_or("said", |m| m.as_str());
+        return Cue {
+            verb: Some(verb),
+            mention: Some(spk.as_str()),
+            pos: q.close + spk.start(),
+        };
+    }
+    if let Some(c) = CUE_BEFORE.captures(site.before) {
+        let spk = speaker_of(&c, &["app", "spk", "spk4"]);
+        return Cue {
+            verb: Some(c.name("v").map_or("said", |m| m.as_str())),
+            mention: Some(spk.as_str()),
+            pos: site.before_start + spk.start(),
+        };
+    }
+    Cue {
+        verb: None,
+        mention: None,
+        pos: q.open,
+    }
+}
+
+/// Whether a quotation is a statement of its own: cued, or a whole sentence, and not a
+/// fragment woven into the writer's sentence (`he "made a strategic mistake," Lichtman said`,
+/// kept with the sentence's reported speech instead).
+fn stands_as_quotation(site: &Site, cue: &Cue, q: &Quote) -> bool {
+    let lead_in = site
+        .before
+        .trim_matches(|c: char| c.is_whitespace() || "—–-(".contains(c));
+    let whole = lead_in.is_empty()
+        && site
+            .after
+            .split_terminator(['.', '!', '?'])
+            .next()
+            .is_none_or(|s| s.trim_matches(|c: char| !c.is_alphanumeric()).is_empty());
+    if cue.verb.is_none() && !whole && q.parts.len() == 1 {
+        return false;
+    }
+    let woven = !lead_in.is_empty()
+        && !lead_in.ends_with([':', ','])
+        && site.text.chars().next().is_some_and(char::is_lowercase);
+    !woven
 }
 
 /// Reported speech in one sentence, attributed to a person.
