@@ -167,65 +167,94 @@ pub fn header_line(line: &str) -> Option<Header> {
     let mut names: Vec<&str> = Vec::new();
     for part in line.split(['|', '•', '·', '—', '–']) {
         let part = part.trim().trim_matches(['-', ' ']);
-        if part.is_empty() {
-            continue;
+        match header_part(part, &mut h) {
+            Part::Taken => {}
+            Part::Name(n) => names.push(n),
+            Part::NotHeader => return None,
         }
-        if let Some((date, updated)) = date_only(part) {
-            if !updated && h.published.is_none() {
-                h.published = Some(date);
-            }
-            h.strong = true;
-            continue;
-        }
-        if only_date_noise(part) {
-            continue; // a bare time or label
-        }
-        let lower = part.to_lowercase();
-        if lower.starts_with("by ") || lower.starts_with("by:") {
-            // "By Jane Doe, Reuters" or "By Jane Doe and Ali Khan, Staff Writers".
-            let rest = part[2..].trim_start_matches(':').trim();
-            let mut pieces = rest.split(',').map(str::trim);
-            let who = pieces.next().unwrap_or("");
-            if !is_name_like(&who.replace(" and ", " And "), 10) {
-                return None;
-            }
-            h.byline = clean_byline(who);
-            for p in pieces {
-                if has_outlet_word(p) && !has_word_in(p, ROLE_WORDS) {
-                    h.outlet.get_or_insert_with(|| p.to_string());
-                } else if !is_name_like(p, 6) && date_only(p).is_none() {
-                    return None;
-                }
-            }
-            h.strong = true;
-            continue;
-        }
-        if let Some((who, rest)) = part.split_once(", ") {
-            // "Jane Doe, Reuters" / "Jane Doe, Diplomatic Correspondent".
-            if is_name_like(who, 4) && is_name_like(rest, 5) {
-                if has_outlet_word(rest) && !has_word_in(rest, ROLE_WORDS) {
-                    h.outlet.get_or_insert_with(|| rest.to_string());
-                } else if !has_word_in(rest, ROLE_WORDS) {
-                    return None;
-                }
-                h.byline.get_or_insert_with(|| who.to_string());
-                continue;
-            }
-            return None;
-        }
-        // A lone name: "Jane Doe", "Northbridge Wire", "Reuters" (not "Body." or "GENEVA").
-        let single = words(part).len() == 1;
-        if is_name_like(part, 6)
-            && !part.ends_with('.')
-            && part.chars().any(char::is_lowercase)
-            && (!single || has_outlet_word(part))
-        {
-            names.push(part);
-            continue;
-        }
-        return None;
     }
-    for n in names {
+    settle_names(&names, &mut h);
+    (h.byline.is_some() || h.outlet.is_some() || h.published.is_some() || h.strong).then_some(h)
+}
+
+/// What one part of a header line is.
+enum Part<'a> {
+    /// Read into the header (or empty, a bare time or a label).
+    Taken,
+    /// A lone name, a byline or an outlet: which one is settled by the whole line.
+    Name(&'a str),
+    /// Something else: the line is no header.
+    NotHeader,
+}
+
+/// Reads one `|`-separated part of a header line into `h`.
+fn header_part<'a>(part: &'a str, h: &mut Header) -> Part<'a> {
+    if part.is_empty() {
+        return Part::Taken;
+    }
+    if let Some((date, updated)) = date_only(part) {
+        if !updated && h.published.is_none() {
+            h.published = Some(date);
+        }
+        h.strong = true;
+        return Part::Taken;
+    }
+    if only_date_noise(part) {
+        return Part::Taken; // a bare time or label
+    }
+    let lower = part.to_lowercase();
+    if lower.starts_with("by ") || lower.starts_with("by:") {
+        return by_part(part, h);
+    }
+    if let Some((who, rest)) = part.split_once(", ") {
+        // "Jane Doe, Reuters" / "Jane Doe, Diplomatic Correspondent".
+        if !(is_name_like(who, 4) && is_name_like(rest, 5)) {
+            return Part::NotHeader;
+        }
+        if has_outlet_word(rest) && !has_word_in(rest, ROLE_WORDS) {
+            h.outlet.get_or_insert_with(|| rest.to_string());
+        } else if !has_word_in(rest, ROLE_WORDS) {
+            return Part::NotHeader;
+        }
+        h.byline.get_or_insert_with(|| who.to_string());
+        return Part::Taken;
+    }
+    // A lone name: "Jane Doe", "Northbridge Wire", "Reuters" (not "Body." or "GENEVA").
+    let single = words(part).len() == 1;
+    if is_name_like(part, 6)
+        && !part.ends_with('.')
+        && part.chars().any(char::is_lowercase)
+        && (!single || has_outlet_word(part))
+    {
+        return Part::Name(part);
+    }
+    Part::NotHeader
+}
+
+/// "By Jane Doe, Reuters" or "By Jane Doe and Ali Khan, Staff Writers".
+fn by_part<'a>(part: &'a str, h: &mut Header) -> Part<'a> {
+    let rest = part[2..].trim_start_matches(':').trim();
+    let mut pieces = rest.split(',').map(str::trim);
+    let who = pieces.next().unwrap_or("");
+    if !is_name_like(&who.replace(" and ", " And "), 10) {
+        return Part::NotHeader;
+    }
+    h.byline = clean_byline(who);
+    for p in pieces {
+        if has_outlet_word(p) && !has_word_in(p, ROLE_WORDS) {
+            h.outlet.get_or_insert_with(|| p.to_string());
+        } else if !is_name_like(p, 6) && date_only(p).is_none() {
+            return Part::NotHeader;
+        }
+    }
+    h.strong = true;
+    Part::Taken
+}
+
+/// Lone names of a header line: an outlet when it says so or a byline is known, else a byline
+/// of two to four words, else an outlet; job titles are dropped.
+fn settle_names(names: &[&str], h: &mut Header) {
+    for &n in names {
         if has_outlet_word(n) || h.byline.is_some() {
             h.outlet.get_or_insert_with(|| n.to_string());
         } else if has_word_in(n, ROLE_WORDS) {
@@ -236,7 +265,6 @@ pub fn header_line(line: &str) -> Option<Header> {
             h.outlet.get_or_insert_with(|| n.to_string());
         }
     }
-    (h.byline.is_some() || h.outlet.is_some() || h.published.is_some() || h.strong).then_some(h)
 }
 
 /// Common abbreviations that end with a period inside a sentence.
