@@ -19,6 +19,7 @@ pub mod model;
 pub mod print;
 pub mod project;
 pub mod render;
+pub mod scan;
 pub mod stories;
 
 pub use error::{ComposeError, Error, IngestError, IngestErrorKind, RenderError};

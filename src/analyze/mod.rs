@@ -10,6 +10,7 @@ pub mod rank;
 pub mod roster;
 pub mod sentences;
 pub mod when;
+pub mod whenforms;
 pub mod wordindex;
 
 use crate::model::{Analysis, Article};
@@ -23,10 +24,7 @@ pub const KEY_SENTENCES: usize = 12;
 pub fn warm_up() {
     std::thread::scope(|s| {
         s.spawn(names::warm_up);
-        s.spawn(|| {
-            attribution::warm_up();
-            when::warm_up();
-        });
+        s.spawn(attribution::warm_up);
         entities::warm_up();
     });
 }

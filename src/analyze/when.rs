@@ -9,55 +9,12 @@
 //! a day elsewhere in the sentence ("said the vote on Sunday was flawed"). Without a
 //! publication date nothing is resolved.
 
-use std::sync::LazyLock;
-
 use chrono::{Datelike, Days, NaiveDate};
-use regex::Regex;
 
-use crate::analyze::names::pattern;
+use crate::analyze::whenforms;
 use crate::ingest::dates::weekday_on_or_before;
 use crate::lexicon::{month_number, weekday_of};
 use crate::model::{Article, Sentence, Statement};
-
-/// A day: "yesterday", "today", a weekday (possibly with its date), or a day and month (possibly
-/// with a year), in group `when`.
-const WHEN: &str = r"(?P<when>[Yy]esterday(?-u:\b)|[Tt]oday(?-u:\b)|(?:%WEEKDAYS%)(?-u:\b)(?:,?\s+EXPLICIT)?|EXPLICIT)";
-/// A day and month, either order, with an optional year.
-const EXPLICIT: &str = r"(?:%MONTH%\s+\d{1,2}(?:st|nd|rd|th)?(?-u:\b)|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?%MONTH%)(?:,?\s+\d{4}(?-u:\b))?";
-/// Where a statement is made: "in a statement", "at a news conference".
-const VENUE: &str = r"(?:\s+(?:in\s+(?:a|an|the|his|her|their)\s+(?:[a-z\-]+\s+){0,2}(?:statement|interview|speech|post|briefing|address|letter|message|remarks|video)|at\s+(?:a|an|the)\s+(?:[a-z\-]+\s+){0,2}(?:conference|briefing|meeting|summit|rally|hearing|event|forum|session|ceremony)))?";
-/// Words between a cue and its day: "on", "late", "early on".
-const LEAD_IN: &str = r",?\s+(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?";
-/// Whom someone told: "reporters", "the committee", "Reuters", "Latvian radio".
-const OBJECT: &str = r"\s+(?:(?:the|a|an)\s+(?:[a-z\-]+\s+)?[a-z\-]+|[A-Z][%L%’'\-]*(?:\s+[A-Z][%L%’'\-]*){0,3}|(?:[A-Z][%L%’'\-]*\s+|state\s+)?(?:%AUDIENCES%))";
-
-fn when(re: &str) -> Regex {
-    let re = re
-        .replace("WHEN", WHEN)
-        .replace("EXPLICIT", EXPLICIT)
-        .replace("VENUE", VENUE)
-        .replace("LEAD_IN", LEAD_IN)
-        .replace("OBJECT", OBJECT);
-    pattern(&re).expect("statement-date regex")
-}
-
-/// A day right after a cue: "said on Saturday", "said in a statement Oct. 14".
-static AFTER_CUE: LazyLock<Regex> = LazyLock::new(|| when(r"^VENUELEAD_INWHEN"));
-/// The same after "told" and whom: "told reporters Tuesday", "told the committee on Monday".
-static AFTER_TOLD: LazyLock<Regex> = LazyLock::new(|| when(r"^(?:OBJECT)?VENUELEAD_INWHEN"));
-/// A day opening the sentence: "On Monday, …", "Speaking on Monday, …", "Yesterday, …".
-static LEADING: LazyLock<Regex> = LazyLock::new(|| {
-    when(
-        r"^[\s(]*(?:(?:And|But|Yet|Also|Earlier|Later|Separately|Speaking)\s+)?(?:(?:[Ll]ate|[Ee]arly|[Ee]arlier|[Ll]ater)\s+)?(?:[Oo]n\s+)?WHEN(?:\s+(?:morning|afternoon|evening|night))?,",
-    )
-});
-
-/// Compiles this module's patterns now rather than on first use.
-pub fn warm_up() {
-    for re in [&AFTER_CUE, &AFTER_TOLD, &LEADING] {
-        LazyLock::force(re);
-    }
-}
 
 /// Sets the date of every statement whose sentence dates it (see the module docs).
 pub fn date_statements(article: &Article, sentences: &[Sentence], statements: &mut [Statement]) {
@@ -90,7 +47,11 @@ pub fn date_statements(article: &Article, sentences: &[Sentence], statements: &m
 pub fn speech_date(text: &str, cue: &str, published: NaiveDate) -> Option<NaiveDate> {
     let text = unquoted(text);
     let told = cue.starts_with("told") || cue.starts_with("tells");
-    let after = if told { &*AFTER_TOLD } else { &*AFTER_CUE };
+    let after = if told {
+        whenforms::after_told
+    } else {
+        whenforms::after_cue
+    };
     let mut cued = false;
     for (at, _) in text.match_indices(cue) {
         let end = at + cue.len();
@@ -100,16 +61,15 @@ pub fn speech_date(text: &str, cue: &str, published: NaiveDate) -> Option<NaiveD
             continue;
         }
         cued = true;
-        if let Some(c) = after.captures(&text[end..]) {
-            let m = c.name("when").expect("when group");
+        if let Some(day) = after(&text[end..]) {
             // "said Sunday's vote …": the day of something else.
-            if !text[end + m.end()..].starts_with(['’', '\'']) {
-                return resolve(m.as_str(), published);
+            if !text[end + day.end..].starts_with(['’', '\'']) {
+                return resolve(&text[end..][day], published);
             }
         }
     }
-    let c = LEADING.captures(&text).filter(|_| cued)?;
-    resolve(c.name("when").expect("when group").as_str(), published)
+    let day = whenforms::leading(&text).filter(|_| cued)?;
+    resolve(&text[day], published)
 }
 
 /// `text` with every quotation (marks and words) replaced by an empty pair of marks.

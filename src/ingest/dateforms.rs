@@ -1,14 +1,14 @@
 //! The written forms of dates ([`super::dates`] reads their values): ISO, month first, day
 //! first, numeric, in a URL path, bare weekdays, and the words that may surround a date on a
-//! header line. Matched by hand ([`super::scan`]) with the semantics of the regular expressions
+//! header line. Matched by hand ([`crate::scan`]) with the semantics of the regular expressions
 //! given on each function, which the tests check them against.
 
 use std::ops::Range;
 
-use super::scan::{
+use crate::lexicon::WEEKDAYS;
+use crate::scan::{
     at_boundary, boundary, digit, find_iter, lit, lit_nocase, one, opt, repeat, space, then, Ends,
 };
-use crate::lexicon::WEEKDAYS;
 
 /// A date form found: where it ends and its three parts as written.
 pub type Found = (usize, [Range<usize>; 3]);

@@ -1,6 +1,6 @@
 //! The written forms of a paragraph's head that [`super::dateline`] reads: a dateline in
 //! capitals ("NEW DELHI, Nov 26 (Reuters) - ") and a wire tag with the place before it
-//! ("Kathmandu, Nepal (CNN)"). Matched by hand ([`super::scan`]) with the semantics of the
+//! ("Kathmandu, Nepal (CNN)"). Matched by hand ([`crate::scan`]) with the semantics of the
 //! regular expressions given on each function, which the tests check them against; a head longer
 //! than [`HEAD_MAX`] bytes is none.
 
@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use unicode_properties::{GeneralCategory, GeneralCategoryGroup, UnicodeGeneralCategory};
 
-use super::scan::{lit, one, opt, repeat, repeat_lazy, space, then, Ends};
+use crate::scan::{lit, one, opt, repeat, repeat_lazy, space, then, Ends};
 
 /// The longest dateline or wire head, in bytes: a real one is a few words.
 pub const HEAD_MAX: usize = 400;

@@ -37,7 +37,6 @@ pub mod pdflayout;
 pub mod pdftext;
 pub mod route;
 pub mod rtf;
-pub mod scan;
 pub mod text;
 pub mod xml;
 

@@ -1,5 +1,6 @@
-//! Matching by hand for the short patterns ingest looks for (dates, datelines, wire tags): the
-//! regex crate's semantics without compiling a regex in every process.
+//! Matching by hand for the short patterns of ingest and analyze (dates, datelines, wire tags,
+//! when a statement was made): the regex crate's semantics without compiling a regex in every
+//! process.
 //!
 //! A pattern piece at a position gives its possible end positions in the order a backtracking
 //! regex tries them ([`Ends`]): greedy repetitions longest first, lazy ones shortest first,
@@ -92,6 +93,19 @@ pub fn then(first: Ends, rest: impl Fn(usize) -> Ends) -> Ends {
 /// An optional piece, greedy: its ends, then `i` itself.
 pub fn opt(i: usize, piece: impl Fn(usize) -> Ends) -> Ends {
     let mut ends = piece(i);
+    ends.push(i);
+    ends
+}
+
+/// A piece repeated up to `max` times, greedy: as many as can be, the last repetition given
+/// back first (`(?:piece){0,max}`; the piece never matches empty).
+pub fn repeat_piece(i: usize, max: usize, piece: &dyn Fn(usize) -> Ends) -> Ends {
+    let mut ends = Vec::new();
+    if max > 0 {
+        for a in piece(i).into_iter().filter(|&a| a > i) {
+            ends.extend(repeat_piece(a, max - 1, piece));
+        }
+    }
     ends.push(i);
     ends
 }
