@@ -22,6 +22,9 @@
 //! run of the peer fails, it prints why and the set-up line of `../shared/peers/README.md` (plus
 //! NumPy, which sumy's LexRank needs and the line leaves out) and leaves out the peer rows. The
 //! first run of each case is left out (caches).
+//!
+//! With `BRIEFDESK_BASELINE=/path/to/an/older/briefdesk`, cases 1–3 are also run alternating
+//! with that binary, and each gets a row with the medians of both and their ratio (before / now).
 
 use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
@@ -201,6 +204,37 @@ fn alternate(
     (ours, theirs)
 }
 
+/// Cases 1–3 again, alternating this binary with `base` (an older build): one row each with
+/// the baseline's medians and the ratios of its medians to ours.
+fn against_baseline(bin: &Path, base: &Path, cases: &[(&str, Vec<std::ffi::OsString>)]) {
+    println!("\nbaseline: {}", base.display());
+    for (case, args) in cases {
+        let (mut now, mut before) = (Vec::new(), Vec::new());
+        for i in 0..=SMALL_RUNS {
+            let a = run(Command::new(bin).args(args));
+            let b = run(Command::new(base).args(args));
+            if i > 0 {
+                now.push(a);
+                before.push(b);
+            }
+        }
+        let (n, b) = (summarise(&now), summarise(&before));
+        let ratio = |x: Duration, y: Duration| x.as_secs_f64() / y.as_secs_f64();
+        row(
+            &format!("{case}: now"),
+            &n,
+            &format!("{:.2}× wall", ratio(b.wall, n.wall)),
+            "",
+        );
+        row(
+            &format!("{case}: baseline"),
+            &b,
+            &format!("{:.2}× CPU", ratio(b.cpu, n.cpu)),
+            "",
+        );
+    }
+}
+
 /// The peer rows of one case: the peer's summary and the median over pairs of peer / ours.
 fn peer_row(case: &str, ours: &[Run], theirs: &[Run], goal: &str) {
     if theirs.is_empty() {
@@ -349,6 +383,28 @@ fn main() {
         "≥ 100× on 10 articles",
     );
     peer_row("peer (Python), 1 CNN/DM article", &ours1, &peer1, "");
+    if let Some(base) = std::env::var_os("BRIEFDESK_BASELINE").map(PathBuf::from) {
+        let build_args = |dir: &Path| -> Vec<std::ffi::OsString> {
+            let mut a: Vec<std::ffi::OsString> =
+                ["build", "--date", DATE, "-o"].map(Into::into).to_vec();
+            a.push(out.clone().into_os_string());
+            a.push(dir.as_os_str().to_owned());
+            a
+        };
+        let cases = [
+            ("build, 10 articles", build_args(&ten_dir)),
+            ("build, 1 article", build_args(&one_dir)),
+            (
+                "analyze, one line",
+                vec![
+                    "analyze".into(),
+                    "--json".into(),
+                    line.clone().into_os_string(),
+                ],
+            ),
+        ];
+        against_baseline(&bin, &base, &cases);
+    }
     println!(
         "\nwall and CPU: medians; peak: largest max RSS of the runs; the first run of each case \
          is left out (caches). Peer ratio: median over alternating pairs of peer wall / BriefDesk \
