@@ -9,39 +9,24 @@
 #[path = "../tests/common/pathological.rs"]
 mod pathological;
 
-use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitStatus, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
+
+#[path = "common/child.rs"]
+mod child;
 
 /// Size of each pathological article.
 const SIZE: usize = 10_000_000;
 
 /// Runs the CLI once: wall time and peak memory in KB.
-// The child is reaped by wait4 (which also gives its peak memory), not by `Child::wait`.
-#[allow(clippy::zombie_processes)]
 fn run(bin: &Path, inputs: &[PathBuf], out: &Path) -> (Duration, u64) {
-    let t = Instant::now();
-    let child = Command::new(bin)
-        .args(["build", "--date", "2026-12-04", "-o"])
+    let mut cmd = Command::new(bin);
+    cmd.args(["build", "--date", "2026-12-04", "-o"])
         .arg(out)
-        .args(inputs)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("run briefdesk");
-    let mut status = 0;
-    // SAFETY: rusage is plain data; wait4 fills it for our own child.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let pid = child.id() as libc::pid_t;
-    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    let wall = t.elapsed();
-    assert_eq!(waited, pid, "wait4");
-    assert!(
-        ExitStatus::from_raw(status).success(),
-        "briefdesk build failed on {inputs:?}"
-    );
-    (wall, usage.ru_maxrss as u64)
+        .args(inputs);
+    let r = child::run(&mut cmd);
+    (r.wall, r.peak_kb)
 }
 
 /// Median wall time and largest peak memory of `n` runs.

@@ -26,10 +26,13 @@
 //! With `BRIEFDESK_BASELINE=/path/to/an/older/briefdesk`, cases 1–3 are also run alternating
 //! with that binary, and each gets a row with the medians of both and their ratio (before / now).
 
-use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitStatus, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
+
+#[path = "common/child.rs"]
+mod child;
+use child::{run, Run};
 
 /// Runs of the small cases (1–3 and the peer).
 const SMALL_RUNS: usize = 15;
@@ -42,48 +45,6 @@ const DATE: &str = "2026-12-01";
 /// How the peer's environment is made: the line of `../shared/peers/README.md` plus `numpy`,
 /// without which sumy's LexRank refuses to run.
 const PEER_SETUP: &str = "python3 -m venv ~/.cache/briefdesk-peers && ~/.cache/briefdesk-peers/bin/pip install trafilatura sumy pysbd typst numpy";
-
-/// What one process run cost.
-#[derive(Debug, Clone, Copy)]
-struct Run {
-    /// Wall time from spawn to reaping.
-    wall: Duration,
-    /// User plus system CPU time.
-    cpu: Duration,
-    /// Peak memory (max RSS) in KB.
-    peak_kb: u64,
-}
-
-/// A `timeval` as a duration.
-fn tv(t: libc::timeval) -> Duration {
-    Duration::from_secs(t.tv_sec as u64) + Duration::from_micros(t.tv_usec as u64)
-}
-
-/// Runs `cmd` once to the end (output discarded): its wall time, CPU time and peak memory.
-/// Panics when it fails.
-// The child is reaped by wait4 (which also gives its rusage), not by `Child::wait`.
-#[allow(clippy::zombie_processes)]
-fn run(cmd: &mut Command) -> Run {
-    let t = Instant::now();
-    let child = cmd
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));
-    let mut status = 0;
-    // SAFETY: rusage is plain data; wait4 fills it for our own child.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let pid = child.id() as libc::pid_t;
-    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    let wall = t.elapsed();
-    assert_eq!(waited, pid, "wait4");
-    assert!(ExitStatus::from_raw(status).success(), "{cmd:?} failed");
-    Run {
-        wall,
-        cpu: tv(usage.ru_utime) + tv(usage.ru_stime),
-        peak_kb: usage.ru_maxrss as u64,
-    }
-}
 
 /// The median of `v`.
 fn median<T: Copy + PartialOrd>(mut v: Vec<T>) -> T {

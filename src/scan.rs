@@ -132,6 +132,36 @@ pub fn find_iter<M>(s: &str, at: impl Fn(usize) -> Option<(usize, M)>) -> Vec<(u
     out
 }
 
+/// Strings for checking a hand matcher against the regex it replaces: one of `forms` (its pieces
+/// joined), with up to three pieces changed, left out or added from `pieces` (near misses);
+/// `n` strings, the same on every run.
+#[cfg(test)]
+pub fn near_misses(forms: &[&[&str]], pieces: &[&str], n: usize) -> Vec<String> {
+    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+    let mut next = move |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    (0..n)
+        .map(|_| {
+            let mut t: Vec<&str> = forms[next(forms.len())].to_vec();
+            for _ in 0..next(4) {
+                let at = next(t.len() + 1);
+                match next(3) {
+                    0 if at < t.len() => t[at] = pieces[next(pieces.len())],
+                    1 if at < t.len() => {
+                        t.remove(at);
+                    }
+                    _ => t.insert(at, pieces[next(pieces.len())]),
+                }
+            }
+            t.concat()
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::lexicon::{is_role_head, HONORIFICS, NAME_PARTICLES, SPEAKER_JOINERS};
+use crate::lexicon::{is_role_head, HONORIFICS, MONTHS, NAME_PARTICLES, SPEAKER_JOINERS, WEEKDAYS};
 
 /// A capitalised name of 1–4 words (particles such as "de", "bin", "al-" allowed inside).
 pub const NAME: &str =
@@ -39,7 +39,8 @@ pub(crate) static TITLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
     .expect("title regex")
 });
 
-/// Capitalised words that start a name match but are never (part of) a person's name.
+/// Capitalised words that start a name match but are never (part of) a person's name (weekdays
+/// and months too, from the lexicon: [`not_a_name`]).
 pub(crate) const NOT_NAMES: &[&str] = &[
     "The",
     "A",
@@ -70,25 +71,6 @@ pub(crate) const NOT_NAMES: &[&str] = &[
     "After",
     "Before",
     "Speaking",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "State",
     "House",
     "Senate",
@@ -128,6 +110,13 @@ pub(crate) const NOT_NAMES: &[&str] = &[
     "Paris",
 ];
 
+/// Whether a capitalised word never starts a person's name: [`NOT_NAMES`], a weekday, a month.
+fn not_a_name(word: &str) -> bool {
+    NOT_NAMES.contains(&word)
+        || WEEKDAYS.iter().any(|(day, _)| *day == word)
+        || MONTHS.contains(&word)
+}
+
 /// Compiles one of the analysis's large patterns with a lazy-DFA cache big enough to keep its
 /// states between articles (the default cache is rebuilt over and over on these patterns).
 /// The lexicon's tokens in `re` are expanded first ([`crate::lexicon::expand`]).
@@ -149,7 +138,7 @@ pub fn looks_like_name(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
     !words.is_empty()
         && words.len() <= 5
-        && !NOT_NAMES.contains(&words[0])
+        && !not_a_name(words[0])
         && words.iter().all(|w| {
             w.chars().next().is_some_and(|c| c.is_uppercase()) || NAME_PARTICLES.contains(w)
         })

