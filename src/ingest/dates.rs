@@ -10,7 +10,8 @@
 //! A date-time keeps the calendar date as written (no time-zone shift): that is the date the
 //! outlet printed. Also: the date in a URL path ([`url_date`]), conflicts between sources of a
 //! date ([`conflicts`]), and bare weekdays ("on Saturday"), which in news mean the most recent
-//! such day on or before the publication date ([`bare_weekdays`]).
+//! such day on or before the publication date ([`bare_weekdays`]). The written forms are found
+//! by [`super::dateforms`].
 
 use std::ops::Range;
 
@@ -29,7 +30,7 @@ fn ymd(y: &str, m: u32, d: &str) -> Option<NaiveDate> {
 
 /// Finds the first absolute date in `s` (see the module docs for the forms) and where it sits.
 pub fn find_date(s: &str) -> Option<(NaiveDate, Range<usize>)> {
-    // Every supported form has a four-digit year: skip the regexes when there is none.
+    // Every supported form has a four-digit year: skip the search when there is none.
     if !s
         .as_bytes()
         .windows(4)
