@@ -267,63 +267,18 @@ fn settle_names(names: &[&str], h: &mut Header) {
     }
 }
 
-/// Common abbreviations that end with a period inside a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "maj", "capt", "sgt",
-    "st", "jr", "sr", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "vs", "etc", "inc", "ltd", "co", "corp", "rev", "hon", "amb", "adm", "cmdr",
-    "pres", "gov", "sec", "dept", "ft", "mt", "approx",
-];
-
-/// The first sentence of `s`: up to the first `.`, `!` or `?` that ends a sentence (not "Mr.",
-/// "U.S.", "Jan.") and is followed by a space and a capital or a quotation mark.
+/// The first sentence of `s` as `sentencex` splits it (the splitter the analysis uses: "Mr.",
+/// "U.S." and "Jan. 5" stay inside), within its first 600 characters.
 pub fn first_sentence(s: &str) -> &str {
     // A headline needs only the start: look at the first 600 characters at most.
     let s = match s.char_indices().nth(600) {
         Some((cut, _)) => &s[..cut],
         None => s,
     };
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        if !matches!(c, '.' | '!' | '?') {
-            continue;
-        }
-        // Closing quotes and brackets belong to the sentence.
-        let mut j = k + 1;
-        while j < chars.len() && matches!(chars[j].1, '”' | '"' | '’' | '\'' | ')') {
-            j += 1;
-        }
-        let end = chars.get(j).map(|&(b, _)| b).unwrap_or(s.len());
-        if j >= chars.len() {
-            return s;
-        }
-        if !chars[j].1.is_whitespace() {
-            continue;
-        }
-        let next = chars[j..]
-            .iter()
-            .map(|&(_, c)| c)
-            .find(|c| !c.is_whitespace());
-        if !next.is_some_and(|n| n.is_uppercase() || "“\"‘'(".contains(n)) {
-            continue;
-        }
-        if c == '.' {
-            let word: String = s[..i]
-                .chars()
-                .rev()
-                .take_while(|c| c.is_alphanumeric() || *c == '.')
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
-            let w = word.to_lowercase();
-            if w.contains('.') || w.chars().count() == 1 || ABBREVIATIONS.contains(&w.as_str()) {
-                continue;
-            }
-        }
-        return &s[..end];
+    match sentencex::get_sentence_boundaries("en", s).first() {
+        Some(b) => s[..b.end_byte].trim_end(),
+        None => s,
     }
-    s
 }
 
 /// A title made from body text: its first sentence without the final period, cut at a word
