@@ -222,6 +222,15 @@ pub fn expand(pattern: &str) -> String {
     out
 }
 
+/// Compiles one of the analysis's patterns after [`expand`]ing the lexicon's tokens, with a
+/// lazy-DFA cache big enough to keep its states between articles (the default cache is rebuilt
+/// over and over on these patterns). The one way the analysis builds a regular expression.
+pub fn compile(pattern: &str) -> Result<regex::Regex, regex::Error> {
+    regex::RegexBuilder::new(&expand(pattern))
+        .dfa_size_limit(16 << 20)
+        .build()
+}
+
 /// `words` as a regex alternation (no group), each word escaped.
 pub fn alternation(words: &[&str]) -> String {
     words

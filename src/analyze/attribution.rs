@@ -6,11 +6,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::analyze::names::pattern;
 use crate::analyze::people::People;
 use crate::analyze::quotes::Quote;
 use crate::analyze::when;
-use crate::lexicon::is_role_head;
+use crate::lexicon::{compile as pattern, is_role_head};
 use crate::model::{Article, Provenance, Sentence, Span, Statement, StatementKind};
 
 /// A speaker as written: pronoun, description or (role +) name.

@@ -8,11 +8,11 @@ use regex::Regex;
 
 use crate::analyze::people::People;
 use crate::analyze::places::{self, country, ORG};
-use crate::lexicon::{expand, ORG_ACRONYMS};
+use crate::lexicon::{compile, ORG_ACRONYMS};
 use crate::model::{Entity, EntityKind};
 
 static WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&expand(r"[%L%][%L%\-]*(?:\.[%L%]\.?)*")).expect("word regex"));
+    LazyLock::new(|| compile(r"[%L%][%L%\-]*(?:\.[%L%]\.?)*").expect("word regex"));
 
 /// Builds the gazetteer and compiles this module's patterns now rather than on first use.
 pub fn warm_up() {

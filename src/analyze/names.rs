@@ -5,7 +5,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::lexicon::{is_role_head, HONORIFICS, MONTHS, NAME_PARTICLES, SPEAKER_JOINERS, WEEKDAYS};
+use crate::lexicon::{
+    compile as pattern, is_role_head, HONORIFICS, MONTHS, NAME_PARTICLES, SPEAKER_JOINERS, WEEKDAYS,
+};
 
 /// A capitalised name of 1–4 words (particles such as "de", "bin", "al-" allowed inside).
 pub const NAME: &str =
@@ -115,15 +117,6 @@ fn not_a_name(word: &str) -> bool {
     NOT_NAMES.contains(&word)
         || WEEKDAYS.iter().any(|(day, _)| *day == word)
         || MONTHS.contains(&word)
-}
-
-/// Compiles one of the analysis's large patterns with a lazy-DFA cache big enough to keep its
-/// states between articles (the default cache is rebuilt over and over on these patterns).
-/// The lexicon's tokens in `re` are expanded first ([`crate::lexicon::expand`]).
-pub(crate) fn pattern(re: &str) -> Result<Regex, regex::Error> {
-    regex::RegexBuilder::new(&crate::lexicon::expand(re))
-        .dfa_size_limit(16 << 20)
-        .build()
 }
 
 /// Compiles this module's patterns now rather than on first use.

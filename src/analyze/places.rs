@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::lexicon::{expand, ORG_ACRONYMS};
+use crate::lexicon::{compile, ORG_ACRONYMS};
 
 /// Every country name, alias and demonym (lower-case) → the country's usual English name.
 static COUNTRIES: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
@@ -63,9 +63,9 @@ static COUNTRIES: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
 
 /// An organisation name: up to four capitalised words, a head word, an "of …" tail.
 pub(crate) static ORG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&expand(
+    compile(
         r"(?-u:\b)(?:[A-Z][%L%\-]+\s+(?:(?:of|for)\s+(?:the\s+)?)?){0,4}(?:%ORG_HEADS%)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][%L%\-]+(?:\s+[A-Z][%L%\-]+){0,3})?",
-    ))
+    )
     .expect("org regex")
 });
 
