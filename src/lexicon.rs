@@ -169,6 +169,28 @@ pub const AUDIENCES: &[&str] = &[
     "diplomats",
 ];
 
+/// What a statement is made in ("in a statement", "in his speech").
+#[rustfmt::skip]
+pub const STATEMENT_MEDIA: &[&str] = &[
+    "statement", "interview", "speech", "post", "briefing", "address", "letter", "message",
+    "remarks", "video",
+];
+
+/// Where a statement is made ("at a news conference", "at the summit").
+#[rustfmt::skip]
+pub const STATEMENT_EVENTS: &[&str] = &[
+    "conference", "briefing", "meeting", "summit", "rally", "hearing", "event", "forum", "session",
+    "ceremony",
+];
+
+/// The bodies one tells, after "the", "a" or "an" ("told the committee", "told a rally").
+#[rustfmt::skip]
+pub const TOLD_BODIES: &[&str] = &[
+    "committee", "hearing", "conference", "summit", "meeting", "audience", "crowd", "rally",
+    "session", "newspaper", "agency", "channel", "station", "briefing", "forum", "paper",
+    "interviewer", "radio", "television",
+];
+
 /// Head words of organisation names ("Ministry of Defence", "African Union"), and institutions
 /// named by one word or two.
 #[rustfmt::skip]
@@ -197,9 +219,11 @@ pub const AGENCIES: &[&str] = &[
 /// `pattern` with the lexicon's tokens replaced by their regex: `%L%` by [`LETTERS`] (for use
 /// inside a class), `%MONTH%` by [`month_pattern`], and `%WEEKDAYS%`, `%NAME_PARTICLES%`,
 /// `%SPEAKER_JOINERS%`, `%HONORIFICS%`, `%ROLE_HEADS%`, `%QUOTE_VERBS%`, `%REPORTING_VERBS%`,
-/// `%CLOSING_VERBS%`, `%AUDIENCES%`, `%ORG_HEADS%` by the list as an [`alternation`].
+/// `%CLOSING_VERBS%`, `%AUDIENCES%`, `%TOLD_BODIES%`, `%ORG_HEADS%` by the list as an
+/// [`alternation`].
 pub fn expand(pattern: &str) -> String {
-    let lists: [(&str, &[&str]); 9] = [
+    let lists: [(&str, &[&str]); 10] = [
+        ("%TOLD_BODIES%", TOLD_BODIES),
         ("%NAME_PARTICLES%", NAME_PARTICLES),
         ("%SPEAKER_JOINERS%", SPEAKER_JOINERS),
         ("%HONORIFICS%", HONORIFICS),

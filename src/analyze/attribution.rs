@@ -34,7 +34,7 @@ static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 static REPORTED_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!(
-        r"^(?:(?:But|And|Yet|Still|However|Meanwhile|Separately|Later|Earlier|Now),?\s+)?(?:[^,“”\x22]*,\s+)?(?P<spk>{SPK})(?:,\s+(?P<app>[^,“”\x22]+?),)?\s+(?:(?:also|repeatedly|later|again|has|had|have|then|further|previously|publicly|separately|[a-z]+ly)\s+)*(?P<v>%REPORTING_VERBS%|told(?:\s+(?:(?:the|a|an)\s+(?:[%L%\-]+\s+)?(?:committee|hearing|conference|summit|meeting|audience|crowd|rally|session|newspaper|agency|channel|station|briefing|forum|paper|interviewer|radio|television)|(?:[A-Z][%L%]+\s+)?(?:%AUDIENCES%)|[A-Z][%L%]+(?:\s+[A-Z][%L%]+)?)))(?-u:\b){TIME}(?:(?:\s+(?:on|in|at|during|after|before|aboard|from|by)\s+[^,“”\x22]+?)?\s+that\s+|(?:\s+(?:on|in|at|during|after|before|aboard|from|by)\s+[^,]+,)?,?\s+)(?P<content>.+)$"
+        r"^(?:(?:But|And|Yet|Still|However|Meanwhile|Separately|Later|Earlier|Now),?\s+)?(?:[^,“”\x22]*,\s+)?(?P<spk>{SPK})(?:,\s+(?P<app>[^,“”\x22]+?),)?\s+(?:(?:also|repeatedly|later|again|has|had|have|then|further|previously|publicly|separately|[a-z]+ly)\s+)*(?P<v>%REPORTING_VERBS%|told(?:\s+(?:(?:the|a|an)\s+(?:[%L%\-]+\s+)?(?:%TOLD_BODIES%)|(?:[A-Z][%L%]+\s+)?(?:%AUDIENCES%)|[A-Z][%L%]+(?:\s+[A-Z][%L%]+)?)))(?-u:\b){TIME}(?:(?:\s+(?:on|in|at|during|after|before|aboard|from|by)\s+[^,“”\x22]+?)?\s+that\s+|(?:\s+(?:on|in|at|during|after|before|aboard|from|by)\s+[^,]+,)?,?\s+)(?P<content>.+)$"
     ))
     .expect("reported-first regex")
 });

@@ -6,7 +6,9 @@
 
 use std::ops::Range;
 
-use crate::lexicon::{is_name_letter, AUDIENCES, MONTHS, WEEKDAYS};
+use crate::lexicon::{
+    is_name_letter, AUDIENCES, MONTHS, STATEMENT_EVENTS, STATEMENT_MEDIA, WEEKDAYS,
+};
 use crate::scan::{at_boundary, digit, lit, one, opt, repeat, repeat_piece, space, then, Ends};
 
 const MANY: usize = usize::MAX;
@@ -112,43 +114,10 @@ fn venue(s: &str, i: usize) -> Ends {
         })
     };
     let said_in = |e: usize| {
-        place(
-            e,
-            "in",
-            &["a", "an", "the", "his", "her", "their"],
-            &[
-                "statement",
-                "interview",
-                "speech",
-                "post",
-                "briefing",
-                "address",
-                "letter",
-                "message",
-                "remarks",
-                "video",
-            ],
-        )
+        let whose = ["a", "an", "the", "his", "her", "their"];
+        place(e, "in", &whose, STATEMENT_MEDIA)
     };
-    let said_at = |e: usize| {
-        place(
-            e,
-            "at",
-            &["a", "an", "the"],
-            &[
-                "conference",
-                "briefing",
-                "meeting",
-                "summit",
-                "rally",
-                "hearing",
-                "event",
-                "forum",
-                "session",
-                "ceremony",
-            ],
-        )
-    };
+    let said_at = |e: usize| place(e, "at", &["a", "an", "the"], STATEMENT_EVENTS);
     opt(i, |e| {
         then(spaces(s, e), |e| [said_in(e), said_at(e)].concat())
     })
