@@ -2,34 +2,68 @@
 //! recognised by their head word or a known acronym, and the people the speaker pass found.
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
-
-use regex::Regex;
+use std::ops::Range;
 
 use crate::analyze::people::People;
 use crate::analyze::places::{self, country, ORG};
-use crate::lexicon::{compile, ORG_ACRONYMS};
+use crate::lexicon::{is_name_letter, ORG_ACRONYMS};
 use crate::model::{Entity, EntityKind};
 
-static WORD: LazyLock<Regex> =
-    LazyLock::new(|| compile(r"[%L%][%L%\-]*(?:\.[%L%]\.?)*").expect("word regex"));
-
-/// Builds the gazetteer and compiles this module's patterns now rather than on first use.
+/// Builds the gazetteer and compiles the organisation pattern now rather than on first use.
 pub fn warm_up() {
     places::warm_up();
-    LazyLock::force(&WORD);
+}
+
+/// The words of `text` as the entity look-ups read them: a name letter, then name letters and
+/// hyphens, then dotted letters ("U.S.", "e.g") — the spans of `[L][L\-]*(?:\.[L]\.?)*` with `L`
+/// the lexicon's [`LETTERS`](crate::lexicon::LETTERS), leftmost first.
+fn words(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if !is_name_letter(c) {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, c)) = chars
+            .peek()
+            .filter(|(_, c)| is_name_letter(*c) || *c == '-')
+        {
+            end = i + c.len_utf8();
+            chars.next();
+        }
+        // (?:\.[L]\.?)*: a dot and a letter, then a dot if there is one, again and again.
+        loop {
+            let rest = &text[end..];
+            let mut it = rest.chars();
+            let (Some('.'), Some(l)) = (it.next(), it.next()) else {
+                break;
+            };
+            if !is_name_letter(l) {
+                break;
+            }
+            end += 1 + l.len_utf8();
+            if text[end..].starts_with('.') {
+                end += 1;
+            }
+        }
+        out.push(start..end);
+        while chars.peek().is_some_and(|&(i, _)| i < end) {
+            chars.next();
+        }
+    }
+    out
 }
 
 /// Finds the entities of `text`, most mentioned first; `people` supplies the persons.
 pub fn find(text: &str, people: &People) -> Vec<Entity> {
     let mut counts: HashMap<(EntityKind, String), usize> = HashMap::new();
-    let words: Vec<regex::Match> = WORD.find_iter(text).collect();
+    let words = words(text);
     let mut i = 0;
     while i < words.len() {
         let mut matched = 0;
         // Country names and demonyms are capitalised: other words need no look-up.
-        let upper = words[i]
-            .as_str()
+        let upper = text[words[i].clone()]
             .chars()
             .next()
             .is_some_and(char::is_uppercase);
@@ -37,7 +71,7 @@ pub fn find(text: &str, people: &People) -> Vec<Entity> {
             if i + n > words.len() {
                 continue;
             }
-            let (s, e) = (words[i].start(), words[i + n - 1].end());
+            let (s, e) = (words[i].start, words[i + n - 1].end);
             let phrase = &text[s..e];
             if let Some(c) = country(phrase).filter(|_| phrase.len() > 1) {
                 *counts
@@ -57,10 +91,10 @@ pub fn find(text: &str, people: &People) -> Vec<Entity> {
         }
         *counts.entry((EntityKind::Organisation, name)).or_default() += 1;
     }
-    for w in &words {
-        if ORG_ACRONYMS.contains(&w.as_str()) {
+    for w in words.iter().map(|r| &text[r.clone()]) {
+        if ORG_ACRONYMS.contains(&w) {
             *counts
-                .entry((EntityKind::Organisation, w.as_str().to_string()))
+                .entry((EntityKind::Organisation, w.to_string()))
                 .or_default() += 1;
         }
     }
@@ -89,6 +123,27 @@ pub fn find(text: &str, people: &People) -> Vec<Entity> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_found_as_the_regex_found_them() {
+        const PIECES: &[&str] = &[
+            "U", ".", "S", "A", "e", "g", "-", " ", "Łódź", "ỹ", "1", "’", "'", "Kyiv", ".,", "×",
+        ];
+        const FORMS: &[&[&str]] = &[
+            &["U", ".", "S", ".", " ", "Kyiv"],
+            &["e", ".", "g", ".", "A"],
+            &["Łódź", "-", "Kyiv", ".", "ỹ"],
+            &["A", "-", "-", ".", ".", "S"],
+        ];
+        let re = crate::lexicon::compile(r"[%L%][%L%\-]*(?:\.[%L%]\.?)*").unwrap();
+        let mut found = 0;
+        for s in crate::scan::near_misses(FORMS, PIECES, 40_000) {
+            let expected: Vec<_> = re.find_iter(&s).map(|m| m.range()).collect();
+            found += expected.len();
+            assert_eq!(words(&s), expected, "{s:?}");
+        }
+        assert!(found > 40_000, "only {found} words");
+    }
 
     #[test]
     fn countries_and_demonyms() {
