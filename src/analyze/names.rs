@@ -6,8 +6,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::lexicon::{
-    compile as pattern, is_role_head, HONORIFICS, MONTHS, NAME_PARTICLES, SPEAKER_JOINERS, WEEKDAYS,
+    compile as pattern, is_name_letter, is_role_head, HONORIFICS, MONTHS, NAME_PARTICLES,
+    SPEAKER_JOINERS, WEEKDAYS,
 };
+use crate::scan::{boundary, find_iter, lit, one, opt, repeat, repeat_piece, then, Ends};
 
 /// A capitalised name of 1–4 words (particles such as "de", "bin", "al-" allowed inside).
 pub const NAME: &str =
@@ -34,12 +36,56 @@ pub(crate) static DESC_NAME: LazyLock<Regex> = LazyLock::new(|| {
     .expect("description-name regex")
 });
 
-pub(crate) static TITLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(&format!(
-        r"(?-u:\b)(?P<title>%HONORIFICS%)\.?\s+(?P<name>{NAME})"
-    ))
-    .expect("title regex")
-});
+/// Courtesy titles and the names they introduce ("Mr. Smith", "Dr Amara Okafor"), in text
+/// order: `\b(?P<title>Mr|Mrs|Ms|Dr)\.?\s+(?P<name>NAME)` matched by hand ([`crate::scan`]),
+/// as the title and the name.
+pub(crate) fn titled(text: &str) -> Vec<(&str, &str)> {
+    find_iter(text, |i| {
+        if !boundary(text, i) {
+            return None;
+        }
+        for t in HONORIFICS.iter().flat_map(|h| lit(text, i, h)) {
+            let gaps = then(opt(t, |e| lit(text, e, ".")), |e| spaces(text, e));
+            for n in gaps {
+                if let Some(&end) = name_ends(text, n).first() {
+                    return Some((end, (i..t, n..end)));
+                }
+            }
+        }
+        None
+    })
+    .into_iter()
+    .map(|(_, _, (title, name))| (&text[title], &text[name]))
+    .collect()
+}
+
+/// `\s+`
+fn spaces(s: &str, i: usize) -> Ends {
+    repeat(s, i, 1, usize::MAX, char::is_whitespace)
+}
+
+/// A name ([`NAME`]) at `i`, as its ends in the order the pattern tries them.
+fn name_ends(s: &str, i: usize) -> Ends {
+    let upper = |c: char| c.is_ascii_uppercase();
+    let word = |e: usize| {
+        then(one(s, e, upper), |e| {
+            repeat(s, e, 1, usize::MAX, |c| {
+                is_name_letter(c) || "’'-".contains(c)
+            })
+        })
+    };
+    let piece = |e: usize| {
+        let particle = |e: usize| {
+            let ends = NAME_PARTICLES.iter().flat_map(|p| lit(s, e, p)).collect();
+            then(ends, |e| spaces(s, e))
+        };
+        let initial = |e: usize| then(one(s, e, upper), |e| lit(s, e, "."));
+        then(then(spaces(s, e), |e| opt(e, particle)), |e| {
+            [initial(e), word(e)].concat()
+        })
+    };
+    then(word(i), |e| repeat_piece(e, 3, &piece))
+}
 
 /// Capitalised words that start a name match but are never (part of) a person's name (weekdays
 /// and months too, from the lexicon: [`not_a_name`]).
@@ -121,7 +167,7 @@ fn not_a_name(word: &str) -> bool {
 
 /// Compiles this module's patterns now rather than on first use.
 pub fn warm_up() {
-    for re in [&ROLE_NAME, &APPOSITIVE, &DESC_NAME, &TITLE_NAME] {
+    for re in [&ROLE_NAME, &APPOSITIVE, &DESC_NAME] {
         LazyLock::force(re);
     }
 }
@@ -242,4 +288,46 @@ pub(crate) fn clean_role(role: &str) -> Option<String> {
         return clean_role(r.split_once(' ').map_or("", |x| x.1));
     }
     (!r.is_empty()).then(|| r.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titled_names_are_found_as_the_regex_found_them() {
+        const PIECES: &[&str] = &[
+            "Mr", "Mrs", "Ms", "Dr", ".", " ", "  ", "Smith", "Amara", "de", "la", "J", "O’Neil",
+            "ỹ", "x", "-", ",", "Mrx", "bin", "Salman",
+        ];
+        const FORMS: &[&[&str]] = &[
+            &["Mr", ".", " ", "Smith"],
+            &[
+                "Mrs", " ", "Amara", " ", "de", " ", "la", " ", "Smith", " ", "J", ".", " ", "X",
+            ],
+            &[
+                "Dr", " ", "J", ".", " ", "O’Neil", ",", " ", "Mr", " ", "Salman",
+            ],
+            &["x", "Ms", ".", " ", "Smith", "-", "Amara"],
+        ];
+        let re = pattern(&format!(
+            r"(?-u:\b)(?P<title>%HONORIFICS%)\.?\s+(?P<name>{NAME})"
+        ))
+        .unwrap();
+        let mut found = 0;
+        for s in crate::scan::near_misses(FORMS, PIECES, 40_000) {
+            let expected: Vec<(&str, &str)> = re
+                .captures_iter(&s)
+                .map(|c| {
+                    (
+                        c.name("title").unwrap().as_str(),
+                        c.name("name").unwrap().as_str(),
+                    )
+                })
+                .collect();
+            found += expected.len();
+            assert_eq!(titled(&s), expected, "{s:?}");
+        }
+        assert!(found > 20_000, "only {found} titled names");
+    }
 }

@@ -7,8 +7,8 @@
 //! a pronoun to the most recent compatible speaker (or, failing that, person).
 
 use crate::analyze::names::{
-    clean_role, is_subject, looks_like_name, split_role_name, strip_title, APPOSITIVE, DESC_NAME,
-    ROLE_NAME, TITLE_NAME,
+    clean_role, is_subject, looks_like_name, split_role_name, strip_title, titled, APPOSITIVE,
+    DESC_NAME, ROLE_NAME,
 };
 pub use crate::analyze::roster::Person;
 use crate::analyze::roster::Roster;
@@ -66,10 +66,10 @@ impl People {
                 c.get(0).map_or(0, |m| m.start()),
             );
         }
-        for c in TITLE_NAME.captures_iter(text) {
-            let female = matches!(&c["title"], "Mrs" | "Ms");
-            if let Some(i) = people.roster.find(&c["name"]) {
-                if &c["title"] != "Dr" {
+        for (title, name) in titled(text) {
+            let female = matches!(title, "Mrs" | "Ms");
+            if let Some(i) = people.roster.find(name) {
+                if title != "Dr" {
                     people.roster.person_mut(i).female = Some(female);
                 }
             }
