@@ -214,27 +214,22 @@ fn peer_row(case: &str, ours: &[Run], theirs: &[Run], goal: &str) {
     );
 }
 
-fn main() {
-    let bin = PathBuf::from(env!("CARGO_BIN_EXE_briefdesk"));
-    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    let cnndm = shared.join("eval/data/cnndm_test_frank/dev.jsonl");
-    let bbc = shared.join("eval/data/bbc_news_summary/dev.jsonl");
-    if !cnndm.is_file() || !bbc.is_file() {
-        println!(
-            "process bench: no shared evaluation data ({} and {}); put the shared folder beside \
-             the checkout to run it. Nothing measured.",
-            cnndm.display(),
-            bbc.display()
-        );
-        return;
-    }
-    let script = shared.join("peers/pipeline.py");
-    let python = std::env::var_os("HOME")
-        .map(|h| PathBuf::from(h).join(".cache/briefdesk-peers/bin/python"))
-        .filter(|p| p.is_file() && script.is_file());
+/// The input folders and files of the cases, in a temporary folder.
+struct Inputs {
+    _tmp: tempfile::TempDir,
+    out: PathBuf,
+    ten_dir: PathBuf,
+    ten: Vec<PathBuf>,
+    one_dir: PathBuf,
+    one: Vec<PathBuf>,
+    line: PathBuf,
+    many_dir: PathBuf,
+}
+
+/// Writes the inputs of the cases from the CNN/DailyMail and BBC sets.
+fn inputs(cnndm: &Path, bbc: &Path) -> Inputs {
     let tmp = tempfile::tempdir().expect("temp dir");
-    let out = tmp.path().join("out.pdf");
-    let cnn = records(&cnndm);
+    let cnn = records(cnndm);
     assert!(
         cnn.len() >= 10,
         "fewer than 10 records in {}",
@@ -250,7 +245,7 @@ fn main() {
         "The minister said on Tuesday that talks would resume.\n",
     )
     .expect("write line");
-    let bbc_docs = records(&bbc);
+    let bbc_docs = records(bbc);
     assert!(!bbc_docs.is_empty(), "no records in {}", bbc.display());
     let many: Vec<String> = (0..LARGE_ARTICLES)
         .map(|i| {
@@ -264,12 +259,29 @@ fn main() {
         .collect();
     let many_dir = tmp.path().join("many");
     write_folder(&many_dir, &many);
+    Inputs {
+        out: tmp.path().join("out.pdf"),
+        _tmp: tmp,
+        ten_dir,
+        ten,
+        one_dir,
+        one,
+        line,
+        many_dir,
+    }
+}
+
+/// The peer's Python, when it is installed and a trial run on `one` works; says why not.
+fn working_peer(script: &Path, one: &[PathBuf], out: &Path) -> Option<PathBuf> {
+    let python = std::env::var_os("HOME")
+        .map(|h| PathBuf::from(h).join(".cache/briefdesk-peers/bin/python"))
+        .filter(|p| p.is_file() && script.is_file());
     if python.is_none() {
         println!(
             "The Python peer is not installed (~/.cache/briefdesk-peers): its rows are left out."
         );
     }
-    let python = python.filter(|py| match peer(py, &script, &one, &out).output() {
+    let python = python.filter(|py| match peer(py, script, one, out).output() {
         Ok(o) if o.status.success() => true,
         Ok(o) => {
             let err = String::from_utf8_lossy(&o.stderr);
@@ -285,86 +297,103 @@ fn main() {
     if python.is_none() {
         println!("Set the peer up with\n  {PEER_SETUP}\n");
     }
-    let peer_cmd = python.as_deref().map(|py| (py, script.as_path()));
+    python
+}
 
+/// Case 3: `analyze --json` on one line, each run a process.
+fn analyze_line(bin: &Path, line: &Path) -> Summary {
+    let runs: Vec<Run> = (0..=SMALL_RUNS)
+        .map(|_| run(Command::new(bin).args(["analyze", "--json"]).arg(line)))
+        .skip(1)
+        .collect();
+    summarise(&runs)
+}
+
+/// Case 4: the 1,000-article brief.
+fn large(bin: &Path, inputs: &Inputs) -> Summary {
+    let runs: Vec<Run> = (0..=LARGE_RUNS)
+        .map(|_| run(&mut build(bin, &inputs.many_dir, &inputs.out)))
+        .skip(1)
+        .collect();
+    summarise(&runs)
+}
+
+/// The arguments of cases 1–3, for the baseline comparison.
+fn case_args(inputs: &Inputs) -> [(&'static str, Vec<std::ffi::OsString>); 3] {
+    let build_args = |dir: &Path| -> Vec<std::ffi::OsString> {
+        let mut a: Vec<std::ffi::OsString> =
+            ["build", "--date", DATE, "-o"].map(Into::into).to_vec();
+        a.push(inputs.out.clone().into_os_string());
+        a.push(dir.as_os_str().to_owned());
+        a
+    };
+    let line = inputs.line.clone().into_os_string();
+    [
+        ("build, 10 articles", build_args(&inputs.ten_dir)),
+        ("build, 1 article", build_args(&inputs.one_dir)),
+        (
+            "analyze, one line",
+            vec!["analyze".into(), "--json".into(), line],
+        ),
+    ]
+}
+
+fn main() {
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_briefdesk"));
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    let cnndm = shared.join("eval/data/cnndm_test_frank/dev.jsonl");
+    let bbc = shared.join("eval/data/bbc_news_summary/dev.jsonl");
+    if !cnndm.is_file() || !bbc.is_file() {
+        println!(
+            "process bench: no shared evaluation data ({} and {}); put the shared folder beside \
+             the checkout to run it. Nothing measured.",
+            cnndm.display(),
+            bbc.display()
+        );
+        return;
+    }
+    let script = shared.join("peers/pipeline.py");
+    let inputs = inputs(&cnndm, &bbc);
+    let python = working_peer(&script, &inputs.one, &inputs.out);
+    let peer_cmd = python.as_deref().map(|py| (py, script.as_path()));
     println!(
         "{:<34} {:>4} {:>10} {:>10} {:>10} {:>12}  goal",
         "case", "runs", "wall", "CPU", "peak", "ratio"
     );
-    let (ours10, peer10) = alternate(&bin, &ten_dir, &ten, peer_cmd, &out);
+    let (ours10, peer10) = alternate(&bin, &inputs.ten_dir, &inputs.ten, peer_cmd, &inputs.out);
     let s10 = summarise(&ours10);
+    let wall = |s: &Summary, goal: f64| against(s.wall.as_secs_f64(), goal);
     row(
         "build, 10 CNN/DM articles",
         &s10,
-        &against(s10.wall.as_secs_f64(), 0.020),
+        &wall(&s10, 0.020),
         "≤ 20 ms wall",
     );
-    let (ours1, peer1) = alternate(&bin, &one_dir, &one, peer_cmd, &out);
+    let (ours1, peer1) = alternate(&bin, &inputs.one_dir, &inputs.one, peer_cmd, &inputs.out);
     let s1 = summarise(&ours1);
     row(
         "build, 1 CNN/DM article",
         &s1,
-        &against(s1.wall.as_secs_f64(), 0.008),
+        &wall(&s1, 0.008),
         "≤ 8 ms wall",
     );
-    let analyze: Vec<Run> = (0..=SMALL_RUNS)
-        .map(|_| {
-            let mut c = Command::new(&bin);
-            c.args(["analyze", "--json"]).arg(&line);
-            run(&mut c)
-        })
-        .skip(1)
-        .collect();
-    let sa = summarise(&analyze);
-    row(
-        "analyze --json, one line",
-        &sa,
-        &against(sa.cpu.as_secs_f64(), 0.003),
-        "≤ 3 ms CPU",
-    );
-    let large: Vec<Run> = (0..=LARGE_RUNS)
-        .map(|_| run(&mut build(&bin, &many_dir, &out)))
-        .skip(1)
-        .collect();
-    let sl = summarise(&large);
+    let sa = analyze_line(&bin, &inputs.line);
+    let cpu = against(sa.cpu.as_secs_f64(), 0.003);
+    row("analyze --json, one line", &sa, &cpu, "≤ 3 ms CPU");
+    let sl = large(&bin, &inputs);
+    let memory = against(sl.peak_kb as f64, 150.0 * 1024.0);
+    let ratio = format!("{} / {memory}", wall(&sl, 0.6));
     row(
         "build, 1,000 BBC articles",
         &sl,
-        &format!(
-            "{} / {}",
-            against(sl.wall.as_secs_f64(), 0.6),
-            against(sl.peak_kb as f64, 150.0 * 1024.0)
-        ),
+        &ratio,
         "≤ 0.6 s wall, ≤ 150 MB",
     );
-    peer_row(
-        "peer (Python), 10 CNN/DM articles",
-        &ours10,
-        &peer10,
-        "≥ 100× on 10 articles",
-    );
+    let goal = "≥ 100× on 10 articles";
+    peer_row("peer (Python), 10 CNN/DM articles", &ours10, &peer10, goal);
     peer_row("peer (Python), 1 CNN/DM article", &ours1, &peer1, "");
     if let Some(base) = std::env::var_os("BRIEFDESK_BASELINE").map(PathBuf::from) {
-        let build_args = |dir: &Path| -> Vec<std::ffi::OsString> {
-            let mut a: Vec<std::ffi::OsString> =
-                ["build", "--date", DATE, "-o"].map(Into::into).to_vec();
-            a.push(out.clone().into_os_string());
-            a.push(dir.as_os_str().to_owned());
-            a
-        };
-        let cases = [
-            ("build, 10 articles", build_args(&ten_dir)),
-            ("build, 1 article", build_args(&one_dir)),
-            (
-                "analyze, one line",
-                vec![
-                    "analyze".into(),
-                    "--json".into(),
-                    line.clone().into_os_string(),
-                ],
-            ),
-        ];
-        against_baseline(&bin, &base, &cases);
+        against_baseline(&bin, &base, &case_args(&inputs));
     }
     println!(
         "\nwall and CPU: medians; peak: largest max RSS of the runs; the first run of each case \

@@ -19,6 +19,33 @@ fn be32(b: &[u8]) -> u32 {
 /// Decodes `data`; an error names what is not supported.
 pub fn decode(data: &[u8]) -> Result<Gray, String> {
     let body = data.strip_prefix(b"\x89PNG\r\n\x1a\n").ok_or("not a PNG")?;
+    let (width, height, bpp, idat) = chunks(body)?;
+    let mut raw = Vec::new();
+    flate2::read::ZlibDecoder::new(&idat[..])
+        .read_to_end(&mut raw)
+        .map_err(|e| e.to_string())?;
+    let stride = width as usize * bpp;
+    if bpp == 0 || raw.len() != (stride + 1) * height as usize {
+        return Err("unexpected image data size".into());
+    }
+    let bytes = unfilter(&raw, stride, height as usize, bpp)?;
+    let pixels = bytes
+        .chunks(bpp)
+        .map(|p| match p {
+            [g] => *g,
+            [r, g, b, ..] => ((u16::from(*r) * 3 + u16::from(*g) * 6 + u16::from(*b)) / 10) as u8,
+            _ => 0,
+        })
+        .collect();
+    Ok(Gray {
+        width,
+        height,
+        pixels,
+    })
+}
+
+/// The chunks of a PNG's body: width, height, bytes per pixel and the joined image data.
+fn chunks(body: &[u8]) -> Result<(u32, u32, usize, Vec<u8>), String> {
     let (mut width, mut height, mut bpp, mut idat) = (0, 0, 0usize, Vec::new());
     let mut at = 0;
     while at + 8 <= body.len() {
@@ -45,16 +72,13 @@ pub fn decode(data: &[u8]) -> Result<Gray, String> {
         }
         at += 12 + len;
     }
-    let mut raw = Vec::new();
-    flate2::read::ZlibDecoder::new(&idat[..])
-        .read_to_end(&mut raw)
-        .map_err(|e| e.to_string())?;
-    let stride = width as usize * bpp;
-    if bpp == 0 || raw.len() != (stride + 1) * height as usize {
-        return Err("unexpected image data size".into());
-    }
-    let mut bytes = vec![0u8; stride * height as usize];
-    for y in 0..height as usize {
+    Ok((width, height, bpp, idat))
+}
+
+/// Undoes the row filters of inflated image data (`stride` bytes a row after its filter byte).
+fn unfilter(raw: &[u8], stride: usize, height: usize, bpp: usize) -> Result<Vec<u8>, String> {
+    let mut bytes = vec![0u8; stride * height];
+    for y in 0..height {
         let filter = raw[y * (stride + 1)];
         let line = &raw[y * (stride + 1) + 1..(y + 1) * (stride + 1)];
         for x in 0..stride {
@@ -84,19 +108,7 @@ pub fn decode(data: &[u8]) -> Result<Gray, String> {
             bytes[y * stride + x] = line[x].wrapping_add(predicted);
         }
     }
-    let pixels = bytes
-        .chunks(bpp)
-        .map(|p| match p {
-            [g] => *g,
-            [r, g, b, ..] => ((u16::from(*r) * 3 + u16::from(*g) * 6 + u16::from(*b)) / 10) as u8,
-            _ => 0,
-        })
-        .collect();
-    Ok(Gray {
-        width,
-        height,
-        pixels,
-    })
+    Ok(bytes)
 }
 
 fn paeth(a: u8, b: u8, c: u8) -> u8 {
