@@ -12,6 +12,9 @@
 /// End positions of a piece, most preferred first.
 pub type Ends = Vec<usize>;
 
+/// No upper bound on a repetition (`*`, `+`).
+pub const MANY: usize = usize::MAX;
+
 /// Whether `b` is an ASCII word byte (letter, digit, underscore).
 pub fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
@@ -53,6 +56,11 @@ pub fn repeat(s: &str, i: usize, min: usize, max: usize, f: impl Fn(char) -> boo
     }
     ends.reverse();
     ends
+}
+
+/// `\s+`: a run of white space, longest first.
+pub fn spaces(s: &str, i: usize) -> Ends {
+    repeat(s, i, 1, MANY, space)
 }
 
 /// The same repetition, lazy: shortest first.

@@ -9,7 +9,9 @@ use crate::lexicon::{
     compile as pattern, is_name_letter, is_role_head, HONORIFICS, MONTHS, NAME_PARTICLES,
     SPEAKER_JOINERS, WEEKDAYS,
 };
-use crate::scan::{boundary, find_iter, lit, one, opt, repeat, repeat_piece, then, Ends};
+use crate::scan::{
+    boundary, find_iter, lit, one, opt, repeat, repeat_piece, spaces, then, Ends, MANY,
+};
 
 /// A capitalised name of 1–4 words (particles such as "de", "bin", "al-" allowed inside).
 pub const NAME: &str =
@@ -59,19 +61,12 @@ pub(crate) fn titled(text: &str) -> Vec<(&str, &str)> {
     .collect()
 }
 
-/// `\s+`
-fn spaces(s: &str, i: usize) -> Ends {
-    repeat(s, i, 1, usize::MAX, char::is_whitespace)
-}
-
 /// A name ([`NAME`]) at `i`, as its ends in the order the pattern tries them.
 fn name_ends(s: &str, i: usize) -> Ends {
     let upper = |c: char| c.is_ascii_uppercase();
     let word = |e: usize| {
         then(one(s, e, upper), |e| {
-            repeat(s, e, 1, usize::MAX, |c| {
-                is_name_letter(c) || "’'-".contains(c)
-            })
+            repeat(s, e, 1, MANY, |c| is_name_letter(c) || "’'-".contains(c))
         })
     };
     let piece = |e: usize| {

@@ -6,31 +6,19 @@
 
 use std::ops::Range;
 
+use crate::ingest::dateforms::ordinal;
 use crate::lexicon::{
     is_name_letter, AUDIENCES, MONTHS, STATEMENT_EVENTS, STATEMENT_MEDIA, WEEKDAYS,
 };
-use crate::scan::{at_boundary, digit, lit, one, opt, repeat, repeat_piece, space, then, Ends};
-
-const MANY: usize = usize::MAX;
-
-/// `\s+`
-fn spaces(s: &str, i: usize) -> Ends {
-    repeat(s, i, 1, MANY, space)
-}
+use crate::scan::{
+    at_boundary, digit, lit, one, opt, repeat, repeat_piece, spaces, then, Ends, MANY,
+};
 
 /// The first of `words` at `i`, each followed by `\s+`, as one alternation.
 fn word_then_space(s: &str, i: usize, words: &[&str]) -> Ends {
     then(words.iter().flat_map(|w| lit(s, i, w)).collect(), |e| {
         spaces(s, e)
     })
-}
-
-/// `st|nd|rd|th`
-fn ordinal(s: &str, i: usize) -> Ends {
-    ["st", "nd", "rd", "th"]
-        .iter()
-        .flat_map(|x| lit(s, i, x))
-        .collect()
 }
 
 /// A month as [`crate::lexicon::month_pattern`] writes it: `Jan(?:uary)?|…|Sept?(?:ember)?|…`,

@@ -7,7 +7,8 @@ use std::ops::Range;
 
 use crate::lexicon::WEEKDAYS;
 use crate::scan::{
-    at_boundary, boundary, digit, find_iter, lit, lit_nocase, one, opt, repeat, space, then, Ends,
+    at_boundary, boundary, digit, find_iter, lit, lit_nocase, one, opt, repeat, spaces, then, Ends,
+    MANY,
 };
 
 /// A date form found: where it ends and its three parts as written.
@@ -16,14 +17,12 @@ pub type Found = (usize, [Range<usize>; 3]);
 /// A date form, tried at a position.
 pub type Form = fn(&str, usize) -> Option<Found>;
 
-const MANY: usize = usize::MAX;
-
 fn ascii_letter(c: char) -> bool {
     c.is_ascii_alphabetic()
 }
 
 /// An ordinal suffix: `st|nd|rd|th`.
-fn ordinal(s: &str, i: usize) -> Ends {
+pub(crate) fn ordinal(s: &str, i: usize) -> Ends {
     ["st", "nd", "rd", "th"]
         .iter()
         .flat_map(|x| lit(s, i, x))
@@ -86,10 +85,10 @@ pub fn month_first(s: &str, i: usize) -> Option<Found> {
         return None;
     }
     for w in repeat(s, i, 3, 9, ascii_letter) {
-        for a in then(opt(w, |e| lit(s, e, ".")), |e| repeat(s, e, 1, MANY, space)) {
+        for a in then(opt(w, |e| lit(s, e, ".")), |e| spaces(s, e)) {
             for d in repeat(s, a, 1, 2, digit) {
                 let gap = then(opt(d, |e| ordinal(s, e)), |e| opt(e, |e| lit(s, e, ",")));
-                for b in then(gap, |e| repeat(s, e, 1, MANY, space)) {
+                for b in then(gap, |e| spaces(s, e)) {
                     if let Some(&y) = at_boundary(s, repeat(s, b, 4, 4, digit)).first() {
                         return Some((y, [i..w, a..d, b..y]));
                     }
@@ -106,12 +105,12 @@ pub fn day_first(s: &str, i: usize) -> Option<Found> {
         return None;
     }
     for d in repeat(s, i, 1, 2, digit) {
-        let head = then(opt(d, |e| ordinal(s, e)), |e| repeat(s, e, 1, MANY, space));
-        let of = |e: usize| then(lit(s, e, "of"), |e| repeat(s, e, 1, MANY, space));
+        let head = then(opt(d, |e| ordinal(s, e)), |e| spaces(s, e));
+        let of = |e: usize| then(lit(s, e, "of"), |e| spaces(s, e));
         for a in then(head, |e| opt(e, of)) {
             for w in repeat(s, a, 3, 9, ascii_letter) {
                 let gap = then(opt(w, |e| lit(s, e, ".")), |e| opt(e, |e| lit(s, e, ",")));
-                for b in then(gap, |e| repeat(s, e, 1, MANY, space)) {
+                for b in then(gap, |e| spaces(s, e)) {
                     if let Some(&y) = at_boundary(s, repeat(s, b, 4, 4, digit)).first() {
                         return Some((y, [i..d, a..w, b..y]));
                     }
@@ -231,7 +230,7 @@ fn noise_at(s: &str, i: usize) -> Option<usize> {
     if boundary(s, i) {
         let two = |a: &str, b: &'static str| {
             then(lit_nocase(s, i, a), |e| {
-                then(repeat(s, e, 1, MANY, space), |e| lit_nocase(s, e, b))
+                then(spaces(s, e), |e| lit_nocase(s, e, b))
             })
         };
         let mut ends = two("first", "published");

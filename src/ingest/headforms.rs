@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use unicode_properties::{GeneralCategory, GeneralCategoryGroup, UnicodeGeneralCategory};
 
-use crate::scan::{lit, one, opt, repeat, repeat_lazy, space, then, Ends};
+use crate::scan::{lit, one, opt, repeat, repeat_lazy, space, then, Ends, MANY};
 
 /// The longest dateline or wire head, in bytes: a real one is a few words.
 pub const HEAD_MAX: usize = 400;
@@ -25,8 +25,8 @@ fn letter(c: char) -> bool {
 
 /// The end of the run of white space at `i` (`\s+` and `\s*` before a piece that cannot start
 /// with white space take all of it).
-fn spaces(s: &str, i: usize) -> usize {
-    repeat(s, i, 0, usize::MAX, space)[0]
+fn past_spaces(s: &str, i: usize) -> usize {
+    repeat(s, i, 0, MANY, space)[0]
 }
 
 /// A place word, `\p{Lu}[X.'’\-]*` with `X` = `inner`, at the ends where the pattern can go on:
@@ -36,7 +36,7 @@ fn word(s: &str, i: usize, inner: fn(char) -> bool, dashes: bool) -> Ends {
     let Some(first) = one(s, i, upper).first().copied() else {
         return Vec::new();
     };
-    let end = repeat(s, first, 0, usize::MAX, |c| inner(c) || ".'’-".contains(c))[0];
+    let end = repeat(s, first, 0, MANY, |c| inner(c) || ".'’-".contains(c))[0];
     let mut ends = vec![end];
     if dashes && end > first && s.as_bytes()[end - 1] == b'-' {
         ends.push(end - 1);
@@ -48,7 +48,7 @@ fn word(s: &str, i: usize, inner: fn(char) -> bool, dashes: bool) -> Ends {
 fn place(s: &str, i: usize, inner: fn(char) -> bool, dashes: bool) -> Ends {
     fn more(s: &str, i: usize, left: usize, inner: fn(char) -> bool, dashes: bool) -> Ends {
         let mut ends = Vec::new();
-        let gap = spaces(s, i);
+        let gap = past_spaces(s, i);
         if left > 0 && gap > i {
             ends = then(word(s, gap, inner, dashes), |e| {
                 more(s, e, left - 1, inner, dashes)
@@ -66,7 +66,7 @@ fn comma(s: &str, i: usize, stop: &str) -> Ends {
     let Some(&after) = lit(s, i, ",").first() else {
         return Vec::new();
     };
-    let run = spaces(s, after);
+    let run = past_spaces(s, after);
     let mut ends = repeat_lazy(s, run, 1, 40, |c| !stop.contains(c));
     if run > after {
         ends.push(run);
@@ -93,11 +93,11 @@ pub fn dateline(p: &str) -> Option<(usize, usize)> {
         });
         then(inside, |e| lit(s, e, ")"))
             .into_iter()
-            .map(|e| spaces(s, e))
+            .map(|e| past_spaces(s, e))
             .collect()
     };
     let body = |e: usize| {
-        let gap = spaces(s, e);
+        let gap = past_spaces(s, e);
         if gap > e {
             one(s, gap, |c| !c.is_whitespace())
         } else {
@@ -106,7 +106,7 @@ pub fn dateline(p: &str) -> Option<(usize, usize)> {
     };
     for at in place(s, 0, upper, true) {
         let before_dash = then(opt(at, |e| comma(s, e, ":—–(\n")), |e| {
-            opt(spaces(s, e), paren)
+            opt(past_spaces(s, e), paren)
         });
         if let Some(&end) = then(then(before_dash, |e| dash(s, e)), body).first() {
             return Some((at, end));
@@ -138,9 +138,9 @@ pub fn wire(p: &str) -> Option<WireHead> {
             .first()
             .copied()
             .filter(|&e| lit(s, e, ")").len() == 1)?;
-        let after = spaces(s, close + 1);
+        let after = past_spaces(s, close + 1);
         let dash = dash(s, after).first().map(|&e| after..e);
-        let end = dash.as_ref().map_or(after, |d| spaces(s, d.end));
+        let end = dash.as_ref().map_or(after, |d| past_spaces(s, d.end));
         Some(WireHead {
             place,
             tag: open..close,
@@ -150,7 +150,7 @@ pub fn wire(p: &str) -> Option<WireHead> {
     };
     for at in place(s, 0, letter, false) {
         for e in opt(at, |e| comma(s, e, ":—–()\n")) {
-            if let Some(head) = tag_from(spaces(s, e), Some(0..at)) {
+            if let Some(head) = tag_from(past_spaces(s, e), Some(0..at)) {
                 return Some(head);
             }
         }
