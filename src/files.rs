@@ -68,6 +68,10 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
     }
 }
 
+/// From this many files on, an import builds the analysis's fast pattern engine beside its
+/// reading ([`analyze::warm_up`]); fewer are analysed sooner without it.
+pub const WARM_BATCH: usize = 16;
+
 /// Reads, ingests and analyzes every file (folders expanded) on all cores, calling
 /// `progress(done, total, file)` after each file; returns, in file order, every article found or
 /// the error that names the file and the reason.
@@ -75,8 +79,8 @@ pub fn import(
     paths: &[PathBuf],
     progress: impl Fn(usize, usize, &Path) + Sync,
 ) -> Vec<Result<Item, IngestError>> {
-    let warm = std::thread::spawn(analyze::warm_up);
     let files = expand(paths);
+    let warm = (files.len() >= WARM_BATCH).then(|| std::thread::spawn(analyze::warm_up));
     let done = AtomicUsize::new(0);
     let results = par_map(&files, |path| {
         let out: Vec<_> = read_articles(path)
@@ -91,7 +95,9 @@ pub fn import(
         progress(done.fetch_add(1, Ordering::Relaxed) + 1, files.len(), path);
         out
     });
-    let _ = warm.join();
+    if let Some(warm) = warm {
+        let _ = warm.join();
+    }
     results.into_iter().flatten().collect()
 }
 

@@ -7,6 +7,8 @@
 
 use chrono::Weekday;
 
+use crate::pattern::{Pattern, PatternError};
+
 /// The letters a name is written in, as the inside of a regex character class: ASCII, Latin-1,
 /// Latin Extended-A and -B, and Latin Extended Additional (Vietnamese, Welsh).
 pub const LETTERS: &str = "A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ";
@@ -246,13 +248,10 @@ pub fn expand(pattern: &str) -> String {
     out
 }
 
-/// Compiles one of the analysis's patterns after [`expand`]ing the lexicon's tokens, with a
-/// lazy-DFA cache big enough to keep its states between articles (the default cache is rebuilt
-/// over and over on these patterns). The one way the analysis builds a regular expression.
-pub fn compile(pattern: &str) -> Result<regex::Regex, regex::Error> {
-    regex::RegexBuilder::new(&expand(pattern))
-        .dfa_size_limit(16 << 20)
-        .build()
+/// Builds one of the analysis's patterns after [`expand`]ing the lexicon's tokens: the one way
+/// the analysis makes a regular expression (see [`Pattern`] for its two engines).
+pub fn compile(pattern: &str) -> Result<Pattern, PatternError> {
+    Pattern::new(&expand(pattern))
 }
 
 /// `words` as a regex alternation (no group), each word escaped.

@@ -2,66 +2,13 @@
 //! no cue carried over from the previous speaker, and reported speech ("X said that …",
 //! "…, X said", "according to X").
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
+use crate::analyze::cues;
 use crate::analyze::people::People;
 use crate::analyze::quotes::Quote;
 use crate::analyze::when;
-use crate::lexicon::{compile as pattern, is_role_head};
+use crate::lexicon::is_role_head;
 use crate::model::{Article, Provenance, Sentence, Span, Statement, StatementKind};
-
-/// A speaker as written: pronoun, description or (role +) name.
-const SPK: &str = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|(?:the|a|an|The|A|An)\s+(?:[%L%’'\-]+\s+){0,4}?[%L%’'\-]+|(?:(?:[A-Z][%L%.’'\-]*|%SPEAKER_JOINERS%)\s+){0,6}[A-Z][%L%’'\-]+)";
-
-/// When, right after the verb: "on Monday", "today", "last week".
-const TIME: &str = r"(?:\s+(?:on\s+)?(?:%WEEKDAYS%|today|yesterday|last\s+week|this\s+week|earlier|later|recently))?";
-
-static CUE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(&format!(
-        r"^[\s,]*(?:(?P<spk1>(?:[a-z][a-z\-]+\s+){{0,2}}?{SPK})(?:,\s+(?P<app1>[^,“”\x22]+?),)?\s+(?:(?:has|had|have|also|then|later|again|once|further)\s+)?(?P<v1>%QUOTE_VERBS%)(?-u:\b)|(?P<v2>%QUOTE_VERBS%)\s+(?P<spk2>(?:[a-z][a-z\-]+\s+){{0,3}}?{SPK})(?:,\s+(?P<app2>[^,“”\x22]+?),)?|[―—–]+\s*(?P<spk3>{SPK}))"
-    ))
-    .expect("cue-after regex")
-});
-
-static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(&format!(
-        r"(?:^|[\s(])(?P<spk>{SPK})(?:,\s+(?P<app>[^,“”\x22]+?),)?\s+(?:[a-z]+ly\s+)?(?P<v>%QUOTE_VERBS%)(?-u:\b)(?:[^“”\x22.:,]*?[:,])?\s*$|(?:^|[.!?”]\s+)(?P<spk4>[A-Z][%L%’'\-]+(?:\s+[A-Z][%L%’'\-]+){{0,2}}):\s*$"
-    ))
-    .expect("cue-before regex")
-});
-
-static REPORTED_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(&format!(
-        r"^(?:(?:But|And|Yet|Still|However|Meanwhile|Separately|Later|Earlier|Now),?\s+)?(?:[^,“”\x22]*,\s+)?(?P<spk>{SPK})(?:,\s+(?P<app>[^,“”\x22]+?),)?\s+(?:(?:also|repeatedly|later|again|has|had|have|then|further|previously|publicly|separately|[a-z]+ly)\s+)*(?P<v>%REPORTING_VERBS%|told(?:\s+(?:(?:the|a|an)\s+(?:[%L%\-]+\s+)?(?:%TOLD_BODIES%)|(?:[A-Z][%L%]+\s+)?(?:%AUDIENCES%)|[A-Z][%L%]+(?:\s+[A-Z][%L%]+)?)))(?-u:\b){TIME}(?:(?:\s+(?:on|in|at|during|after|before|aboard|from|by)\s+[^,“”\x22]+?)?\s+that\s+|(?:\s+(?:on|in|at|during|after|before|aboard|from|by)\s+[^,]+,)?,?\s+)(?P<content>.+)$"
-    ))
-    .expect("reported-first regex")
-});
-
-static REPORTED_LAST: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(&format!(
-        r"^(?P<content>[^“”\x22]+?),\s+(?P<spk>{SPK})(?:,\s+(?P<app>[^,“”\x22]+?),)?\s+(?P<v>%CLOSING_VERBS%|told\s+[%L%]+){TIME}(?:[.,;]|\s+(?:in|at|on|during|after|before|while)(?-u:\b))"
-    ))
-    .expect("reported-last regex")
-});
-
-static ACCORDING_TO: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(&format!(r",?\s*(?i:according\s+to)\s+(?P<spk>{SPK}),?")).expect("according-to regex")
-});
-
-/// Compiles this module's patterns now rather than on first use.
-pub fn warm_up() {
-    for re in [
-        &CUE_AFTER,
-        &CUE_BEFORE,
-        &REPORTED_FIRST,
-        &REPORTED_LAST,
-        &ACCORDING_TO,
-    ] {
-        LazyLock::force(re);
-    }
-}
+use crate::pattern::{Found, Groups};
 
 /// Finds the statements of `article`, given its sentences, quotes and people, each dated when
 /// its sentence says when it was made ([`when::date_statements`]).
@@ -160,7 +107,7 @@ fn direct(
     let site = Site::of(article, sen, q);
     // `“A,” he said, “B.”` and `“A,” he said. “B.”`: a quotation with no cue of its own that
     // follows the cue of the one before joins it, as it continues the same remark.
-    let own_cue = !site.text.ends_with('.') && CUE_AFTER.is_match(site.after);
+    let own_cue = !site.text.ends_with('.') && cues::cue_after(site.after).is_some();
     if let Some(prev) = out.last_mut().filter(|_| !own_cue) {
         if joins(article, q, prev, &site.text) {
             return None;
@@ -219,7 +166,7 @@ fn joins(article: &Article, q: &Quote, prev: &mut Statement, text: &str) -> bool
         Some((g, rest)) if rest.trim().is_empty() && !rest.contains("\n\n") => (g, true),
         _ => (gap, false),
     };
-    let tail = CUE_AFTER.find(gap).map(|m| gap[m.end()..].trim());
+    let tail = cues::cue_after(gap).map(|c| gap[c.whole().end()..].trim());
     let continues = tail
         .is_some_and(|t| t.len() < 150 && t.ends_with([',', '.']) && !t.contains(['“', '”', '"']));
     let same_remark = if next_paragraph {
@@ -247,7 +194,7 @@ fn joins(article: &Article, q: &Quote, prev: &mut Statement, text: &str) -> bool
 fn cue<'a>(site: &Site<'a>, q: &Quote) -> Cue<'a> {
     // A quotation that ends its own sentence takes no cue from the sentence after it.
     let ends_sentence = site.text.ends_with('.');
-    if let Some(c) = CUE_AFTER.captures(site.after).filter(|_| !ends_sentence) {
+    if let Some(c) = cues::cue_after(site.after).filter(|_| !ends_sentence) {
         let spk = speaker_of(&c, &["app1", "app2", "spk1", "spk2", "spk3"]);
         let verb = c.name("v1").or(c.name("v2")).map_or("said", |m| m.as_str());
         return Cue {
@@ -256,7 +203,7 @@ fn cue<'a>(site: &Site<'a>, q: &Quote) -> Cue<'a> {
             pos: q.close + spk.start(),
         };
     }
-    if let Some(c) = CUE_BEFORE.captures(site.before) {
+    if let Some(c) = cues::cue_before(site.before) {
         let spk = speaker_of(&c, &["app", "spk", "spk4"]);
         return Cue {
             verb: Some(c.name("v").map_or("said", |m| m.as_str())),
@@ -296,8 +243,8 @@ fn stands_as_quotation(site: &Site, cue: &Cue, q: &Quote) -> bool {
 /// Reported speech in one sentence, attributed to a person.
 fn reported(article: &Article, sen: &Sentence, people: &mut People) -> Option<Statement> {
     let s = sen.text.as_str();
-    let (spk, verb, content, spk_pos) = if let Some(c) = ACCORDING_TO.captures(s) {
-        let m = c.get(0).expect("match");
+    let (spk, verb, content, spk_pos) = if let Some(c) = cues::according_to(s) {
+        let m = c.whole();
         let mut rest = &s[m.end()..];
         // "According to X, the bank's regional director, …": the appositive goes with X.
         if let Some((app, tail)) = rest.split_once(',') {
@@ -309,15 +256,12 @@ fn reported(article: &Article, sen: &Sentence, people: &mut People) -> Option<St
         let content = format!("{}{}", &s[..m.start()], rest);
         let spk = c.name("spk").expect("speaker");
         (spk.as_str(), "according to", content, spk.start())
-    } else if let Some(c) = REPORTED_LAST
-        .captures(s)
-        .filter(|c| c["content"].len() >= 20)
-    {
+    } else if let Some(c) = cues::reported_last(s).filter(|c| c["content"].len() >= 20) {
         let spk = speaker_of(&c, &["app", "spk"]);
         let verb = c.name("v").expect("verb").as_str();
 
         (spk.as_str(), verb, c["content"].to_string(), spk.start())
-    } else if let Some(c) = REPORTED_FIRST.captures(s) {
+    } else if let Some(c) = cues::reported_first(s) {
         let spk = speaker_of(&c, &["app", "spk"]);
         (
             spk.as_str(),
@@ -375,7 +319,7 @@ fn organisation_speaker(mention: &str) -> Option<crate::model::Speaker> {
 
 /// The speaker group of a cue match: an appositive that is a name ("A spokeswoman, Maria
 /// Lindqvist, said") wins over the phrase before it; `groups` lists candidates in that order.
-fn speaker_of<'t>(c: &regex::Captures<'t>, groups: &[&str]) -> regex::Match<'t> {
+fn speaker_of<'t>(c: &Groups<'_, 't>, groups: &[&str]) -> Found<'t> {
     let mut fallback = None;
     for g in groups {
         if let Some(m) = c.name(g) {

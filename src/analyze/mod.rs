@@ -1,6 +1,7 @@
 //! Analyze: an [`Article`] in, its sentences, statements, key sentences and entities out.
 
 pub mod attribution;
+pub mod cues;
 pub mod entities;
 pub mod names;
 pub mod people;
@@ -11,6 +12,7 @@ pub mod roster;
 pub mod sentences;
 pub mod when;
 pub mod whenforms;
+pub mod windows;
 pub mod wordindex;
 
 use crate::model::{Analysis, Article};
@@ -18,13 +20,14 @@ use crate::model::{Analysis, Article};
 /// How many ranked key sentences an analysis keeps.
 pub const KEY_SENTENCES: usize = 12;
 
-/// Builds the analysis's pattern tables (regular expressions, the country gazetteer) now, on
-/// two threads, instead of on first use. A shell calls it at start-up, beside its file reading,
-/// so that the first article costs no more than the rest.
+/// Builds the analysis's tables now, on two threads: the country gazetteer and the fast engine
+/// of every pattern (milliseconds; see [`crate::pattern`]). Worth it before a large batch, or
+/// at a shell's start-up beside its other work; a run of a few articles is faster without, its
+/// patterns searched by regex-lite.
 pub fn warm_up() {
     std::thread::scope(|s| {
         s.spawn(names::warm_up);
-        s.spawn(attribution::warm_up);
+        s.spawn(cues::warm_up);
         entities::warm_up();
     });
 }

@@ -3,11 +3,13 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::pattern::{Groups, Pattern};
+use aho_corasick::AhoCorasick;
 
+use crate::analyze::windows::{self, around, captures_in, comma_pairs, occurrences, Reach};
 use crate::lexicon::{
     compile as pattern, is_name_letter, is_role_head, HONORIFICS, MONTHS, NAME_PARTICLES,
-    SPEAKER_JOINERS, WEEKDAYS,
+    ROLE_HEADS, SPEAKER_JOINERS, WEEKDAYS,
 };
 use crate::scan::{
     boundary, find_iter, lit, one, opt, repeat, repeat_piece, spaces, then, Ends, MANY,
@@ -17,26 +19,68 @@ use crate::scan::{
 pub const NAME: &str =
     r"[A-Z][%L%’'\-]+(?:\s+(?:(?:%NAME_PARTICLES%)\s+)?(?:[A-Z]\.|[A-Z][%L%’'\-]+)){0,3}";
 
-pub(crate) static ROLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static ROLE_NAME: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(&format!(
         r"(?P<role>(?:(?:[A-Z][%L%’'.\-]+|of|for|the|and)\s+){{0,5}}?(?:[a-z][%L%\-]+\s+)?(?:%ROLE_HEADS%)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][%L%\-]+(?:\s+(?:and\s+)?[A-Z][%L%\-]+){{0,3}}?)?)\s+(?P<name>{NAME})"
     ))
     .expect("role-name regex")
 });
 
-pub(crate) static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static APPOSITIVE: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(&format!(
         r"(?P<name>{NAME}),\s+(?:the\s+|a\s+|an\s+)?(?P<role>[^,;“”\x22]*?(?-u:\b)(?:%ROLE_HEADS%)(?-u:\b)[^,;“”\x22]*?),"
     ))
     .expect("appositive regex")
 });
 
-pub(crate) static DESC_NAME: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static DESC_NAME: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(&format!(
         r"(?-u:\b)(?P<role>(?:[Tt]he\s+|[Aa]n?\s+|[A-Z][%L%\-]+(?:’s|'s)\s+)(?:[%L%’'\-]+\s+){{0,3}}?(?:%ROLE_HEADS%)),\s+(?P<name>{NAME}),"
     ))
     .expect("description-name regex")
 });
+
+/// Where the role heads occur: every match of the three patterns above holds one.
+static ROLE_HEAD_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| windows::searcher(ROLE_HEADS));
+
+/// A character [`ROLE_NAME`] can match: a name letter, an apostrophe, full stop, hyphen or
+/// white space.
+fn role_name_char(c: char) -> bool {
+    is_name_letter(c) || matches!(c, '’' | '\'' | '.' | '-') || c.is_whitespace()
+}
+
+/// How far around a role head a [`ROLE_NAME`] match can reach, in words: up to six words of
+/// role before it; after it its own words (up to three), an "of …" tail (up to nine) and the
+/// name (up to seven); three more each way for an overlapping head found in its place.
+const ROLE_NAME_REACH: Reach = Reach {
+    before: 9,
+    after: 22,
+};
+
+/// Words before the comma of an appositive that its name can take (seven, and one spare), and
+/// before a description's head word that the description can take (four, and overlap).
+const NAME_WORDS: usize = 8;
+
+/// The people `text` introduces by role: the matches of [`ROLE_NAME`] ("Foreign Minister Amara
+/// Okafor"), [`APPOSITIVE`] ("Amara Okafor, the foreign minister,") and [`DESC_NAME`] ("the
+/// foreign minister, Amara Okafor,"), each list as that pattern's `captures_iter` gives it.
+pub(crate) fn introductions(text: &str) -> [Vec<Groups<'static, '_>>; 3] {
+    let heads = occurrences(&ROLE_HEAD_WORDS, text);
+    let role_name = around(text, &heads, ROLE_NAME_REACH, role_name_char);
+    [
+        captures_in(&ROLE_NAME, text, &role_name),
+        captures_in(
+            &APPOSITIVE,
+            text,
+            &comma_pairs(text, &heads, NAME_WORDS, false),
+        ),
+        captures_in(
+            &DESC_NAME,
+            text,
+            &comma_pairs(text, &heads, NAME_WORDS, true),
+        ),
+    ]
+}
 
 /// Courtesy titles and the names they introduce ("Mr. Smith", "Dr Amara Okafor"), in text
 /// order: `\b(?P<title>Mr|Mrs|Ms|Dr)\.?\s+(?P<name>NAME)` matched by hand ([`crate::scan`]),
@@ -160,11 +204,13 @@ fn not_a_name(word: &str) -> bool {
         || MONTHS.contains(&word)
 }
 
-/// Compiles this module's patterns now rather than on first use.
+/// Builds the fast engine of this module's patterns ([`crate::pattern`]) and the role-head
+/// searcher now.
 pub fn warm_up() {
     for re in [&ROLE_NAME, &APPOSITIVE, &DESC_NAME] {
-        LazyLock::force(re);
+        re.warm();
     }
+    LazyLock::force(&ROLE_HEAD_WORDS);
 }
 
 /// Whether `s` looks like a person's name: capitalised words, none a stop word.
@@ -305,9 +351,9 @@ mod tests {
             ],
             &["x", "Ms", ".", " ", "Smith", "-", "Amara"],
         ];
-        let re = pattern(&format!(
+        let re = regex::Regex::new(&crate::lexicon::expand(&format!(
             r"(?-u:\b)(?P<title>%HONORIFICS%)\.?\s+(?P<name>{NAME})"
-        ))
+        )))
         .unwrap();
         let mut found = 0;
         for s in crate::scan::near_misses(FORMS, PIECES, 40_000) {

@@ -7,8 +7,8 @@
 //! a pronoun to the most recent compatible speaker (or, failing that, person).
 
 use crate::analyze::names::{
-    clean_role, is_subject, looks_like_name, split_role_name, strip_title, titled, APPOSITIVE,
-    DESC_NAME, ROLE_NAME,
+    clean_role, introductions, is_subject, looks_like_name, split_role_name, strip_title, titled,
+    ROLE_NAME,
 };
 pub use crate::analyze::roster::Person;
 use crate::analyze::roster::Roster;
@@ -50,16 +50,17 @@ impl People {
             words: WordIndex::build(text),
             ..People::default()
         };
-        for c in ROLE_NAME.captures_iter(text) {
+        let [role_names, appositives, described] = introductions(text);
+        for c in role_names {
             let (role, name) = split_role_name(&c["role"], &c["name"]);
             let role = clean_role(&role);
             people.introduce(&name, role, c.get(0).map_or(0, |m| m.start()));
         }
-        for c in APPOSITIVE.captures_iter(text) {
+        for c in appositives {
             let role = Some(clean_role(&c["role"]).unwrap_or_default());
             people.introduce(&c["name"], role, c.get(0).map_or(0, |m| m.start()));
         }
-        for c in DESC_NAME.captures_iter(text) {
+        for c in described {
             people.introduce(
                 &c["name"],
                 clean_role(&c["role"]),
