@@ -74,6 +74,22 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
 /// 40 files 88 ms without, 80 ms with.
 pub const WARM_BATCH: usize = 32;
 
+/// From this many bytes of files on, an import builds the fast engine too: one long article has
+/// as much text to search as many short ones.
+pub const WARM_BYTES: u64 = 1 << 20;
+
+/// Whether reading `files` is worth building the fast pattern engine for.
+fn worth_warming(files: &[PathBuf]) -> bool {
+    let bytes = || {
+        files
+            .iter()
+            .filter_map(|f| std::fs::metadata(f).ok())
+            .map(|m| m.len())
+            .sum::<u64>()
+    };
+    files.len() >= WARM_BATCH || bytes() >= WARM_BYTES
+}
+
 /// Reads, ingests and analyzes every file (folders expanded) on all cores, calling
 /// `progress(done, total, file)` after each file; returns, in file order, every article found or
 /// the error that names the file and the reason.
@@ -82,7 +98,7 @@ pub fn import(
     progress: impl Fn(usize, usize, &Path) + Sync,
 ) -> Vec<Result<Item, IngestError>> {
     let files = expand(paths);
-    let warm = (files.len() >= WARM_BATCH).then(|| std::thread::spawn(analyze::warm_up));
+    let warm = worth_warming(&files).then(|| std::thread::spawn(analyze::warm_up));
     let done = AtomicUsize::new(0);
     let results = par_map(&files, |path| {
         let out: Vec<_> = read_articles(path)

@@ -124,8 +124,18 @@ pub fn comma_pairs(
     before: usize,
     anchor_first: bool,
 ) -> Vec<Range<usize>> {
-    let piece_start = |i: usize| text[..i].rfind(',').map_or(0, |c| c + 1);
-    let piece_end = |i: usize| text[i..].find(',').map(|c| i + c + 1);
+    let commas: Vec<usize> = text.match_indices(',').map(|(i, _)| i).collect();
+    // The piece holding byte `i` starts after the last comma before `i` and ends with the first
+    // comma at or after `i`.
+    let piece_start = |i: usize| match commas.partition_point(|&c| c < i) {
+        0 => 0,
+        n => commas[n - 1] + 1,
+    };
+    let piece_end = |i: usize| {
+        commas
+            .get(commas.partition_point(|&c| c < i))
+            .map(|c| c + 1)
+    };
     let any = |_: char| true;
     let mut out = Vec::new();
     for &a in anchors {
