@@ -37,6 +37,9 @@ pub const PER_SPEAKER_MAX: (usize, usize) = (3, 1);
 /// Most statements in all (a brief is two pages).
 pub const STATEMENTS_MAX: usize = 14;
 
+/// From this many articles on, the brief's sections are composed on two threads.
+const PARALLEL_BATCH: usize = 64;
+
 /// How much one section of the brief may hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Budget {
@@ -111,8 +114,20 @@ pub fn compose_stories(
         return Err(ComposeError::NoArticles);
     }
     let all = numbered(items);
-    let whole = section::section(&all, &FULL);
-    let stories = story::stories(&all, stories);
+    // The whole batch's section and the stories' sections are independent: on two threads for
+    // a large batch (a thread costs more than the work of a few articles).
+    let (whole, stories) = if items.len() >= PARALLEL_BATCH {
+        std::thread::scope(|s| {
+            let whole = s.spawn(|| section::section(&all, &FULL));
+            let stories = story::stories(&all, stories);
+            (
+                whole.join().expect("the section thread never panics"),
+                stories,
+            )
+        })
+    } else {
+        (section::section(&all, &FULL), story::stories(&all, stories))
+    };
     let title = settings
         .title
         .clone()

@@ -88,7 +88,7 @@ pub const SPEAKER_STATEMENTS_MAX: usize = 200;
 /// `used` (already printed as a bottom-line sentence or key point) left out.
 pub(crate) fn gather(items: &[Item], used: &[Provenance]) -> Vec<SpeakerGroup> {
     // Each group with the word sets of its statements, and the groups by speaker name.
-    let mut groups: Vec<(SpeakerGroup, Vec<std::collections::HashSet<String>>)> = Vec::new();
+    let mut groups: Vec<(SpeakerGroup, Vec<rustc_hash::FxHashSet<String>>)> = Vec::new();
     let mut by_name: FxHashMap<String, usize> = FxHashMap::default();
     for item in items {
         let (n, article) = (item.number, item.article);

@@ -1,6 +1,6 @@
 //! Choosing the bottom-line sentences and key points across articles.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::Item;
 use crate::clip::{clip, LINE_MAX_CHARS};
