@@ -1,10 +1,11 @@
 //! The embedded Liberation fonts: parsed once per process, looked up by [`FontKey`].
 //!
 //! Every machine prints with the same fonts because they ship inside the binary
-//! (`templates/fonts`, SIL Open Font License). Parsing and the shaping plans are cached in a
-//! [`LazyLock`], so a render only pays for shaping its own text.
+//! (`templates/fonts`, SIL Open Font License). Each font is parsed, and its shaping plan made,
+//! the first time a render uses it, then shared: a render pays only for the fonts it sets text
+//! in and for shaping its own text.
 
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 
 use rustybuzz::{script, Direction, Face, GlyphBuffer, ShapePlan, UnicodeBuffer};
 
@@ -219,13 +220,14 @@ pub fn is_rtl(text: &str) -> bool {
         .any(|c| matches!(unicode_bidi::bidi_class(c), R | AL))
 }
 
-static FONTS: LazyLock<Result<Vec<Font>, String>> =
-    LazyLock::new(|| FontKey::ALL.iter().map(|k| Font::load(*k)).collect());
+/// Each font of [`FontKey::ALL`], by index, once parsed (or why it could not be).
+static FONTS: [OnceLock<Result<Font, String>>; FontKey::ALL.len()] =
+    [const { OnceLock::new() }; FontKey::ALL.len()];
 
 /// The parsed font for `key` (parsed on first use, then shared).
 pub fn font(key: FontKey) -> Result<&'static Font, RenderError> {
-    match &*FONTS {
-        Ok(fonts) => Ok(&fonts[key.index()]),
+    match FONTS[key.index()].get_or_init(|| Font::load(key)) {
+        Ok(font) => Ok(font),
         Err(e) => Err(RenderError::Font(e.clone())),
     }
 }
