@@ -1,6 +1,6 @@
 //! Analysis: sentences, direct and reported statements with resolved speakers, key sentences.
 
-mod common;
+use crate::common;
 
 use briefdesk::{analyze, dump, ingest, Analysis, StatementKind};
 

@@ -1,6 +1,6 @@
 //! The `briefdesk` command line as a user runs it: build, analyze, templates, bad input.
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 

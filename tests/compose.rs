@@ -1,6 +1,6 @@
 //! Composing the brief: bottom line, key points, statements by speaker, numbered sources.
 
-mod common;
+use crate::common;
 
 use briefdesk::{compose, dump, Analysis, Article, BriefSettings, StatementKind};
 use chrono::NaiveDate;

@@ -2,7 +2,7 @@
 //! ours — pandoc (Word and Markdown to its JSON AST) and LibreOffice (Word to PDF) — and
 //! compared with our PDF of the same brief.
 
-mod common;
+use crate::common;
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};

@@ -1,7 +1,7 @@
 //! Ingest stage: golden dumps of the fixture articles, the metadata a user relies on, and bad
 //! input that must fail with the file's name and a clear reason.
 
-mod common;
+use crate::common;
 
 use std::time::{Duration, Instant};
 

@@ -2,7 +2,7 @@
 //! one as the CLI does (read, ingest, keep the article): it must finish, import every file and
 //! keep the process's peak memory bounded. Its own test binary, so the peak is this test's.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 use std::time::{Duration, Instant};

@@ -3,7 +3,7 @@
 //! here with the `zip` crate; the PDFs in `tests/fixtures/formats/` were written by a small
 //! script and encrypted with `qpdf --encrypt` (see `formats/README.md`).
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 

@@ -5,7 +5,7 @@
 //! `ingest`. Each input is imported or refused with one line naming the file and the reason,
 //! within a time bound, without a panic.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 use std::time::{Duration, Instant};

@@ -2,7 +2,7 @@
 //! punctuation, endless quotes or names, a huge title, a big table, deep nesting) build in bounded
 //! time into a short brief whose lines are capped, whatever their size.
 
-mod common;
+use crate::common;
 
 use std::sync::mpsc;
 use std::time::Duration;

@@ -1,6 +1,6 @@
 //! Projects and the review: what the desktop app does to a brief, tested on the core session.
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 

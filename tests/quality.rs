@@ -5,7 +5,7 @@
 //! Runs when `../shared/eval` sits beside the checkout (as in CI). The scorer's Python is
 //! `$BRIEFDESK_EVAL_PY`, else `~/.cache/briefdesk-eval/bin/python` (made by `.ci/setup`).
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 use std::process::Command;

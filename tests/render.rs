@@ -2,7 +2,7 @@
 //! markup errors and autoescaping. Set `BRIEFDESK_RENDER_OUT=/tmp/brief.pdf` (and
 //! `BRIEFDESK_RENDER_LONG_OUT` for a Letter brief with a long sources table) to keep samples.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::time::Instant;

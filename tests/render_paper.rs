@@ -1,7 +1,7 @@
 //! Paper sizes: Letter is designed, not resized (same line length as A4, same page count for
 //! the fixture brief), and a theme that fixes the paper overrides the caller with a warning.
 
-mod common;
+use crate::common;
 
 use briefdesk::files::TemplateFiles;
 use briefdesk::render::{render, PageSize, RenderOptions, Rendered, Templates};

@@ -1,9 +1,9 @@
 //! PDF structure of a rendered brief: outline, metadata, page labels, links, and
 //! deterministic bytes. The dump of the fixture brief (pages, sizes, metadata, outline, links,
 //! text per page, SHA-256) is compared with `tests/fixtures/render/*.dump.txt`; after an
-//! intended change, `BRIEFDESK_BLESS=1 cargo test --test render_pdf` rewrites it.
+//! intended change, `BRIEFDESK_BLESS=1 cargo test --test suite render_pdf` rewrites it.
 
-mod common;
+use crate::common;
 
 use briefdesk::render::{render, PageSize, RenderOptions, Templates};
 use common::{check_file, fixture_brief, fixtures, tool, water_talks, write_file};

@@ -3,12 +3,11 @@
 //! by structure elements through the parent tree, or artifacts for the page furniture),
 //! `/Lang`, `/MarkInfo`, `/DisplayDocTitle`, XMP metadata, no PDF/X claim, and the same bytes
 //! on every run. The structure of the policy brief is compared with
-//! `tests/golden/fixtures.structure.txt` (`BRIEFDESK_BLESS=1 cargo test --test render_tagged`
+//! `tests/golden/fixtures.structure.txt` (`BRIEFDESK_BLESS=1 cargo test --test suite render_tagged`
 //! rewrites it after an intended change).
 
-mod common;
-#[path = "render_support/structure.rs"]
-mod structure;
+use crate::common;
+use crate::structure;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

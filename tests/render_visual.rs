@@ -13,9 +13,8 @@ use briefdesk::render::{render, PageSize, RenderOptions, Templates};
 use briefdesk::{Brief, Source};
 use common::{fixture_brief, water_talks};
 
-mod common;
-#[path = "render_support/png.rs"]
-mod png;
+use crate::common;
+use crate::png;
 
 /// A pixel counts as changed when its grey level moves by more than this.
 const PIXEL_TOLERANCE: u8 = 64;
@@ -136,7 +135,7 @@ fn templates_look_as_approved() {
     }
     assert!(
         failures.is_empty(),
-        "{}\nLook at the pages; if the change is intended: BRIEFDESK_BLESS=1 cargo test --test render_visual",
+        "{}\nLook at the pages; if the change is intended: BRIEFDESK_BLESS=1 cargo test --test suite render_visual",
         failures.join("\n")
     );
 }

@@ -1,7 +1,7 @@
 //! Story grouping (issue 13): articles of one development grouped across outlets, articles of one
 //! topic but different events kept apart, and the brief organised by story.
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 
