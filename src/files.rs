@@ -119,19 +119,22 @@ pub fn import(
     results.into_iter().flatten().collect()
 }
 
-/// `f` over `items` on as many threads as there are cores, results in input order.
+/// `f` over `items` on as many threads as there are cores (the calling thread one of them, so
+/// a single item starts no thread), results in input order.
 pub fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let chunk = items.len().div_ceil(threads).max(1);
+    let mut chunks = items.chunks(chunk);
+    let first = chunks.next().unwrap_or_default();
     std::thread::scope(|s| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
+        let handles: Vec<_> = chunks
             .map(|c| s.spawn(|| c.iter().map(&f).collect::<Vec<R>>()))
             .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("worker thread"))
-            .collect()
+        let mut out: Vec<R> = first.iter().map(&f).collect();
+        for h in handles {
+            out.extend(h.join().expect("worker thread"));
+        }
+        out
     })
 }
 
@@ -335,6 +338,20 @@ pub fn read_template(path: &Path) -> Result<TemplateFile, RenderError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn par_map_keeps_the_input_order_and_runs_one_item_on_the_caller() {
+        let caller = std::thread::current().id();
+        for n in [0, 1, 2, 3, 17, 1000] {
+            let items: Vec<usize> = (0..n).collect();
+            let out = par_map(&items, |&i| (i * 3, std::thread::current().id()));
+            let values: Vec<usize> = out.iter().map(|(v, _)| *v).collect();
+            assert_eq!(values, items.iter().map(|i| i * 3).collect::<Vec<_>>());
+            if n == 1 {
+                assert_eq!(out[0].1, caller, "one item ran on a new thread");
+            }
+        }
+    }
 
     /// Found by the packaging work: `briefdesk build` wrote the brief readable by its owner only.
     #[cfg(unix)]
