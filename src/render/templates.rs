@@ -158,20 +158,23 @@ fn description(source: &str) -> String {
 impl Templates {
     /// The templates embedded in BriefDesk.
     pub fn builtin() -> Templates {
-        let mut entries = BTreeMap::new();
-        for (name, source) in BUILTIN {
-            for key in [name.to_string(), format!("{BUILTIN_PREFIX}{name}")] {
-                entries.insert(
-                    key,
-                    Entry {
-                        source: source.to_string(),
-                        origin: "built-in".into(),
-                    },
-                );
-            }
-        }
+        let entries = BUILTIN
+            .iter()
+            .map(|(name, source)| (name.to_string(), builtin_entry(source)))
+            .collect();
         let tera = build(&entries);
         Templates { entries, tera }
+    }
+
+    /// Adds the built-ins again as `builtin/<name>.html`, for a user template that replaces one
+    /// and extends the original (Tera is built again by the caller). Only then: parsing them
+    /// twice is a tenth of a one-article build.
+    fn with_originals(&mut self) {
+        for (name, source) in BUILTIN {
+            self.entries
+                .entry(format!("{BUILTIN_PREFIX}{name}"))
+                .or_insert_with(|| builtin_entry(source));
+        }
     }
 
     /// Adds the user's templates that `loader` finds (see [`TemplateLoader::user_templates`]),
@@ -184,6 +187,7 @@ impl Templates {
         if files.is_empty() {
             return Ok(self);
         }
+        self.with_originals();
         for file in files {
             self.add(file);
         }
@@ -200,8 +204,13 @@ impl Templates {
         template: &str,
     ) -> Result<(Templates, String), RenderError> {
         let Some(file) = loader.template_file(template) else {
+            if template.starts_with(BUILTIN_PREFIX) {
+                self.with_originals();
+                self.rebuild()?;
+            }
             return Ok((self, template.to_string()));
         };
+        self.with_originals();
         let name = self.add(file?);
         self.rebuild()?;
         Ok((self, display_name(&name).to_string()))
@@ -321,6 +330,14 @@ impl Templates {
             Ok(key) => file_label(&self.entries, &key),
             Err(_) => name.to_string(),
         }
+    }
+}
+
+/// A built-in template's entry.
+fn builtin_entry(source: &str) -> Entry {
+    Entry {
+        source: source.to_string(),
+        origin: "built-in".into(),
     }
 }
 
