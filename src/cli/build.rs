@@ -71,6 +71,10 @@ pub(super) fn run(args: BuildArgs) -> Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     let brief = compose_brief(&args, &items)?;
+    // The brief holds all it needs: the articles and analyses go before typesetting, which is
+    // when a large batch's memory peaks.
+    let articles = items.len();
+    drop(items);
     let render = RenderOptions {
         template,
         page_size: args.page_size,
@@ -85,7 +89,7 @@ pub(super) fn run(args: BuildArgs) -> Result<ExitCode> {
             Some(r) if format == Format::Docx => format!("with {}", r.display()),
             _ => format!("cannot build {}", args.output.display()),
         })?;
-    write(&args.output, &exported, items.len(), format)?;
+    write(&args.output, &exported, articles, format)?;
     Ok(ExitCode::SUCCESS)
 }
 
