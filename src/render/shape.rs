@@ -6,11 +6,14 @@
 //! (or `?`) is set instead and the character is recorded in [`Shaper::missing`].
 
 use std::collections::BTreeSet;
+use std::ops::Range;
 use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
 
 use super::blocks::{Inline, InlineStyle};
 use super::colour::Rgb;
-use super::fonts::{font, FontKey};
+use super::fonts::{font, Font, FontKey};
 use super::hyphen;
 use super::items::{Glue, Glyph, Item, Piece, FORCED, HYPHEN_PENALTY};
 use super::style::{Align, TextStyle, MUTED, NAVY, SUP_RISE, SUP_SCALE};
@@ -22,6 +25,49 @@ use crate::error::RenderError;
 pub struct Shaper {
     /// Characters no embedded font could show.
     pub missing: BTreeSet<char>,
+    /// The glyphs of every text shaped so far, by font: a brief repeats its words, and a
+    /// fitted brief is set more than once.
+    shaped: FxHashMap<FontKey, FxHashMap<String, Vec<Shaped>>>,
+}
+
+/// A glyph as shaping gives it, whatever the size: its id, advance and offset in font units,
+/// and the span of the text it starts a cluster of (`None` inside a cluster).
+#[derive(Debug, Clone)]
+struct Shaped {
+    gid: u16,
+    advance: i32,
+    offset: i32,
+    text: Option<Range<usize>>,
+}
+
+/// The glyphs of `text` shaped in `f`.
+fn shape(f: &Font, text: &str) -> Result<Vec<Shaped>, RenderError> {
+    let shaped = f.shape(text);
+    let infos = shaped.glyph_infos();
+    // Cluster starts in text order (right-to-left words come back in visual order).
+    let mut starts: Vec<usize> = infos.iter().map(|i| i.cluster as usize).collect();
+    starts.sort_unstable();
+    starts.dedup();
+    let glyphs = infos.iter().zip(shaped.glyph_positions()).enumerate();
+    glyphs
+        .map(|(i, (info, pos))| {
+            let start = info.cluster as usize;
+            let first_of_cluster = i == 0 || infos[i - 1].cluster != info.cluster;
+            let end = starts
+                .iter()
+                .copied()
+                .find(|c| *c > start)
+                .unwrap_or(text.len());
+            Ok(Shaped {
+                gid: u16::try_from(info.glyph_id).map_err(|_| {
+                    RenderError::Font(format!("glyph id {} out of range", info.glyph_id))
+                })?,
+                advance: pos.x_advance,
+                offset: pos.x_offset,
+                text: first_of_cluster.then_some(start..end.max(start)),
+            })
+        })
+        .collect()
 }
 
 /// How a stretch of text is set: font, size, baseline rise and colour.
@@ -271,36 +317,23 @@ impl Shaper {
         color: Rgb,
     ) -> Result<Piece, RenderError> {
         let f = font(key)?;
-        let shaped = f.shape(text);
-        let infos = shaped.glyph_infos();
-        let positions = shaped.glyph_positions();
-        let mut glyphs = Vec::with_capacity(infos.len());
+        let by_font = self.shaped.entry(key).or_default();
+        if !by_font.contains_key(text) {
+            by_font.insert(text.to_string(), shape(f, text)?);
+        }
+        let mut glyphs = Vec::with_capacity(by_font[text].len());
         let mut width = 0.0;
-        // Cluster starts in text order (right-to-left words come back in visual order).
-        let mut starts: Vec<usize> = infos.iter().map(|i| i.cluster as usize).collect();
-        starts.sort_unstable();
-        starts.dedup();
-        for (i, (info, pos)) in infos.iter().zip(positions).enumerate() {
-            let start = info.cluster as usize;
-            let first_of_cluster = i == 0 || infos[i - 1].cluster != info.cluster;
-            let end = starts
-                .iter()
-                .copied()
-                .find(|c| *c > start)
-                .unwrap_or(text.len());
-            let advance = f.em(pos.x_advance) * size;
+        for g in &by_font[text] {
+            let advance = f.em(g.advance) * size;
             width += advance;
             glyphs.push(Glyph {
-                gid: u16::try_from(info.glyph_id).map_err(|_| {
-                    RenderError::Font(format!("glyph id {} out of range", info.glyph_id))
-                })?,
+                gid: g.gid,
                 advance,
-                offset: f.em(pos.x_offset) * size,
-                text: if first_of_cluster {
-                    text.get(start..end.max(start)).unwrap_or("").to_string()
-                } else {
-                    String::new()
-                },
+                offset: f.em(g.offset) * size,
+                text: g
+                    .text
+                    .clone()
+                    .map_or(String::new(), |r| text.get(r).unwrap_or("").to_string()),
             });
         }
         Ok(Piece {
