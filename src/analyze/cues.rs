@@ -4,11 +4,11 @@
 
 use std::sync::LazyLock;
 
-use crate::pattern::{Groups, Pattern};
 use aho_corasick::AhoCorasick;
 
 use crate::analyze::windows::searcher;
 use crate::lexicon::{compile as pattern, CLOSING_VERBS, QUOTE_VERBS, REPORTING_VERBS};
+use crate::pattern::{Groups, Pattern};
 
 /// A speaker as written: pronoun, description or (role +) name.
 const SPK: &str = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|(?:the|a|an|The|A|An)\s+(?:[%L%’'\-]+\s+){0,4}?[%L%’'\-]+|(?:(?:[A-Z][%L%.’'\-]*|%SPEAKER_JOINERS%)\s+){0,6}[A-Z][%L%’'\-]+)";

@@ -3,7 +3,6 @@
 
 use std::sync::LazyLock;
 
-use crate::pattern::{Groups, Pattern};
 use aho_corasick::AhoCorasick;
 
 use crate::analyze::windows::{self, around, captures_in, comma_pairs, occurrences, Reach};
@@ -11,6 +10,7 @@ use crate::lexicon::{
     compile as pattern, is_name_letter, is_role_head, HONORIFICS, MONTHS, NAME_PARTICLES,
     ROLE_HEADS, SPEAKER_JOINERS, WEEKDAYS,
 };
+use crate::pattern::{Groups, Pattern};
 use crate::scan::{
     boundary, find_iter, lit, one, opt, repeat, repeat_piece, spaces, then, Ends, MANY,
 };

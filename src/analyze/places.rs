@@ -5,11 +5,11 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::pattern::Pattern;
 use aho_corasick::AhoCorasick;
 
 use crate::analyze::windows;
 use crate::lexicon::{compile, is_name_letter, ORG_ACRONYMS, ORG_HEADS};
+use crate::pattern::Pattern;
 
 /// Every country name, alias and demonym (lower-case) → the country's usual English name.
 static COUNTRIES: LazyLock<HashMap<String, String>> = LazyLock::new(|| {

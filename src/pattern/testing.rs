@@ -19,7 +19,7 @@ pub fn reference(re: &regex::Regex, hay: &str) -> Vec<Vec<Option<(usize, usize)>
 
 /// The groups of one match as spans.
 pub fn spans(g: &Groups) -> Vec<Option<(usize, usize)>> {
-    (0..g.spans.len()).map(|i| g.spans[i]).collect()
+    g.spans.clone()
 }
 
 /// Every match of `p` over the whole of `hay`, searched match after match as `captures_iter`

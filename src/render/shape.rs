@@ -321,9 +321,10 @@ impl Shaper {
         if !by_font.contains_key(text) {
             by_font.insert(text.to_string(), shape(f, text)?);
         }
-        let mut glyphs = Vec::with_capacity(by_font[text].len());
+        let shaped = &by_font[text];
+        let mut glyphs = Vec::with_capacity(shaped.len());
         let mut width = 0.0;
-        for g in &by_font[text] {
+        for g in shaped {
             let advance = f.em(g.advance) * size;
             width += advance;
             glyphs.push(Glyph {
