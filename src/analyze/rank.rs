@@ -30,8 +30,11 @@ use crate::model::{KeySentence, Sentence};
 /// Weight of the lead prior against centrality.
 const LEAD_WEIGHT: f64 = 0.9;
 
+/// The English stop words of the `stop-words` crate, a word a line (written by build.rs).
+const STOP_WORDS_EN: &str = include_str!(concat!(env!("OUT_DIR"), "/stop_words_en.txt"));
+
 static STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    let mut s: HashSet<&'static str> = stop_words::get("en").iter().copied().collect();
+    let mut s: HashSet<&'static str> = STOP_WORDS_EN.lines().collect();
     s.extend(["said", "says", "told", "added", "mr", "ms", "mrs"]);
     s
 });

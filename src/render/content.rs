@@ -108,6 +108,8 @@ pub fn page_ops(
     if open.is_some() {
         ops.push(Op::EndMarkedContent);
     }
+    // Every page's operations are alive until the document is serialised: no spare room.
+    ops.shrink_to_fit();
     ops
 }
 
