@@ -7,6 +7,7 @@
 
 use chrono::Weekday;
 
+use crate::pattern::alternation::alternation;
 use crate::pattern::{Pattern, PatternError};
 
 /// The letters a name is written in, as the inside of a regex character class: ASCII, Latin-1,
@@ -252,15 +253,6 @@ pub fn expand(pattern: &str) -> String {
 /// the analysis makes a regular expression (see [`Pattern`] for its two engines).
 pub fn compile(pattern: &str) -> Result<Pattern, PatternError> {
     Pattern::new(&expand(pattern))
-}
-
-/// `words` as a regex alternation (no group), each word escaped.
-pub fn alternation(words: &[&str]) -> String {
-    words
-        .iter()
-        .map(|w| regex::escape(w))
-        .collect::<Vec<_>>()
-        .join("|")
 }
 
 #[cfg(test)]

@@ -221,5 +221,7 @@ fn for_lite(source: &str) -> String {
     out
 }
 
+pub mod alternation;
+
 #[cfg(test)]
 pub(crate) mod testing;
