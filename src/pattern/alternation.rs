@@ -133,7 +133,14 @@ mod tests {
                    Minister of saying says sa Mrs Mr. Dr del derby d'Alembert Émile Étienne";
         // Tails that make the preference between a word and its longer forms matter (classes
         // written out: `\w` and `\s` are ASCII in regex-lite).
-        for tail in ["", "[^A-Za-z]", r"[A-Za-z\-]*", "[ ]+[A-Za-z]+", "(?:[ ]+of)?", "'?[A-Za-z]"] {
+        for tail in [
+            "",
+            "[^A-Za-z]",
+            r"[A-Za-z\-]*",
+            "[ ]+[A-Za-z]+",
+            "(?:[ ]+of)?",
+            "'?[A-Za-z]",
+        ] {
             let plain = words.map(regex::escape).join("|");
             let plain = regex::Regex::new(&format!("(?P<w>{plain}){tail}")).unwrap();
             let tree = format!("(?P<w>{}){tail}", alternation(&words));
@@ -145,7 +152,10 @@ mod tests {
             };
             let expected: Vec<_> = plain.captures_iter(hay).map(of).collect();
             assert!(expected.len() > 5, "{tail}: {expected:?}");
-            assert_eq!(tree_re.captures_iter(hay).map(of).collect::<Vec<_>>(), expected);
+            assert_eq!(
+                tree_re.captures_iter(hay).map(of).collect::<Vec<_>>(),
+                expected
+            );
             let lite_found: Vec<_> = lite
                 .captures_iter(hay)
                 .map(|c| {
