@@ -33,7 +33,7 @@ fn branches(rests: &[&str], out: &mut String) {
     // in the order each character first appears.
     for segment in rests.split_inclusive(|r| r.is_empty()) {
         let (words, ended) = match segment.split_last() {
-            Some((last, words)) if last.is_empty() => (words, true),
+            Some((&"", words)) => (words, true),
             _ => (segment, false),
         };
         let mut heads: Vec<char> = Vec::new();

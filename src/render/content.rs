@@ -1,4 +1,4 @@
-//! Page drawings → content-stream operations, every piece of content in marked content:
+//! Page drawings → content-stream bytes, every piece of content in marked content:
 //! text of the brief as `/P <</MCID n>> BDC … EMC` (the tag is the element's type; the
 //! [`StructTree`] records which element each id belongs to), the frame's banners, footer and
 //! page numbers as `/Artifact` of type `/Pagination` (`/Header`, `/Footer`), rules and
@@ -6,15 +6,13 @@
 
 use std::collections::BTreeMap;
 
-use printpdf::{
-    Codepoint, Color, DictItem, FontId, Line, LinePoint, Op, PaintMode, PdfFontHandle, Point, Pt,
-    Rect, TextItem, TextMatrix,
-};
+use printpdf::FontId;
 use subsetter::GlyphRemapper;
 
 use super::colour::Rgb;
 use super::draw::{Draw, TextRun};
 use super::fonts::{font, FontKey};
+use super::stream::{Property, Shown, Stream};
 use super::tags::{Mark, StructTree};
 
 /// A subset font ready to embed: its resource id and the old → new glyph id map.
@@ -25,64 +23,62 @@ pub struct Subset {
     pub remap: GlyphRemapper,
 }
 
-fn color(c: Rgb) -> Color {
-    Color::Rgb(printpdf::Rgb {
-        r: c.0,
-        g: c.1,
-        b: c.2,
-        icc_profile: None,
-    })
+/// The glyphs the pages show, by font resource: subset glyph id → the text it stands for
+/// (the last text written for it, as printpdf keeps it for the ToUnicode map).
+pub type UsedGlyphs = BTreeMap<FontId, BTreeMap<u16, String>>;
+
+/// `c` as the operands of a colour operator.
+fn rgb(c: Rgb) -> [f32; 3] {
+    [c.0, c.1, c.2]
 }
 
-fn name(s: &str) -> DictItem {
-    DictItem::Name(s.as_bytes().to_vec())
-}
-
-/// The operator opening marked content `mark` on page `page`.
-fn begin(mark: &Mark, page: usize, tree: &mut StructTree) -> Op {
-    let (tag, props): (&str, Vec<(&str, DictItem)>) = match mark {
+/// Opens marked content `mark` on page `page`.
+fn begin(out: &mut Stream, mark: &Mark, page: usize, tree: &mut StructTree) {
+    match mark {
         Mark::Content(t) => {
             let mcid = tree.content(t, page);
-            (t.role().name(), vec![("MCID", DictItem::Int(mcid as i64))])
+            out.begin_marked(t.role().name(), &[("MCID", Property::Int(mcid))]);
         }
-        Mark::Layout => ("Artifact", vec![("Type", name("Layout"))]),
-        Mark::Pagination => ("Artifact", vec![("Type", name("Pagination"))]),
+        Mark::Layout => out.begin_marked("Artifact", &[("Type", Property::Name("Layout"))]),
+        Mark::Pagination => {
+            out.begin_marked("Artifact", &[("Type", Property::Name("Pagination"))]);
+        }
         Mark::Header | Mark::Footer => {
             let edge = if *mark == Mark::Header {
                 "Header"
             } else {
                 "Footer"
             };
-            let props = vec![("Type", name("Pagination")), ("Subtype", name(edge))];
-            ("Artifact", props)
+            // Keys in name order, as a sorted property map is written.
+            let props = [
+                ("Subtype", Property::Name(edge)),
+                ("Type", Property::Name("Pagination")),
+            ];
+            out.begin_marked("Artifact", &props);
         }
-    };
-    let map = props.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
-    Op::BeginMarkedContentWithProperties {
-        tag: tag.to_string(),
-        properties: DictItem::Dict { map },
     }
 }
 
-/// The operations of page `page`; `height` flips y to PDF's bottom-up coordinates. Tagged
-/// text and link areas are recorded in `tree`.
-pub fn page_ops(
+/// The content stream of page `page`; `height` flips y to PDF's bottom-up coordinates.
+/// Tagged text and link areas are recorded in `tree`, the glyphs shown in `used`.
+pub fn page_stream(
     draws: &[Draw],
     height: f32,
     subsets: &BTreeMap<FontKey, Subset>,
     page: usize,
     tree: &mut StructTree,
-) -> Vec<Op> {
-    let mut ops = Vec::new();
-    let mut open: Option<Mark> = None;
+    used: &mut UsedGlyphs,
+) -> Vec<u8> {
+    let mut out = Stream::default();
+    let mut open: Option<&Mark> = None;
     let mut links = 0;
     for d in draws {
         let mark = match d {
             Draw::Text(run) if run.glyphs.is_empty() || !subsets.contains_key(&run.font) => {
                 continue
             }
-            Draw::Text(run) => run.mark.clone(),
-            Draw::Rect { .. } | Draw::Line { .. } => Mark::Layout,
+            Draw::Text(run) => &run.mark,
+            Draw::Rect { .. } | Draw::Line { .. } => &Mark::Layout,
             Draw::Anchor { .. } => continue,
             Draw::Link { tag, .. } => {
                 if let Some(tag) = tag {
@@ -92,42 +88,38 @@ pub fn page_ops(
                 continue;
             }
         };
-        if open.as_ref() != Some(&mark) {
+        if open != Some(mark) {
             if open.is_some() {
-                ops.push(Op::EndMarkedContent);
+                out.bare("EMC");
             }
-            ops.push(begin(&mark, page, tree));
+            begin(&mut out, mark, page, tree);
         }
-        if let (Draw::Text(run), Mark::Content(tag)) = (d, &mark) {
+        if let (Draw::Text(run), Mark::Content(tag)) = (d, mark) {
             let text: String = run.glyphs.iter().map(|g| g.text.as_str()).collect();
             tree.text(tag, page, &text);
         }
-        draw_ops(d, height, subsets, &mut ops);
+        draw(d, height, subsets, &mut out, used);
         open = Some(mark);
     }
     if open.is_some() {
-        ops.push(Op::EndMarkedContent);
+        out.bare("EMC");
     }
-    // Every page's operations are alive until the document is serialised: no spare room.
-    ops.shrink_to_fit();
-    ops
+    out.into_bytes()
 }
 
-/// The operations drawing `d`.
-fn draw_ops(d: &Draw, height: f32, subsets: &BTreeMap<FontKey, Subset>, ops: &mut Vec<Op>) {
+/// Writes the operators drawing `d`.
+fn draw(
+    d: &Draw,
+    height: f32,
+    subsets: &BTreeMap<FontKey, Subset>,
+    out: &mut Stream,
+    used: &mut UsedGlyphs,
+) {
     match d {
         Draw::Rect { x, y, w, h, fill } => {
-            ops.push(Op::SetFillColor { col: color(*fill) });
-            ops.push(Op::DrawRectangle {
-                rectangle: Rect {
-                    x: Pt(*x),
-                    y: Pt(height - y - h),
-                    width: Pt(*w),
-                    height: Pt(*h),
-                    mode: Some(PaintMode::Fill),
-                    winding_order: None,
-                },
-            });
+            out.numbers(&rgb(*fill), "rg");
+            out.numbers(&[*x, height - y - h, *w, *h], "re");
+            out.bare("f");
         }
         Draw::Line {
             x1,
@@ -137,25 +129,15 @@ fn draw_ops(d: &Draw, height: f32, subsets: &BTreeMap<FontKey, Subset>, ops: &mu
             width,
             color: c,
         } => {
-            ops.push(Op::SetOutlineColor { col: color(*c) });
-            ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
-            let point = |x: f32, y: f32| LinePoint {
-                p: Point {
-                    x: Pt(x),
-                    y: Pt(height - y),
-                },
-                bezier: false,
-            };
-            ops.push(Op::DrawLine {
-                line: Line {
-                    points: vec![point(*x1, *y1), point(*x2, *y2)],
-                    is_closed: false,
-                },
-            });
+            out.numbers(&rgb(*c), "RG");
+            out.numbers(&[*width], "w");
+            out.numbers(&[*x1, height - y1], "m");
+            out.numbers(&[*x2, height - y2], "l");
+            out.bare("S");
         }
         Draw::Text(run) => {
             if let Some(s) = subsets.get(&run.font) {
-                text_ops(run, height, s, ops);
+                text(run, height, s, out, used);
             }
         }
         // Written as PDF structures by `super::nav`, not as page content.
@@ -165,17 +147,17 @@ fn draw_ops(d: &Draw, height: f32, subsets: &BTreeMap<FontKey, Subset>, ops: &mu
 
 /// One `Tm` + `TJ` for a run: each glyph's TJ adjustment moves the pen from where the
 /// viewer's `/W` advance leaves it to the glyph's typeset position.
-fn text_ops(run: &TextRun, height: f32, subset: &Subset, ops: &mut Vec<Op>) {
+fn text(run: &TextRun, height: f32, subset: &Subset, out: &mut Stream, used: &mut UsedGlyphs) {
     let Some(first) = run.glyphs.first() else {
         return;
     };
-    let f = match font(run.font) {
-        Ok(f) => f,
-        Err(_) => return,
+    let Ok(f) = font(run.font) else {
+        return;
     };
+    let glyphs = used.entry(subset.id.clone()).or_default();
     // Adjustments are whole thousandths of an em (short content streams); the pen the viewer
     // will really be at is tracked so rounding never accumulates along the run.
-    let mut codepoints = Vec::with_capacity(run.glyphs.len());
+    let mut shown = Vec::with_capacity(run.glyphs.len() * 2);
     let mut pen = first.x;
     for (i, g) in run.glyphs.iter().enumerate() {
         pen += f.pdf_advance_em(g.gid) * run.size;
@@ -184,25 +166,23 @@ fn text_ops(run: &TextRun, height: f32, subset: &Subset, ops: &mut Vec<Op>) {
             None => 0.0,
         };
         pen -= offset * run.size / 1000.0;
-        codepoints.push(Codepoint {
-            gid: subset.remap.get(g.gid).unwrap_or(0),
-            offset,
-            cid: Some(g.text.clone()),
-        });
+        let code = subset.remap.get(g.gid).unwrap_or(0);
+        shown.push(Shown::Code(code));
+        if offset != 0.0 {
+            shown.push(Shown::Adjust(offset));
+        }
+        match glyphs.get_mut(&code) {
+            Some(t) if *t == g.text => {}
+            Some(t) => t.clone_from(&g.text),
+            None => {
+                glyphs.insert(code, g.text.clone());
+            }
+        }
     }
-    ops.push(Op::StartTextSection);
-    ops.push(Op::SetFillColor {
-        col: color(run.color),
-    });
-    ops.push(Op::SetFont {
-        font: PdfFontHandle::External(subset.id.clone()),
-        size: Pt(run.size),
-    });
-    ops.push(Op::SetTextMatrix {
-        matrix: TextMatrix::Translate(Pt(first.x), Pt(height - run.baseline)),
-    });
-    ops.push(Op::ShowText {
-        items: vec![TextItem::GlyphIds(codepoints)],
-    });
-    ops.push(Op::EndTextSection);
+    out.bare("BT");
+    out.numbers(&rgb(run.color), "rg");
+    out.font(&subset.id.0, run.size);
+    out.numbers(&[1.0, 0.0, 0.0, 1.0, first.x, height - run.baseline], "Tm");
+    out.show(&shown);
+    out.bare("ET");
 }

@@ -31,6 +31,7 @@ mod parser;
 mod pdf;
 pub mod quotes;
 mod shape;
+mod stream;
 mod structure;
 mod style;
 mod table;

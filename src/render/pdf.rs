@@ -11,11 +11,12 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use printpdf::{
-    FontId, ParsedFont, PdfDocument, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Pt, Rect,
+    Codepoint, FontId, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfParseErrorSeverity,
+    PdfSaveOptions, Pt, Rect, TextItem,
 };
 use subsetter::GlyphRemapper;
 
-use super::content::{page_ops, Subset};
+use super::content::{page_stream, Subset, UsedGlyphs};
 use super::draw::Draw;
 use super::fonts::{font, FontKey};
 use super::tags::StructTree;
@@ -33,11 +34,19 @@ pub fn write(
     let mut doc = PdfDocument::new(&meta.title);
     let subsets = embed_fonts(&mut doc, pages)?;
     let mut tree = StructTree::default();
-    doc.pages = pages
+    let mut used = UsedGlyphs::new();
+    let streams: Vec<Vec<u8>> = pages
         .iter()
         .enumerate()
-        .map(|(n, draws)| {
-            let ops = page_ops(draws, height, &subsets, n, &mut tree);
+        .map(|(n, draws)| page_stream(draws, height, &subsets, n, &mut tree, &mut used))
+        .collect();
+    // printpdf embeds the fonts (widths, ToUnicode) for the glyphs its pages show: the first
+    // page shows each glyph once, then every page gets its own content stream.
+    let mut inventory = Some(glyph_inventory(&used));
+    doc.pages = pages
+        .iter()
+        .map(|_| {
+            let ops = inventory.take().unwrap_or_default();
             let mut page = PdfPage::new(printpdf::Mm(0.0), printpdf::Mm(0.0), ops);
             let rect = Rect::from_wh(Pt(width), Pt(height));
             page.media_box = rect.clone();
@@ -64,7 +73,7 @@ pub fn write(
     };
     let mut warnings = Vec::new();
     let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
-    // The pages' operations are in `lo` now: free them before the structure tree is built.
+    // Everything printpdf held is in `lo` now: free it before the structure tree is built.
     drop(doc);
     if let Some(w) = warnings
         .iter()
@@ -72,8 +81,11 @@ pub fn write(
     {
         return Err(RenderError::Pdf(w.msg.clone()));
     }
-    let annots = super::nav::annotate(&mut lo, pages, height)?;
     let page_ids: Vec<lopdf::ObjectId> = lo.get_pages().into_values().collect();
+    for (&id, content) in page_ids.iter().zip(streams) {
+        set_contents(&mut lo, id, content)?;
+    }
+    let annots = super::nav::annotate(&mut lo, pages, height)?;
     super::structure::write(&mut lo, &tree, &page_ids, &annots)?;
     super::docinfo::finish(&mut lo, meta)?;
     lo.version = "1.7".into();
@@ -101,6 +113,51 @@ pub fn write(
     lo.save_to(&mut bytes)
         .map_err(|e| RenderError::Pdf(e.to_string()))?;
     Ok(bytes)
+}
+
+/// One text section showing every used glyph once with its text, font by font: what printpdf
+/// reads to embed each font's widths and ToUnicode map (the page's own content replaces it).
+fn glyph_inventory(used: &UsedGlyphs) -> Vec<Op> {
+    let mut ops = vec![Op::StartTextSection];
+    for (id, glyphs) in used {
+        ops.push(Op::SetFont {
+            font: PdfFontHandle::External(id.clone()),
+            size: Pt(1.0),
+        });
+        let codepoints = glyphs
+            .iter()
+            .map(|(&gid, text)| Codepoint {
+                gid,
+                offset: 0.0,
+                cid: Some(text.clone()),
+            })
+            .collect();
+        ops.push(Op::ShowText {
+            items: vec![TextItem::GlyphIds(codepoints)],
+        });
+    }
+    ops.push(Op::EndTextSection);
+    ops
+}
+
+/// Puts `content` in the content stream of page `page`.
+fn set_contents(
+    lo: &mut lopdf::Document,
+    page: lopdf::ObjectId,
+    content: Vec<u8>,
+) -> Result<(), RenderError> {
+    let missing = |e: lopdf::Error| RenderError::Pdf(format!("a page's content stream: {e}"));
+    let id = lo
+        .get_dictionary(page)
+        .and_then(|d| d.get(b"Contents"))
+        .and_then(lopdf::Object::as_reference)
+        .map_err(missing)?;
+    let stream = lo
+        .get_object_mut(id)
+        .and_then(lopdf::Object::as_stream_mut)
+        .map_err(missing)?;
+    stream.set_content(content);
+    Ok(())
 }
 
 /// Deflates a stream that has no filter yet (when that makes it smaller), at zlib's fast level:
