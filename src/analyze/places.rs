@@ -1,6 +1,6 @@
 //! Places and groups by name: the country gazetteer (countries, their aliases and demonyms, from
-//! `keshvar`) and organisations recognised by their head word or a known acronym — what a
-//! capitalised phrase names when it is not a person.
+//! `keshvar`, written out by build.rs) and organisations recognised by their head word or a known
+//! acronym — what a capitalised phrase names when it is not a person.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -11,56 +11,16 @@ use crate::analyze::windows;
 use crate::lexicon::{compile, is_name_letter, ORG_ACRONYMS, ORG_HEADS};
 use crate::pattern::Pattern;
 
+/// The gazetteer as build.rs writes it from `keshvar`: `name<TAB>country` lines, the name
+/// lower-case (countries, aliases, demonyms), the country by its usual English name.
+const COUNTRY_LINES: &str = include_str!(concat!(env!("OUT_DIR"), "/countries.txt"));
+
 /// Every country name, alias and demonym (lower-case) → the country's usual English name.
-static COUNTRIES: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
-    let mut m = HashMap::new();
-    let latin = |s: &str| {
-        s.chars()
-            .all(|c| c.is_ascii() || c.is_alphabetic() && c < '\u{250}')
-    };
-    // UN members first, so "Indian" stays India and not the British Indian Ocean Territory.
-    let mut countries: Vec<keshvar::Country> = keshvar::CountryIterator::new().collect();
-    countries.sort_by_key(|c| !c.un_member());
-    for c in countries {
-        let canonical = c
-            .unofficial_name_list()
-            .iter()
-            .copied()
-            .find(|s| latin(s))
-            .unwrap_or(c.iso_short_name())
-            .to_string();
-        let names = [
-            Some(c.iso_short_name()),
-            Some(canonical.as_str()),
-            c.maybe_nationality(),
-        ];
-        for n in names.into_iter().flatten() {
-            m.entry(n.to_lowercase())
-                .or_insert_with(|| canonical.clone());
-        }
-    }
-    let us = m
-        .get("united states")
-        .cloned()
-        .unwrap_or("United States".into());
-    let uk = m
-        .get("united kingdom")
-        .cloned()
-        .unwrap_or("United Kingdom".into());
-    for (alias, target) in [
-        ("us", &us),
-        ("u.s.", &us),
-        ("usa", &us),
-        ("america", &us),
-        ("american", &us),
-        ("uk", &uk),
-        ("u.k.", &uk),
-        ("britain", &uk),
-        ("british", &uk),
-    ] {
-        m.insert(alias.to_string(), target.clone());
-    }
-    m
+static COUNTRIES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    COUNTRY_LINES
+        .lines()
+        .filter_map(|line| line.split_once('\t'))
+        .collect()
 });
 
 /// An organisation name: up to four capitalised words, a head word, an "of …" tail.
@@ -96,7 +56,7 @@ pub fn organisations(text: &str) -> Vec<&str> {
 /// The country a single word or phrase names ("Pakistani" → Pakistan), if any.
 pub fn country(s: &str) -> Option<&'static str> {
     let s = crate::analyze::rank::without_possessive(s);
-    COUNTRIES.get(&s.to_lowercase()).map(String::as_str)
+    COUNTRIES.get(s.to_lowercase().as_str()).copied()
 }
 
 /// Whether `s` names a country, nationality or organisation rather than a person.
