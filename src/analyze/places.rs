@@ -43,7 +43,7 @@ const ORG_REACH: windows::Reach = windows::Reach {
 };
 
 /// The organisation names in `text`, as `ORG.find_iter(text)` gives them: searched only around
-/// the head words, in the runs of letters, hyphens and white space that [`ORG`] can match.
+/// the head words, in the runs of letters, hyphens and white space that `ORG` can match.
 pub fn organisations(text: &str) -> Vec<&str> {
     let heads = windows::occurrences(&ORG_HEAD_WORDS, text);
     let part = |c: char| is_name_letter(c) || c == '-' || c.is_whitespace();

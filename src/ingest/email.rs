@@ -138,7 +138,7 @@ fn is_news_service(address: &str) -> bool {
     .any(|w| local.contains(w))
 }
 
-/// Removes "Fwd:", "Re:", "[External]" and alert-service prefixes from a subject.
+/// Removes "Fwd:", "Re:", "\[External\]" and alert-service prefixes from a subject.
 pub fn clean_subject(s: &str) -> String {
     let mut t = s.trim();
     loop {

@@ -9,7 +9,7 @@ const SAMPLE_CHARS: usize = 1_000;
 const FULL_SAMPLE_CHARS: usize = 20_000;
 
 /// The ISO 639-1 code of the text's language, when whatlang is confident about it: told from
-/// the first [`SAMPLE_CHARS`] characters, or from the first [`FULL_SAMPLE_CHARS`] when those
+/// the first 1,000 characters (`SAMPLE_CHARS`), or from the first 20,000 when those
 /// are not enough.
 pub fn language(text: &str) -> Option<String> {
     let reliable = |chars: usize| {

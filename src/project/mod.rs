@@ -1,9 +1,11 @@
 //! A saved piece of work: the imported articles, which are picked and in what order, the
 //! analyst's review of the statements and the brief settings; serialised as JSON.
 
+mod duplicates;
 mod reader;
 mod session;
 mod stories;
+mod views;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -15,10 +17,9 @@ use crate::render::{PageSize, RenderOptions};
 use crate::stories::StoryChoices;
 
 pub use reader::{segments, Segment};
-pub use session::{
-    ArticleView, Duplicate, ImportOutcome, Refused, Session, SessionError, StatementChange,
-};
+pub use session::{Session, SessionError};
 pub use stories::{ReviewStory, StoryView};
+pub use views::{ArticleView, Duplicate, ImportOutcome, Refused, StatementChange};
 
 /// The project file format this version writes (and the newest it reads). Format 2 added the
 /// analyst's story choices; a format 1 project opens with its articles grouped automatically.

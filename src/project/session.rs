@@ -5,17 +5,15 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Deserializer, Serialize};
 use thiserror::Error;
 
+use super::duplicates::{duplicates, StoryKey};
+use super::views::{ArticleView, Duplicate, ImportOutcome, Refused, StatementChange};
 use super::{segments, Project, ProjectArticle, ProjectSettings, Segment};
 use crate::analyze;
 use crate::compose::{self, statement_key, ReviewGroup, StatementEdit};
 use crate::error::{ComposeError, IngestError};
-use crate::model::{Analysis, Article, Brief, SourceFormat, StoryGroup};
-
-/// Characters of the opening of two texts compared to find the same story.
-const STORY_HEAD: usize = 400;
+use crate::model::{Analysis, Article, Brief, StoryGroup};
 
 /// Why a session operation failed.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -26,86 +24,6 @@ pub enum SessionError {
     /// The brief could not be composed.
     #[error(transparent)]
     Compose(#[from] ComposeError),
-}
-
-/// An article as the library list shows it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ArticleView {
-    /// Article id.
-    pub id: String,
-    /// Headline.
-    pub title: String,
-    /// Outlet.
-    pub outlet: Option<String>,
-    /// Byline.
-    pub byline: Option<String>,
-    /// Publication date.
-    pub published: Option<NaiveDate>,
-    /// Words in the body.
-    pub words: usize,
-    /// Language code.
-    pub language: Option<String>,
-    /// Format it was read as.
-    pub format: SourceFormat,
-    /// File it came from.
-    pub file_name: String,
-    /// Whether it goes in the brief.
-    pub picked: bool,
-    /// Statements found in it.
-    pub statements: usize,
-    /// Disagreeing date sources, for a flag.
-    pub date_conflicts: Vec<String>,
-    /// Id of an earlier article in the library with the same story, when there is one.
-    pub duplicate_of: Option<String>,
-}
-
-/// What an import did: articles added, files refused with their reason, files already there.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct ImportOutcome {
-    /// Articles added to the library.
-    pub added: Vec<ArticleView>,
-    /// Files that could not be imported.
-    pub failed: Vec<Refused>,
-    /// Files whose article is already in the library.
-    pub duplicates: Vec<Duplicate>,
-}
-
-/// A file that could not be imported, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Refused {
-    /// The file as the user gave it.
-    pub file: String,
-    /// The reason, in words.
-    pub reason: String,
-}
-
-/// A file whose article the library already holds.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Duplicate {
-    /// The file.
-    pub file: String,
-    /// Title of the article already there.
-    pub title: String,
-}
-
-/// A change to one statement; absent fields are left as they are, `text: null` restores the
-/// source's words.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-pub struct StatementChange {
-    /// Keep in or drop from the brief.
-    #[serde(default)]
-    pub keep: Option<bool>,
-    /// New wording (`Some(None)`: back to the source's words).
-    #[serde(default, deserialize_with = "present")]
-    pub text: Option<Option<String>>,
-    /// Move into or out of the bottom line.
-    #[serde(default)]
-    pub promoted: Option<bool>,
-}
-
-/// A field that is present (even as `null`) becomes `Some`.
-fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D::Error> {
-    Option::<String>::deserialize(d).map(Some)
 }
 
 /// An open project and the analyses of its articles.
@@ -397,7 +315,6 @@ impl Session {
         }
     }
 
-    /// Article `i` as the library shows it; `keys` are every article's [`StoryKey`].
     /// Article `i` as the library shows it; `duplicate`: the first earlier article of the same
     /// story (imported from another file: another format, a re-save).
     fn view(&self, i: usize, duplicate: Option<usize>) -> ArticleView {
@@ -422,48 +339,6 @@ impl Session {
             statements: self.analyses.get(&a.id).map_or(0, |an| an.statements.len()),
             date_conflicts: a.date_conflicts.clone(),
             duplicate_of,
-        }
-    }
-}
-
-/// For each article, the first earlier one of the same story (see [`StoryKey`]), in one pass.
-fn duplicates(keys: &[StoryKey]) -> Vec<Option<usize>> {
-    let mut first_title: HashMap<&str, usize> = HashMap::new();
-    let mut first_opening: HashMap<&str, usize> = HashMap::new();
-    keys.iter()
-        .enumerate()
-        .map(|(i, k)| {
-            let by_title = (!k.title.is_empty())
-                .then(|| *first_title.entry(&k.title).or_insert(i))
-                .filter(|&j| j < i);
-            let by_opening = (k.opening.len() >= 100)
-                .then(|| *first_opening.entry(&k.opening).or_insert(i))
-                .filter(|&j| j < i);
-            by_title.into_iter().chain(by_opening).min()
-        })
-        .collect()
-}
-
-/// What tells two saves of the same story apart from different stories: the headline and the
-/// opening of the text, letters and digits only, lower-cased; two articles with the same headline,
-/// or the same opening of at least 100 characters, are the same story.
-struct StoryKey {
-    title: String,
-    opening: String,
-}
-
-impl StoryKey {
-    fn of(a: &Article) -> StoryKey {
-        let head = |t: &str| -> String {
-            t.chars()
-                .filter(|c| c.is_alphanumeric())
-                .flat_map(char::to_lowercase)
-                .take(STORY_HEAD)
-                .collect()
-        };
-        StoryKey {
-            title: head(&a.title),
-            opening: head(&a.text),
         }
     }
 }

@@ -1,6 +1,6 @@
 //! The content model of a brief — blocks (headings, paragraphs, lists, quotes, tables, boxes)
 //! holding inline runs — and the rules of brief markup: which tags, attributes and classes
-//! exist (the parser is [`super::parser`]). Inline whitespace is collapsed HTML-style while
+//! exist (the parser is `super::parser`). Inline whitespace is collapsed HTML-style while
 //! the runs are collected, and straight quotes are set as curly ones ([`super::quotes`]) when
 //! they are finished.
 //!
@@ -189,7 +189,7 @@ const NO_SPACE_BEFORE: &[char] = &[',', '.', ';', ':', '!', '?', ')', ']', '%'];
 
 /// Collects inline content, collapsing runs of ASCII whitespace (not no-break spaces) into
 /// one space and dropping whitespace at the start, the end, around line breaks, before closing
-/// punctuation ([`NO_SPACE_BEFORE`]) and after an opening bracket; [`Self::finish`] sets the
+/// punctuation (`NO_SPACE_BEFORE`) and after an opening bracket; [`Self::finish`] sets the
 /// straight quotes of the whole content as curly ones.
 #[derive(Debug, Default)]
 pub struct InlineBuilder {

@@ -1,4 +1,4 @@
-//! Render: a [`Brief`](crate::model::Brief) in, PDF bytes out (Tera → brief markup → blocks → pages).
+//! Render: a [`Brief`] in, PDF bytes out (Tera → brief markup → blocks → pages).
 //!
 //! ```text
 //! Brief ─Tera─▶ brief markup ─markup/blocks─▶ blocks ─shape/linebreak/layout─▶ flow

@@ -40,8 +40,8 @@ impl Margins {
         }
     }
 
-    /// These margins with the top and bottom at least [`MIN_MARGIN`], so neither banner comes
-    /// nearer the paper's edge than [`BANNER_EDGE`].
+    /// These margins with the top and bottom at least `MIN_MARGIN`, so neither banner comes
+    /// nearer the paper's edge than `BANNER_EDGE`.
     pub fn with_banner_room(self) -> Margins {
         Margins {
             top: self.top.max(MIN_MARGIN),

@@ -287,7 +287,7 @@ impl Templates {
 
     /// The template file and line that wrote byte `offset` of `markup`, the output of
     /// template `name` with `ctx`: the templates are rendered again with line markers
-    /// ([`origin`]). `None` when the marked output, markers removed, is not `markup`.
+    /// (`origin`). `None` when the marked output, markers removed, is not `markup`.
     pub fn trace(
         &self,
         name: &str,

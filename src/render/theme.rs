@@ -275,7 +275,7 @@ impl Theme {
         out
     }
 
-    /// The theme's colour for a colour of the house palette ([`style`]).
+    /// The theme's colour for a colour of the house palette (`style`).
     pub fn recolour(&self, c: Rgb) -> Rgb {
         if c == style::NAVY {
             self.accent
