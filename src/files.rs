@@ -8,10 +8,13 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-use crate::error::{IngestError, IngestErrorKind, RenderError};
+use crate::error::{IngestError, IngestErrorKind};
 use crate::model::{Analysis, Article};
-use crate::render::{TemplateFile, TemplateLoader};
 use crate::{analyze, ingest};
+
+mod templates;
+
+pub use templates::{read_template, user_template_dir, TemplateFiles};
 
 /// Folders deeper than this under a dropped folder are not searched.
 pub const MAX_FOLDER_DEPTH: usize = 16;
@@ -257,82 +260,6 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
-}
-
-/// The user's template folder: `$XDG_CONFIG_HOME/briefdesk/templates` on Linux.
-pub fn user_template_dir() -> Option<PathBuf> {
-    dirs::config_dir().map(|d| d.join("briefdesk").join("templates"))
-}
-
-/// User templates on disk: the `*.html` files of a template folder, and `--template` arguments
-/// that name a file.
-#[derive(Debug, Clone, Default)]
-pub struct TemplateFiles {
-    /// The folder of user templates; none or a missing folder means no user templates.
-    pub dir: Option<PathBuf>,
-}
-
-impl TemplateFiles {
-    /// The templates of the user's template folder ([`user_template_dir`]).
-    pub fn user() -> TemplateFiles {
-        TemplateFiles {
-            dir: user_template_dir(),
-        }
-    }
-
-    /// The templates of the folder `dir`.
-    pub fn in_dir(dir: impl Into<PathBuf>) -> TemplateFiles {
-        TemplateFiles {
-            dir: Some(dir.into()),
-        }
-    }
-}
-
-impl TemplateLoader for TemplateFiles {
-    /// Every `*.html` file of the folder, sorted by path.
-    fn user_templates(&self) -> Result<Vec<TemplateFile>, RenderError> {
-        let Some(dir) = self.dir.as_deref().filter(|d| d.exists()) else {
-            return Ok(Vec::new());
-        };
-        let mut files: Vec<_> = std::fs::read_dir(dir)
-            .map_err(|e| RenderError::Template {
-                name: dir.display().to_string(),
-                message: format!("cannot read the template folder: {e}"),
-            })?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "html") && p.is_file())
-            .collect();
-        files.sort();
-        files.iter().map(|p| read_template(p)).collect()
-    }
-
-    /// The file at path `template`, if there is one.
-    fn template_file(&self, template: &str) -> Option<Result<TemplateFile, RenderError>> {
-        let path = Path::new(template);
-        path.is_file().then(|| read_template(path))
-    }
-}
-
-/// The template file `path`, named by its stem.
-pub fn read_template(path: &Path) -> Result<TemplateFile, RenderError> {
-    let shown = path.display().to_string();
-    let name = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .filter(|s| !s.is_empty())
-        .ok_or_else(|| RenderError::Template {
-            name: shown.clone(),
-            message: "not a template file name".into(),
-        })?;
-    let source = std::fs::read_to_string(path).map_err(|e| RenderError::Template {
-        name: shown.clone(),
-        message: format!("cannot read the template: {e}"),
-    })?;
-    Ok(TemplateFile {
-        name,
-        origin: shown,
-        source,
-    })
 }
 
 #[cfg(test)]
