@@ -83,8 +83,16 @@ impl Stream {
         for (i, item) in items.iter().enumerate() {
             match *item {
                 Shown::Code(code) => {
-                    let [hi, lo] = code.to_be_bytes();
-                    write!(self.bytes, "<{hi:02X}{lo:02X}>").expect("writing to a Vec");
+                    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+                    let digit = |shift: u16| HEX[usize::from((code >> shift) & 0xF)];
+                    self.bytes.extend_from_slice(&[
+                        b'<',
+                        digit(12),
+                        digit(8),
+                        digit(4),
+                        digit(0),
+                        b'>',
+                    ]);
                 }
                 Shown::Adjust(v) => {
                     // Numbers are separated from what precedes them; strings are not.
@@ -130,7 +138,7 @@ fn number_into(out: &mut Vec<u8>, value: f32) {
     let negative_zero = value == 0.0 && value.is_sign_negative();
     // Below 2^24 every whole number is exact and its shortest form is its digits.
     if value.fract() == 0.0 && value.abs() < 16_777_216.0 && !negative_zero {
-        write!(out, "{}", value as i64).expect("writing to a Vec");
+        out.extend_from_slice(itoa::Buffer::new().format(value as i32).as_bytes());
     } else {
         write!(out, "{value}").expect("writing to a Vec");
     }
