@@ -123,22 +123,35 @@ pub fn import(
 }
 
 /// `f` over `items` on as many threads as there are cores (the calling thread one of them, so
-/// a single item starts no thread), results in input order.
+/// a single item starts no thread), results in input order. Each thread takes the next item
+/// not yet taken, so a long article keeps one thread busy while the others go on with the rest.
 pub fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = items.len().div_ceil(threads).max(1);
-    let mut chunks = items.chunks(chunk);
-    let first = chunks.next().unwrap_or_default();
-    std::thread::scope(|s| {
-        let handles: Vec<_> = chunks
-            .map(|c| s.spawn(|| c.iter().map(&f).collect::<Vec<R>>()))
-            .collect();
-        let mut out: Vec<R> = first.iter().map(&f).collect();
-        for h in handles {
-            out.extend(h.join().expect("worker thread"));
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = cores.min(items.len());
+    if threads <= 1 {
+        return items.iter().map(f).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(item) = items.get(i) else {
+                return done;
+            };
+            done.push((i, f(item)));
         }
-        out
-    })
+    };
+    let mut all = std::thread::scope(|s| {
+        let handles: Vec<_> = (1..threads).map(|_| s.spawn(work)).collect();
+        let mut all = work();
+        for h in handles {
+            all.extend(h.join().expect("worker thread"));
+        }
+        all
+    });
+    all.sort_unstable_by_key(|&(i, _)| i);
+    all.into_iter().map(|(_, r)| r).collect()
 }
 
 /// Every article in one file (a mailbox or a mail with attached articles holds several), read
@@ -278,6 +291,22 @@ mod tests {
                 assert_eq!(out[0].1, caller, "one item ran on a new thread");
             }
         }
+    }
+
+    #[test]
+    fn par_map_goes_on_with_the_rest_while_one_item_is_long() {
+        if std::thread::available_parallelism().map_or(1, |n| n.get()) < 2 {
+            return; // one core: nothing runs beside the long item
+        }
+        let items: Vec<usize> = (0..20).collect();
+        let out = par_map(&items, |&i| {
+            if i == 0 {
+                std::thread::sleep(Duration::from_millis(300));
+            }
+            std::thread::current().id()
+        });
+        let beside_the_long_one = out[1..].iter().filter(|&&t| t == out[0]).count();
+        assert_eq!(beside_the_long_one, 0, "items waited behind the long one");
     }
 
     /// Found by the packaging work: `briefdesk build` wrote the brief readable by its owner only.
