@@ -61,8 +61,13 @@ pub(super) fn run(args: BuildArgs) -> Result<ExitCode> {
         return Ok(ExitCode::from(2));
     };
     let reference = read_reference(&args, format)?;
-    let (templates, template) = load_templates(&args.template)?;
-    let items = load(&args.files);
+    // The templates are parsed on a spare core while the files are read.
+    let (templates, items) = std::thread::scope(|s| {
+        let templates = s.spawn(|| load_templates(&args.template));
+        let items = load(&args.files);
+        (templates.join(), items)
+    });
+    let (templates, template) = templates.unwrap_or_else(|p| std::panic::resume_unwind(p))?;
     if items.is_empty() {
         eprintln!(
             "error: no readable article among the {} given",
