@@ -108,6 +108,15 @@ impl<'t> std::ops::Index<&str> for Groups<'_, 't> {
     }
 }
 
+/// Which engine of the patterns to build ahead of their first search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    /// regex-lite (microseconds a pattern): what a run of a few articles searches with.
+    Lite,
+    /// The regex crate's automata too (milliseconds): worth it before a large batch.
+    Fast,
+}
+
 impl Pattern {
     /// Builds the pattern `source` (regex crate syntax) for regex-lite; the fast engine waits
     /// for [`Pattern::warm`].
@@ -126,6 +135,13 @@ impl Pattern {
     /// The pattern in the regex crate's syntax.
     pub fn source(&self) -> &str {
         &self.source
+    }
+
+    /// Builds `engine` now (regex-lite is built with the pattern; the fast engine on request).
+    pub fn prepare(&self, engine: Engine) {
+        if engine == Engine::Fast {
+            self.warm();
+        }
     }
 
     /// Builds the fast engine (milliseconds); searches use it from then on.

@@ -8,7 +8,7 @@ use aho_corasick::AhoCorasick;
 
 use crate::analyze::windows::searcher;
 use crate::lexicon::{compile as pattern, CLOSING_VERBS, QUOTE_VERBS, REPORTING_VERBS};
-use crate::pattern::{Groups, Pattern};
+use crate::pattern::{Engine, Groups, Pattern};
 
 /// A speaker as written: pronoun, description or (role +) name.
 const SPK: &str = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|(?:the|a|an|The|A|An)\s+(?:[%L%’'\-]+\s+){0,4}?[%L%’'\-]+|(?:(?:[A-Z][%L%.’'\-]*|%SPEAKER_JOINERS%)\s+){0,6}[A-Z][%L%’'\-]+)";
@@ -48,8 +48,8 @@ static ACCORDING_TO: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(&format!(r",?\s*(?i:according\s+to)\s+(?P<spk>{SPK}),?")).expect("according-to regex")
 });
 
-/// Builds the fast engine of the cue patterns ([`crate::pattern`]) and the verb searchers now.
-pub fn warm_up() {
+/// Builds `engine` of the cue patterns ([`crate::pattern`]) and the verb searchers now.
+pub fn warm_up(engine: Engine) {
     for re in [
         &CUE_AFTER,
         &CUE_BEFORE,
@@ -57,7 +57,7 @@ pub fn warm_up() {
         &REPORTED_LAST,
         &ACCORDING_TO,
     ] {
-        re.warm();
+        re.prepare(engine);
     }
     for words in [&QUOTE_VERB_WORDS, &REPORTING_WORDS, &CLOSING_WORDS] {
         LazyLock::force(words);

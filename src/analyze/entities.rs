@@ -8,10 +8,11 @@ use crate::analyze::people::People;
 use crate::analyze::places::{self, country};
 use crate::lexicon::{is_name_letter, ORG_ACRONYMS};
 use crate::model::{Entity, EntityKind};
+use crate::pattern::Engine;
 
-/// Builds the gazetteer and compiles the organisation pattern now rather than on first use.
-pub fn warm_up() {
-    places::warm_up();
+/// Builds the gazetteer and `engine` of the organisation pattern now rather than on first use.
+pub fn warm_up(engine: Engine) {
+    places::warm_up(engine);
 }
 
 /// The words of `text` as the entity look-ups read them: a name letter, then name letters and

@@ -16,20 +16,41 @@ pub mod windows;
 pub mod wordindex;
 
 use crate::model::{Analysis, Article};
+use crate::pattern::Engine;
 
 /// How many ranked key sentences an analysis keeps.
 pub const KEY_SENTENCES: usize = 12;
 
-/// Builds the analysis's tables now, on two threads: the country gazetteer and the fast engine
-/// of every pattern (milliseconds; see [`crate::pattern`]). Worth it before a large batch, or
-/// at a shell's start-up beside its other work; a run of a few articles is faster without, its
-/// patterns searched by regex-lite.
+/// Builds the analysis's tables now, on two threads: the country gazetteer, the word searchers
+/// and the fast engine of every pattern (milliseconds; see [`crate::pattern`]). Worth it before
+/// a large batch, or at a shell's start-up beside its other work; a run of a few articles is
+/// faster without, its patterns searched by regex-lite ([`prepare`]).
 pub fn warm_up() {
-    std::thread::scope(|s| {
-        s.spawn(names::warm_up);
-        s.spawn(cues::warm_up);
-        entities::warm_up();
-    });
+    build(Engine::Fast);
+}
+
+/// Builds the analysis's tables and its patterns' regex-lite engine now (about a millisecond):
+/// on a spare core while the first files are read, so their analysis does not wait for them.
+pub fn prepare() {
+    build(Engine::Lite);
+}
+
+/// Builds `engine` of every module: the fast one's automata on two threads, the lite one's on
+/// this thread (a thread would cost more than its work).
+fn build(engine: Engine) {
+    let (names, cues) = (|| names::warm_up(engine), || cues::warm_up(engine));
+    match engine {
+        Engine::Fast => std::thread::scope(|s| {
+            s.spawn(names);
+            s.spawn(cues);
+            entities::warm_up(engine);
+        }),
+        Engine::Lite => {
+            names();
+            cues();
+            entities::warm_up(engine);
+        }
+    }
 }
 
 /// Analyses one article: sentences, quotes and reported statements with resolved speakers,

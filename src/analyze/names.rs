@@ -10,7 +10,7 @@ use crate::lexicon::{
     compile as pattern, is_name_letter, is_role_head, HONORIFICS, MONTHS, NAME_PARTICLES,
     ROLE_HEADS, SPEAKER_JOINERS, WEEKDAYS,
 };
-use crate::pattern::{Groups, Pattern};
+use crate::pattern::{Engine, Groups, Pattern};
 use crate::scan::{
     boundary, find_iter, lit, one, opt, repeat, repeat_piece, spaces, then, Ends, MANY,
 };
@@ -204,11 +204,11 @@ fn not_a_name(word: &str) -> bool {
         || MONTHS.contains(&word)
 }
 
-/// Builds the fast engine of this module's patterns ([`crate::pattern`]) and the role-head
-/// searcher now.
-pub fn warm_up() {
+/// Builds `engine` of this module's patterns ([`crate::pattern`]) and the role-head searcher
+/// now.
+pub fn warm_up(engine: Engine) {
     for re in [&ROLE_NAME, &APPOSITIVE, &DESC_NAME] {
-        re.warm();
+        re.prepare(engine);
     }
     LazyLock::force(&ROLE_HEAD_WORDS);
 }

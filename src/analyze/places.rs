@@ -9,7 +9,7 @@ use aho_corasick::AhoCorasick;
 
 use crate::analyze::windows;
 use crate::lexicon::{compile, is_name_letter, ORG_ACRONYMS, ORG_HEADS};
-use crate::pattern::Pattern;
+use crate::pattern::{Engine, Pattern};
 
 /// The gazetteer as build.rs writes it from `keshvar`: `name<TAB>country` lines, the name
 /// lower-case (countries, aliases, demonyms), the country by its usual English name.
@@ -82,10 +82,10 @@ pub fn organisation(mention: &str) -> Option<String> {
     (whole || ORG_ACRONYMS.contains(&name)).then(|| name.to_string())
 }
 
-/// Builds the gazetteer, the organisation pattern's fast engine ([`crate::pattern`]) and its
+/// Builds the gazetteer, `engine` of the organisation pattern ([`crate::pattern`]) and its
 /// head-word searcher now.
-pub fn warm_up() {
+pub fn warm_up(engine: Engine) {
     LazyLock::force(&COUNTRIES);
-    ORG.warm();
+    ORG.prepare(engine);
     LazyLock::force(&ORG_HEAD_WORDS);
 }
