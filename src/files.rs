@@ -91,16 +91,17 @@ pub const PREPARE_BYTES: u64 = 2 << 10;
 /// batch ([`WARM_BATCH`], [`WARM_BYTES`]), regex-lite's for a single article (the other cores
 /// are idle), nothing otherwise (the readers build what they need as they need it).
 fn engine_to_build(files: &[PathBuf]) -> Option<Engine> {
-    let bytes = || {
-        files
-            .iter()
-            .filter_map(|f| std::fs::metadata(f).ok())
-            .map(|m| m.len())
-            .sum::<u64>()
-    };
-    if files.len() >= WARM_BATCH || bytes() >= WARM_BYTES {
+    if files.len() >= WARM_BATCH {
+        return Some(Engine::Fast);
+    }
+    let bytes: u64 = files
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum();
+    if bytes >= WARM_BYTES {
         Some(Engine::Fast)
-    } else if files.len() == 1 && bytes() >= PREPARE_BYTES {
+    } else if files.len() == 1 && bytes >= PREPARE_BYTES {
         Some(Engine::Lite)
     } else {
         None
