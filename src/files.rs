@@ -312,6 +312,28 @@ mod tests {
     }
 
     #[test]
+    fn a_large_batch_builds_the_fast_engine_a_single_article_the_lite_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = |name: &str, bytes: usize| {
+            let p = dir.path().join(name);
+            std::fs::write(&p, "a".repeat(bytes)).unwrap();
+            p
+        };
+        let article = file("article.txt", 4_000);
+        let line = file("line.txt", 60);
+        assert_eq!(
+            engine_to_build(std::slice::from_ref(&article)),
+            Some(Engine::Lite)
+        );
+        assert_eq!(engine_to_build(std::slice::from_ref(&line)), None);
+        assert_eq!(engine_to_build(&[article.clone(), line.clone()]), None);
+        let batch = vec![line.clone(); WARM_BATCH];
+        assert_eq!(engine_to_build(&batch), Some(Engine::Fast));
+        let book = file("book.txt", WARM_BYTES as usize);
+        assert_eq!(engine_to_build(&[book, line]), Some(Engine::Fast));
+    }
+
+    #[test]
     fn par_map_goes_on_with_the_rest_while_one_item_is_long() {
         if std::thread::available_parallelism().map_or(1, |n| n.get()) < 2 {
             return; // one core: nothing runs beside the long item
