@@ -9,6 +9,7 @@
 //! one.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use crate::pattern::{Groups, Pattern};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
@@ -160,13 +161,19 @@ pub fn comma_pairs(
 /// Every match of `re` in `text` that lies inside one of `windows` (in text order, disjoint), as
 /// `re.captures_iter(text)` finds them when every match lies in a window: matches do not
 /// overlap, and look-behind at a window's start sees the text before it. The pattern must not
-/// match the empty string.
-pub fn captures_in<'p, 't>(
-    re: &'p Pattern,
+/// match the empty string; it is built on the first search (a text without windows never
+/// builds it).
+pub fn captures_in<'t>(
+    re: &'static LazyLock<Pattern>,
     text: &'t str,
     windows: &[Range<usize>],
-) -> Vec<Groups<'p, 't>> {
+) -> Vec<Groups<'static, 't>> {
     let mut out = Vec::new();
+    if windows.is_empty() {
+        // No window, no search: the pattern is not even built.
+        return out;
+    }
+    let re: &'static Pattern = re;
     let mut from = 0;
     for w in windows {
         let hay = &text[..w.end];
