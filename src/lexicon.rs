@@ -5,6 +5,8 @@
 //! entities) read their words from here; the patterns built from them live with the rules that
 //! use them. Lists are in the order the patterns try them (for alternations, earlier wins).
 
+use std::sync::LazyLock;
+
 use chrono::Weekday;
 
 use crate::pattern::alternation::alternation;
@@ -225,29 +227,44 @@ pub const AGENCIES: &[&str] = &[
 /// `%CLOSING_VERBS%`, `%AUDIENCES%`, `%TOLD_BODIES%`, `%ORG_HEADS%` by the list as an
 /// [`alternation`].
 pub fn expand(pattern: &str) -> String {
-    let lists: [(&str, &[&str]); 10] = [
-        ("%TOLD_BODIES%", TOLD_BODIES),
-        ("%NAME_PARTICLES%", NAME_PARTICLES),
-        ("%SPEAKER_JOINERS%", SPEAKER_JOINERS),
-        ("%HONORIFICS%", HONORIFICS),
-        ("%ROLE_HEADS%", ROLE_HEADS),
-        ("%QUOTE_VERBS%", QUOTE_VERBS),
-        ("%REPORTING_VERBS%", REPORTING_VERBS),
-        ("%CLOSING_VERBS%", CLOSING_VERBS),
-        ("%AUDIENCES%", AUDIENCES),
-        ("%ORG_HEADS%", ORG_HEADS),
-    ];
     let mut out = pattern
         .replace("%L%", LETTERS)
         .replace("%MONTH%", &month_pattern())
         .replace("%WEEKDAYS%", &weekday_pattern());
-    for (token, words) in lists {
+    for (token, alternation) in &ALTERNATIONS {
         if out.contains(token) {
-            out = out.replace(token, &alternation(words));
+            out = out.replace(token, alternation);
         }
     }
     out
 }
+
+/// The word lists [`expand`] writes into patterns, each by its token, with the list's
+/// alternation built once per process (several patterns share a list).
+static ALTERNATIONS: [(&str, LazyLock<String>); 10] = [
+    ("%TOLD_BODIES%", LazyLock::new(|| alternation(TOLD_BODIES))),
+    (
+        "%NAME_PARTICLES%",
+        LazyLock::new(|| alternation(NAME_PARTICLES)),
+    ),
+    (
+        "%SPEAKER_JOINERS%",
+        LazyLock::new(|| alternation(SPEAKER_JOINERS)),
+    ),
+    ("%HONORIFICS%", LazyLock::new(|| alternation(HONORIFICS))),
+    ("%ROLE_HEADS%", LazyLock::new(|| alternation(ROLE_HEADS))),
+    ("%QUOTE_VERBS%", LazyLock::new(|| alternation(QUOTE_VERBS))),
+    (
+        "%REPORTING_VERBS%",
+        LazyLock::new(|| alternation(REPORTING_VERBS)),
+    ),
+    (
+        "%CLOSING_VERBS%",
+        LazyLock::new(|| alternation(CLOSING_VERBS)),
+    ),
+    ("%AUDIENCES%", LazyLock::new(|| alternation(AUDIENCES))),
+    ("%ORG_HEADS%", LazyLock::new(|| alternation(ORG_HEADS))),
+];
 
 /// Builds one of the analysis's patterns after [`expand`]ing the lexicon's tokens: the one way
 /// the analysis makes a regular expression (see [`Pattern`] for its two engines).
