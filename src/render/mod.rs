@@ -255,7 +255,7 @@ pub fn render(
         lang: Some("en".into()),
     };
     let bytes = pdf::write(&drawn, width, height, &meta)?;
-    let missing: Vec<char> = shaper.missing.into_iter().collect();
+    let missing: Vec<char> = shaper.missing.iter().copied().collect();
     let mut warnings: Vec<String> = missing
         .iter()
         .map(|c| {
@@ -276,12 +276,27 @@ pub fn render(
             fit::MORE
         ));
     }
+    let pages = drawn.len();
+    drop_aside(pages, (drawn, fitted, shaper, doc.blocks));
     Ok(Rendered {
         pdf: bytes,
-        pages: drawn.len(),
+        pages,
         missing_glyphs: missing,
         warnings,
     })
+}
+
+/// From this many pages on, what a render leaves behind is freed on another thread: a long
+/// brief's glyphs, lines and shapes take tens of milliseconds to free, which the caller need
+/// not wait for.
+const DROP_ASIDE_PAGES: usize = 8;
+
+/// Frees `value` (what a render of `pages` pages leaves behind) here, or on a thread of its own
+/// for a long brief.
+fn drop_aside<T: Send + 'static>(pages: usize, value: T) {
+    if pages >= DROP_ASIDE_PAGES {
+        std::thread::spawn(move || drop(value));
+    }
 }
 
 /// The PDF keywords of a brief: its marking, the named speakers and the outlets, each once.
