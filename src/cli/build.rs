@@ -138,12 +138,15 @@ fn compose_brief(args: &BuildArgs, items: &[(Article, Analysis)]) -> Result<Brie
             .unwrap_or_else(|| chrono::Local::now().date_naive()),
         marking: args.marking.clone(),
     };
-    let stories = if args.one_story {
-        stories::one_story(items)
-    } else {
-        stories::group(items)
+    // Stories are found while the whole batch's section is composed.
+    let find = || {
+        if args.one_story {
+            stories::one_story(items)
+        } else {
+            stories::group(items)
+        }
     };
-    Ok(compose::compose_stories(items, &stories, &settings)?)
+    Ok(compose::compose_finding(items, &settings, find)?)
 }
 
 /// Prints the export's warnings, writes the brief atomically and says what was written.

@@ -110,23 +110,33 @@ pub fn compose_stories(
     stories: &[StoryGroup],
     settings: &BriefSettings,
 ) -> Result<Brief, ComposeError> {
+    compose_finding(items, settings, || stories.to_vec())
+}
+
+/// [`compose_stories`] with the stories still to be found by `find` (grouping, or one story):
+/// for a large batch it runs while the whole batch's section is composed beside it.
+pub fn compose_finding(
+    items: &[(Article, Analysis)],
+    settings: &BriefSettings,
+    find: impl FnOnce() -> Vec<StoryGroup>,
+) -> Result<Brief, ComposeError> {
     if items.is_empty() {
         return Err(ComposeError::NoArticles);
     }
     let all = numbered(items);
-    // The whole batch's section and the stories' sections are independent: on two threads for
-    // a large batch (a thread costs more than the work of a few articles).
+    // The whole batch's section does not depend on the stories: on a second thread for a large
+    // batch (a thread costs more than the work of a few articles).
     let (whole, stories) = if items.len() >= PARALLEL_BATCH {
         std::thread::scope(|s| {
             let whole = s.spawn(|| section::section(&all, &FULL));
-            let stories = story::stories(&all, stories);
+            let stories = story::stories(&all, &find());
             (
                 whole.join().expect("the section thread never panics"),
                 stories,
             )
         })
     } else {
-        (section::section(&all, &FULL), story::stories(&all, stories))
+        (section::section(&all, &FULL), story::stories(&all, &find()))
     };
     let title = settings
         .title
