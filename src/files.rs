@@ -338,10 +338,20 @@ mod tests {
         if std::thread::available_parallelism().map_or(1, |n| n.get()) < 2 {
             return; // one core: nothing runs beside the long item
         }
+        // Item 0 holds its thread until every other item is done (or 10 s have passed): only
+        // a thread free to take them all lets it go at once.
         let items: Vec<usize> = (0..20).collect();
+        let done = AtomicUsize::new(0);
         let out = par_map(&items, |&i| {
             if i == 0 {
-                std::thread::sleep(Duration::from_millis(300));
+                let start = Instant::now();
+                while done.load(Ordering::SeqCst) < items.len() - 1
+                    && start.elapsed() < Duration::from_secs(10)
+                {
+                    std::thread::sleep(Duration::from_millis(1));
+                }
+            } else {
+                done.fetch_add(1, Ordering::SeqCst);
             }
             std::thread::current().id()
         });

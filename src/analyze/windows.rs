@@ -2,11 +2,11 @@
 //! match without (a job title, an organisation's head word, a verb of saying).
 //!
 //! Until the fast engine is built ([`crate::pattern`]) the patterns are matched by regex-lite,
-//! which searches with a PikeVM: over a whole article that is slow, over a few words it is not. A caller describes,
-//! for its pattern, the windows of text every match lies in (each match wholly inside one
-//! window); [`captures_in`] then gives exactly what `captures_iter` over the whole text gives,
-//! because a search from any position finds its leftmost match in the first window that has
-//! one.
+//! which searches with a PikeVM: over a whole article that is slow, over a few words it is not.
+//! A caller describes, for its pattern, the windows of text every match lies in (each match
+//! wholly inside one window); [`captures_in`] then gives exactly what `captures_iter` over the
+//! whole text gives, because a search from any position finds its leftmost match in the first
+//! window that has one.
 
 use std::ops::Range;
 use std::sync::LazyLock;

@@ -12,19 +12,19 @@ const FULL_SAMPLE_CHARS: usize = 20_000;
 /// the first 1,000 characters (`SAMPLE_CHARS`), or from the first 20,000 when those
 /// are not enough.
 pub fn language(text: &str) -> Option<String> {
-    let reliable = |chars: usize| {
-        let end = text
-            .char_indices()
+    let end = |chars: usize| {
+        text.char_indices()
             .nth(chars)
-            .map_or(text.len(), |(i, _)| i);
-        whatlang::detect(&text[..end]).filter(whatlang::Info::is_reliable)
+            .map_or(text.len(), |(i, _)| i)
     };
-    let longer = text.char_indices().nth(SAMPLE_CHARS).is_some();
-    let info = if longer {
-        reliable(SAMPLE_CHARS).or_else(|| reliable(FULL_SAMPLE_CHARS))
-    } else {
-        reliable(SAMPLE_CHARS)
-    }?;
+    let reliable = |end: usize| whatlang::detect(&text[..end]).filter(whatlang::Info::is_reliable);
+    let first = end(SAMPLE_CHARS);
+    let more = || {
+        (first < text.len())
+            .then(|| reliable(end(FULL_SAMPLE_CHARS)))
+            .flatten()
+    };
+    let info = reliable(first).or_else(more)?;
     iso639_1(info.lang().code()).map(str::to_string)
 }
 
