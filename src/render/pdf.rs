@@ -40,11 +40,26 @@ pub fn write(
         .enumerate()
         .map(|(n, draws)| page_stream(draws, height, &subsets, n, &mut tree, &mut used))
         .collect();
-    // printpdf embeds the fonts (widths, ToUnicode) for the glyphs its pages show: the first
-    // page shows each glyph once, then every page gets its own content stream.
-    let mut inventory = Some(glyph_inventory(&used));
-    doc.pages = pages
-        .iter()
+    doc.pages = printpdf_pages(pages.len(), &used, width, height);
+    set_info(&mut doc.metadata.info, meta);
+    let mut lo = to_lopdf(doc)?;
+    let page_ids: Vec<lopdf::ObjectId> = lo.get_pages().into_values().collect();
+    for (&id, content) in page_ids.iter().zip(streams) {
+        set_contents(&mut lo, id, content)?;
+    }
+    let annots = super::nav::annotate(&mut lo, pages, height)?;
+    super::structure::write(&mut lo, &tree, &page_ids, &annots)?;
+    super::docinfo::finish(&mut lo, meta)?;
+    lo.version = "1.7".into();
+    finish_bytes(lo)
+}
+
+/// `count` empty pages of `width` × `height` points for printpdf, the first showing the glyph
+/// inventory: printpdf embeds the fonts (widths, ToUnicode) for the glyphs its pages show, so
+/// the first page shows each used glyph once; every page gets its own content stream later.
+fn printpdf_pages(count: usize, used: &UsedGlyphs, width: f32, height: f32) -> Vec<PdfPage> {
+    let mut inventory = Some(glyph_inventory(used));
+    (0..count)
         .map(|_| {
             let ops = inventory.take().unwrap_or_default();
             let mut page = PdfPage::new(printpdf::Mm(0.0), printpdf::Mm(0.0), ops);
@@ -54,9 +69,12 @@ pub fn write(
             page.crop_box = rect;
             page
         })
-        .collect();
+        .collect()
+}
+
+/// The document information dictionary's fields: dates from the brief, never the clock.
+fn set_info(info: &mut printpdf::PdfDocumentInfo, meta: &Meta) {
     let date = pdf_date(meta.date);
-    let info = &mut doc.metadata.info;
     info.creation_date = date;
     info.modification_date = date;
     info.metadata_date = date;
@@ -65,6 +83,11 @@ pub fn write(
     info.author = meta.author.clone().unwrap_or_default();
     info.subject = meta.subject.clone().unwrap_or_default();
     info.keywords = meta.keywords.clone();
+}
+
+/// printpdf's document as lopdf's object tree; printpdf's own copy is freed before the caller
+/// builds the structure tree. An error printpdf reports becomes the render error.
+fn to_lopdf(doc: PdfDocument) -> Result<lopdf::Document, RenderError> {
     let opts = PdfSaveOptions {
         optimize: false,
         subset_fonts: false,
@@ -72,35 +95,30 @@ pub fn write(
         image_optimization: None,
     };
     let mut warnings = Vec::new();
-    let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
-    // Everything printpdf held is in `lo` now: free it before the structure tree is built.
+    let lo = doc.to_lopdf_document(&opts, &mut warnings);
     drop(doc);
-    if let Some(w) = warnings
+    match warnings
         .iter()
         .find(|w| w.severity == PdfParseErrorSeverity::Error)
     {
-        return Err(RenderError::Pdf(w.msg.clone()));
+        Some(w) => Err(RenderError::Pdf(w.msg.clone())),
+        None => Ok(lo),
     }
-    let page_ids: Vec<lopdf::ObjectId> = lo.get_pages().into_values().collect();
-    for (&id, content) in page_ids.iter().zip(streams) {
-        set_contents(&mut lo, id, content)?;
-    }
-    let annots = super::nav::annotate(&mut lo, pages, height)?;
-    super::structure::write(&mut lo, &tree, &page_ids, &annots)?;
-    super::docinfo::finish(&mut lo, meta)?;
-    lo.version = "1.7".into();
+}
+
+/// The finished object tree as bytes: streams deflated (but the XMP metadata, which stays
+/// readable to tools that do not inflate streams) and the trailer /ID derived from the content
+/// (printpdf draws it at random), so the same brief gives the same bytes.
+fn finish_bytes(mut lo: lopdf::Document) -> Result<Vec<u8>, RenderError> {
     let mut hash = Fnv::default();
     for object in lo.objects.values_mut() {
         if let lopdf::Object::Stream(stream) = object {
-            // XMP metadata stays readable to tools that do not inflate streams.
             if !stream.dict.has_type(b"Metadata") {
                 compress(stream)?;
             }
             hash.write(&stream.content);
         }
     }
-    // printpdf draws the trailer /ID at random; derive it from the content instead, so the
-    // same brief gives the same bytes.
     let id = format!(
         "{:016x}{:016x}",
         hash.0,
