@@ -6,6 +6,9 @@
 //! once; each timed round analyses every article once on this thread. The baseline in the same
 //! run is the import (ingest) of the same articles. Run with `cargo bench --bench analysis`.
 
+#[path = "common/allocator.rs"]
+mod allocator;
+
 use std::path::Path;
 use std::time::{Duration, Instant};
 

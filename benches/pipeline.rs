@@ -7,6 +7,9 @@
 //!
 //! Run with `cargo bench --bench pipeline`. Ratios are against the 10-article run.
 
+#[path = "common/allocator.rs"]
+mod allocator;
+
 #[path = "common/corpus.rs"]
 mod corpus;
 use corpus::corpus;

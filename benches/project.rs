@@ -8,6 +8,9 @@
 //!
 //! Run with `cargo bench --bench project`. Ratios are against the 10-article project.
 
+#[path = "common/allocator.rs"]
+mod allocator;
+
 #[path = "common/corpus.rs"]
 mod corpus;
 use corpus::corpus;

@@ -4,6 +4,9 @@
 //!
 //! Run with `cargo bench --bench stories`.
 
+#[path = "common/allocator.rs"]
+mod allocator;
+
 use std::path::Path;
 use std::time::{Duration, Instant};
 
