@@ -83,6 +83,43 @@ fn three_stories_across_outlets_and_the_singles_alone() {
 }
 
 #[test]
+fn a_two_article_story_is_named_by_its_first_report() {
+    // The fire (4 June) and the inquiry into it (8 June) are one story: equally close to each
+    // other, so the earlier report names it, whatever the files' order.
+    let items = load(&["batch"]);
+    let groups = stories::group(&items);
+    let fire = groups
+        .iter()
+        .find(|g| g.article_ids.len() == 2 && g.label.contains("Salzgitter"))
+        .expect("the Salzgitter story");
+    assert_eq!(
+        fire.label,
+        "Two workers killed in fire at Salzgitter battery recycling plant"
+    );
+}
+
+#[test]
+fn a_dateline_after_a_standfirst_opens_no_sentence() {
+    // The inquiry page puts a teaser before "BRAUNSCHWEIG — Prosecutors have opened …".
+    let items = load(&["batch"]);
+    let (article, analysis) = items
+        .iter()
+        .find(|(a, _)| a.file_name == "salzgitter-fire-inquiry.html")
+        .unwrap();
+    let d = article
+        .dateline_span
+        .expect("the dateline of the second paragraph");
+    assert_eq!(article.slice(d), "BRAUNSCHWEIG — ");
+    assert!(analysis
+        .sentences
+        .iter()
+        .all(|s| !s.text.contains("BRAUNSCHWEIG")));
+    assert!(analysis.sentences.iter().any(|s| s
+        .text
+        .starts_with("Prosecutors have opened a criminal investigation")));
+}
+
+#[test]
 fn same_topic_different_events_stay_apart() {
     let items = load(&["same-topic"]);
     let groups = stories::group(&items);

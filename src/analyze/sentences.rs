@@ -1,8 +1,8 @@
 //! Sentence segmentation of an article, paragraph by paragraph, with byte spans.
 //!
 //! Uses `sentencex`, which keeps "U.S.", "Mr.", "Jan. 5", "No. 10" and multi-sentence
-//! quotations together. A dateline or a wire tag opening the first paragraph ("ISLAMABAD —",
-//! "(CNN)") is left out of its sentence.
+//! quotations together. A dateline or a wire tag ("ISLAMABAD —", "(CNN)", at the head of the
+//! first paragraph or of the second after a standfirst) is left out of its sentence.
 //! A "sentence" longer than [`SENTENCE_MAX`] (a run of text without punctuation: a PDF extraction,
 //! a flattened table, a pasted log) is cut into pieces at spaces and marked as cut, so every later
 //! step works on bounded pieces and none of them is taken for a real sentence.
@@ -18,7 +18,7 @@ pub fn segment(article: &Article) -> Vec<Sentence> {
     let mut out = Vec::new();
     for p in &article.paragraphs {
         let mut start = p.span.start;
-        if let Some(d) = article.dateline_span.filter(|_| p.index == 0) {
+        if let Some(d) = article.dateline_span.filter(|d| d.start == p.span.start) {
             start = start.max(d.end);
         }
         let text = article.text.get(start..p.span.end).unwrap_or("");

@@ -47,7 +47,9 @@ fn furniture(s: &str) -> bool {
 }
 
 /// The sentence made readable on its own: a pronoun subject that the analysis resolved to a
-/// speaker is replaced by the speaker's surname, and a leading "But"/"And" is dropped.
+/// speaker is replaced by the speaker's surname, a leading "But"/"And" is dropped, and a
+/// sentence that ends without punctuation (a page's standfirst) gets its full stop, since lines
+/// are set one after another in the bottom line.
 fn standalone(text: &str, span: crate::model::Span, analysis: &Analysis) -> String {
     let speaker = analysis
         .statements
@@ -80,6 +82,9 @@ fn standalone(text: &str, span: crate::model::Span, analysis: &Analysis) -> Stri
             w[i] = surname;
             t = w.join(" ");
         }
+    }
+    if t.ends_with(char::is_alphanumeric) {
+        t.push('.');
     }
     let mut c = t.chars();
     match c.next() {
@@ -168,6 +173,21 @@ mod tests {
         let b = "we see an opportunity to expand our strategic relationship with Pakistan";
         assert!((similarity(a, b) - 1.0).abs() < 1e-9);
         assert!(similarity(a, "Every night brings a new challenge.") < 0.2);
+    }
+
+    #[test]
+    fn a_line_without_punctuation_gets_its_full_stop() {
+        let a = crate::analyze::test_article("Investigators will examine the storage hall");
+        let an = crate::analyze::analyze(&a);
+        let s = &an.sentences[0];
+        assert_eq!(
+            standalone(&s.text, s.span, &an),
+            "Investigators will examine the storage hall."
+        );
+        let q = crate::analyze::test_article("“We will rebuild,” the mayor said (in French)");
+        let an = crate::analyze::analyze(&q);
+        let s = &an.sentences[0];
+        assert!(standalone(&s.text, s.span, &an).ends_with("(in French)"));
     }
 
     #[test]

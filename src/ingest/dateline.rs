@@ -1,6 +1,7 @@
 //! Datelines and wire tags: the place, date and outlet tag that open an article's first
-//! paragraph ("ISLAMABAD (Reuters) - …", "WASHINGTON — …", "(CNN)They …"), so that sentences,
-//! titles and key points start at the body text and the article records its dateline place.
+//! paragraph, or its second after a standfirst ("ISLAMABAD (Reuters) - …", "WASHINGTON — …",
+//! "(CNN)They …"), so that sentences, titles and key points start at the body text and the
+//! article records its dateline place.
 //!
 //! A wire tag is a short bracketed outlet name at the very head of a paragraph, alone or after
 //! a place: an agency (the list in [`super::meta`]), a name with an outlet word ("Northbridge
@@ -10,6 +11,12 @@
 use super::headforms;
 use super::meta::{has_outlet_word, has_word_in, words};
 use crate::lexicon::AGENCIES;
+use crate::model::{Paragraph, Span};
+
+/// How many paragraphs from the top a dateline may open: the first, or the second when a saved
+/// page puts a standfirst before the body ("Investigators will examine…", then "BRAUNSCHWEIG —
+/// Prosecutors have opened…").
+pub const DATELINE_PARAGRAPHS: usize = 2;
 
 /// Words in capitals that open a paragraph like a dateline but are labels.
 const NOT_PLACES: &[&str] = &[
@@ -132,9 +139,73 @@ pub fn dateline_len(paragraph: &str) -> usize {
     }
 }
 
+/// Where the dateline prefix sits in `text` (its `paragraphs` in order): at the head of the
+/// first paragraph, or of the second when that names its place in capitals (see
+/// [`DATELINE_PARAGRAPHS`]); `None` when neither opens with one.
+pub fn span(text: &str, paragraphs: &[Paragraph]) -> Option<Span> {
+    paragraphs
+        .iter()
+        .take(DATELINE_PARAGRAPHS)
+        .enumerate()
+        .find_map(|(i, p)| {
+            let paragraph = text.get(p.span.start..p.span.end)?;
+            let len = match i {
+                0 => dateline_len(paragraph),
+                _ => capital_dateline_len(paragraph),
+            };
+            (len > 0).then(|| Span::new(p.span.start, p.span.start + len))
+        })
+}
+
+/// [`dateline_len`] of a paragraph whose dateline names its place in capitals ("BRAUNSCHWEIG —",
+/// "WASHINGTON (Reuters) -"), else 0: the only kind taken after a standfirst, where a name and a
+/// bracket also open lines of a transcript ("Rep. Trey Gowdy (R-S.C.):").
+fn capital_dateline_len(paragraph: &str) -> usize {
+    match dateline(paragraph) {
+        Some(place) if paragraph.starts_with(&place) && !place.contains(char::is_lowercase) => {
+            dateline_len(paragraph)
+        }
+        _ => 0,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Paragraphs of `text` separated by a blank line, as ingest records them.
+    fn paragraphs(text: &str) -> Vec<Paragraph> {
+        let mut pos = 0;
+        text.split("\n\n")
+            .enumerate()
+            .map(|(index, p)| {
+                let span = Span::new(pos, pos + p.len());
+                pos += p.len() + 2;
+                Paragraph { index, span }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_dateline_after_a_standfirst_is_found_in_capitals_only() {
+        let standfirst = "Investigators will examine how the batteries were stored\n\n";
+        let text = format!("{standfirst}BRAUNSCHWEIG — Prosecutors have opened an inquiry.");
+        let at = standfirst.len();
+        assert_eq!(
+            span(&text, &paragraphs(&text)),
+            Some(Span::new(at, at + "BRAUNSCHWEIG — ".len()))
+        );
+        let transcript =
+            "Her camp's calculation.\n\nRep. Trey Gowdy (R-S.C.):\"Who told you that?\"";
+        assert_eq!(span(transcript, &paragraphs(transcript)), None);
+        let third = "One.\n\nTwo.\n\nLONDON — Three.";
+        assert_eq!(span(third, &paragraphs(third)), None);
+        let first = "WASHINGTON (Reuters) - The Senate voted.";
+        assert_eq!(
+            span(first, &paragraphs(first)),
+            Some(Span::new(0, "WASHINGTON (Reuters) - ".len()))
+        );
+    }
 
     #[test]
     fn datelines() {

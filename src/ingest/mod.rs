@@ -153,15 +153,20 @@ pub fn ingest_all_with_clock(
 
 /// Where the sources of an article's date disagree with the publication date it keeps, one line
 /// each for the UI to flag (`URL says 2026-11-25, kept 2026-11-26`): the date in the URL and an
-/// absolute date at the head of the first paragraph ("GENEVA, Nov. 25, 2026 —"). Empty when
+/// absolute date in the dateline ("GENEVA, Nov. 25, 2026 —") or at the head of the first
+/// paragraph. Empty when
 /// there is no publication date or nothing disagrees.
 pub fn date_conflicts(a: &Article) -> Vec<String> {
     let Some(published) = a.published else {
         return Vec::new();
     };
     let url = a.url.as_deref().and_then(dates::url_date);
-    let first = a.paragraph_text(0);
-    let lede = a.dateline_span.map_or(0, |d| d.end);
+    // The paragraph the dateline opens (the first, or the second after a standfirst).
+    let (first, lede) = match a.dateline_span {
+        Some(d) => (a.text.get(d.start..).unwrap_or(""), d.end - d.start),
+        None => (a.paragraph_text(0), 0),
+    };
+    let first = first.split("\n\n").next().unwrap_or("");
     let mut end = first.len().min(lede + 40);
     while !first.is_char_boundary(end) {
         end -= 1;
@@ -254,9 +259,10 @@ fn build(name: &str, bytes: &[u8], format: SourceFormat, mut p: Parsed) -> Optio
     }
     let first = paras.first()?;
     // A saved page may put a standfirst before the dateline paragraph.
-    let dateline = paras.iter().take(2).find_map(|p| meta::dateline(p));
+    let head = paras.iter().take(dateline::DATELINE_PARAGRAPHS);
+    let dateline = head.clone().find_map(|p| meta::dateline(p));
     // The wire tag ("(CNN)", "ISLAMABAD (Reuters) -") names the outlet when nothing else does.
-    let wire_outlet = paras.iter().take(2).find_map(|p| meta::wire_tag(p));
+    let wire_outlet = head.clone().find_map(|p| meta::wire_tag(p));
     let title = title.unwrap_or_else(|| {
         let lede = &first[meta::dateline_len(first)..];
         meta::title_from_sentence(meta::first_sentence(lede), FALLBACK_TITLE_CHARS)
@@ -285,7 +291,7 @@ fn build(name: &str, bytes: &[u8], format: SourceFormat, mut p: Parsed) -> Optio
         byline: clip_opt(clean_opt(p.byline)),
         published: p.published,
         dateline,
-        dateline_span: Some(Span::new(0, meta::dateline_len(first))).filter(|s| s.end > 0),
+        dateline_span: self::dateline::span(&text, &paragraphs),
         language,
         url: clean_opt(p.url),
         text,

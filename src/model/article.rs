@@ -82,8 +82,8 @@ pub struct Article {
     pub published: Option<NaiveDate>,
     /// Dateline place in capitals, e.g. `ISLAMABAD`, when the text opens with one.
     pub dateline: Option<String>,
-    /// Where the dateline prefix opening the first paragraph sits in `text` ("ISLAMABAD
-    /// (Reuters) - ", "(CNN)"): sentences, titles and the lede start after it.
+    /// Where the dateline prefix sits in `text` ("ISLAMABAD (Reuters) - ", "(CNN)"), opening the
+    /// first paragraph or the second after a standfirst: that paragraph's sentences start after it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dateline_span: Option<Span>,
     /// ISO 639-1 language code, when detected reliably.

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::compose::Review;
-use crate::model::{Article, BriefSettings, Span};
+use crate::model::{Article, BriefSettings};
 use crate::render::{PageSize, RenderOptions};
 use crate::stories::StoryChoices;
 
@@ -180,8 +180,7 @@ impl Project {
         // Projects saved before articles kept their dateline's span.
         for a in project.articles.iter_mut().map(|p| &mut p.article) {
             if a.dateline_span.is_none() {
-                let len = crate::ingest::dateline::dateline_len(a.paragraph_text(0));
-                a.dateline_span = Some(Span::new(0, len)).filter(|s| s.end > 0);
+                a.dateline_span = crate::ingest::dateline::span(&a.text, &a.paragraphs);
             }
         }
         Ok(project)

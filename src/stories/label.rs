@@ -11,7 +11,7 @@ pub const WHY_TERMS: usize = 3;
 
 /// The story made of `members` (indices into `items`, ascending).
 pub fn story(items: &[(Article, Analysis)], members: &[usize], profiles: &Profiles) -> StoryGroup {
-    let lead = representative(members, profiles);
+    let lead = representative(items, members, profiles);
     let first = &items[members[0]].0;
     StoryGroup {
         id: format!("story-{}", first.id.chars().take(12).collect::<String>()),
@@ -25,21 +25,35 @@ pub fn story(items: &[(Article, Analysis)], members: &[usize], profiles: &Profil
     }
 }
 
-/// The member most similar to the others (the first on a tie): its headline names the story.
-fn representative(members: &[usize], profiles: &Profiles) -> usize {
+/// The member most similar to the others: its headline names the story. Between members as
+/// similar (every pair of a two-article story), the earliest published, then the first: the
+/// first report names the event, a later one a development of it.
+fn representative(items: &[(Article, Analysis)], members: &[usize], profiles: &Profiles) -> usize {
     let v = &profiles.vectors;
-    let closeness = |i: usize| -> f32 { members.iter().map(|&j| cosine(&v[i], &v[j])).sum() };
+    let closeness = |i: usize| -> f32 {
+        members
+            .iter()
+            .filter(|&&j| j != i)
+            .map(|&j| cosine(&v[i], &v[j]))
+            .sum()
+    };
+    // Unknown dates after known ones.
+    let date = |i: usize| (items[i].0.published.is_none(), items[i].0.published);
     let mut best = members[0];
-    let mut best_score = f32::MIN;
-    for &i in members {
+    let mut best_score = closeness(best);
+    for &i in &members[1..] {
         let s = closeness(i);
-        if s > best_score + 1e-6 {
+        let tie = (s - best_score).abs() <= SAME_CLOSENESS;
+        if s > best_score + SAME_CLOSENESS || (tie && date(i) < date(best)) {
             best = i;
             best_score = s;
         }
     }
     best
 }
+
+/// Closeness sums closer than this are a tie (float rounding, or the two-article case).
+const SAME_CLOSENESS: f32 = 1e-4;
 
 /// A headline as a label: the outlet's name after a dash dropped ("… - BBC News"), a site's
 /// name after a bar ("… | Reuters"), cut at a word boundary past [`LABEL_MAX`] characters.
