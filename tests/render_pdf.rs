@@ -280,3 +280,43 @@ fn quote_sheet_footnotes_sit_on_the_pages_that_cite_them() {
     let body = two.find("Insurers said premiums").unwrap();
     assert!(two.find(note6).unwrap() > body);
 }
+
+#[test]
+fn a_long_brief_embeds_every_font_as_a_subset_and_gives_the_same_bytes_twice() {
+    // From 8 pages on the fonts are cut, parsed and deflated on a second thread while the page
+    // streams are written (src/render/pdf.rs).
+    let mut brief = water_talks();
+    let speakers = brief.speakers.clone();
+    for _ in 0..12 {
+        brief.speakers.extend(speakers.iter().cloned());
+    }
+    let opts = RenderOptions {
+        template: "policy-brief".into(),
+        page_size: PageSize::A4,
+    };
+    let a = render(&brief, &Templates::builtin(), &opts).unwrap();
+    assert!(
+        a.pages >= 8,
+        "{} pages: the brief is not long enough",
+        a.pages
+    );
+    let b = render(&brief, &Templates::builtin(), &opts).unwrap();
+    assert_eq!(hex(&a.pdf), hex(&b.pdf), "two renders differ");
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_file(dir.path(), "long.pdf", &a.pdf);
+    tool("qpdf", &["--check", &path]);
+    let fonts = tool("pdffonts", &[&path]);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(rows.len() >= 3, "{fonts}");
+    assert!(
+        rows.iter()
+            .all(|r| r.contains('+') && r.contains(" yes yes ")),
+        "{fonts}"
+    );
+    // Every page's text is there, the last page's too.
+    let text = tool("pdftotext", &["-f", &a.pages.to_string(), &path, "-"]);
+    assert!(
+        text.contains(&format!("Page {} of {}", a.pages, a.pages)),
+        "{text}"
+    );
+}

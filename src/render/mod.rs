@@ -15,6 +15,7 @@ mod docinfo;
 mod draw;
 mod fit;
 mod flow;
+mod fontprog;
 mod fonts;
 mod frame;
 mod hyphen;

@@ -1,28 +1,33 @@
 //! Page drawings → PDF bytes through printpdf's low-level API.
 //!
-//! Fonts are subset here with `subsetter` (only the glyphs the brief uses, renumbered), named
-//! with a deterministic `ABCDEF+` subset tag, and every glyph carries its text so the
-//! ToUnicode map gives back curly quotes, dashes and diacritics on copy and paste.
+//! Fonts are subset (only the glyphs the brief uses, renumbered: [`super::fontprog`]; for a
+//! long brief on a second thread while the page streams are written), and every glyph carries
+//! its text so the ToUnicode map gives back curly quotes, dashes and diacritics on copy and
+//! paste.
 //!
 //! The PDF is tagged: page content is marked ([`super::content`]), the structure tree
 //! ([`super::structure`]) and the document metadata ([`super::docinfo`]) are added to the
 //! object tree printpdf builds, together with the outline and links ([`super::nav`]).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::sync::mpsc;
 
 use printpdf::{
-    Codepoint, FontId, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfParseErrorSeverity,
-    PdfSaveOptions, Pt, Rect, TextItem,
+    Codepoint, Op, PdfDocument, PdfFontHandle, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Pt,
+    Rect, TextItem,
 };
-use subsetter::GlyphRemapper;
 
-use super::content::{page_stream, Subset, UsedGlyphs};
+use super::content::{page_stream, UsedGlyphs};
 use super::draw::Draw;
-use super::fonts::{font, FontKey};
+use super::fontprog::{self, Fnv, Program};
 use super::tags::StructTree;
 use crate::error::RenderError;
 
 pub use super::docinfo::Meta;
+
+/// From this many pages on, the fonts are cut, parsed and deflated on a second thread while
+/// this one writes the page streams: 1,000 articles (27 pages) 1.06× faster; under it a thread
+/// costs more than it saves (1 and 10 articles 2–3 % slower, measured).
+const FONT_THREAD_PAGES: usize = 8;
 
 /// Writes the pages (`width` × `height` points, drawings in top-down coordinates).
 pub fn write(
@@ -31,27 +36,49 @@ pub fn write(
     height: f32,
     meta: &Meta,
 ) -> Result<Vec<u8>, RenderError> {
-    let mut doc = PdfDocument::new(&meta.title);
-    let subsets = embed_fonts(&mut doc, pages)?;
-    let mut tree = StructTree::default();
-    let mut used = UsedGlyphs::new();
-    let streams: Vec<Vec<u8>> = pages
-        .iter()
-        .enumerate()
-        .map(|(n, draws)| page_stream(draws, height, &subsets, n, &mut tree, &mut used))
-        .collect();
-    doc.pages = printpdf_pages(pages.len(), &used, width, height);
-    set_info(&mut doc.metadata.info, meta);
-    let mut lo = to_lopdf(doc)?;
-    let page_ids: Vec<lopdf::ObjectId> = lo.get_pages().into_values().collect();
-    for (&id, content) in page_ids.iter().zip(streams) {
-        set_contents(&mut lo, id, content)?;
-    }
-    let annots = super::nav::annotate(&mut lo, pages, height)?;
-    super::structure::write(&mut lo, &tree, &page_ids, &annots)?;
-    super::docinfo::finish(&mut lo, meta)?;
-    lo.version = "1.7".into();
-    finish_bytes(lo)
+    let used = fontprog::used_fonts(pages);
+    let subsets = fontprog::subsets(&used);
+    let (parsed_tx, parsed_rx) = mpsc::channel();
+    std::thread::scope(|s| {
+        let (used, subsets) = (&used, &subsets);
+        let (thread, made_here) = if pages.len() >= FONT_THREAD_PAGES {
+            let thread = s.spawn(move || fontprog::programs(used, subsets, parsed_tx));
+            (Some(thread), None)
+        } else {
+            (None, Some(fontprog::programs(used, subsets, parsed_tx)))
+        };
+        let mut tree = StructTree::default();
+        let mut glyphs = UsedGlyphs::new();
+        let streams: Vec<Vec<u8>> = pages
+            .iter()
+            .enumerate()
+            .map(|(n, draws)| page_stream(draws, height, subsets, n, &mut tree, &mut glyphs))
+            .collect();
+        let mut doc = PdfDocument::new(&meta.title);
+        let fonts = parsed_rx
+            .recv()
+            .unwrap_or_else(|_| Err(RenderError::Font("the font thread stopped".into())))?;
+        for (id, parsed) in fonts {
+            let font = printpdf::PdfFont::new(parsed);
+            doc.resources.fonts.map.insert(id, font);
+        }
+        doc.pages = printpdf_pages(pages.len(), &glyphs, width, height);
+        set_info(&mut doc.metadata.info, meta);
+        let mut lo = to_lopdf(doc)?;
+        let page_ids: Vec<lopdf::ObjectId> = lo.get_pages().into_values().collect();
+        for (&id, content) in page_ids.iter().zip(streams) {
+            set_contents(&mut lo, id, content)?;
+        }
+        let annots = super::nav::annotate(&mut lo, pages, height)?;
+        super::structure::write(&mut lo, &tree, &page_ids, &annots)?;
+        super::docinfo::finish(&mut lo, meta)?;
+        lo.version = "1.7".into();
+        let programs = match thread {
+            Some(t) => t.join().expect("the font thread never panics"),
+            None => made_here.expect("the programs are made on one side"),
+        }?;
+        finish_bytes(lo, &programs)
+    })
 }
 
 /// `count` empty pages of `width` × `height` points for printpdf, the first showing the glyph
@@ -107,14 +134,15 @@ fn to_lopdf(doc: PdfDocument) -> Result<lopdf::Document, RenderError> {
 }
 
 /// The finished object tree as bytes: streams deflated (but the XMP metadata, which stays
-/// readable to tools that do not inflate streams) and the trailer /ID derived from the content
-/// (printpdf draws it at random), so the same brief gives the same bytes.
-fn finish_bytes(mut lo: lopdf::Document) -> Result<Vec<u8>, RenderError> {
+/// readable to tools that do not inflate streams; the font `programs` come deflated already)
+/// and the trailer /ID derived from the content (printpdf draws it at random), so the same
+/// brief gives the same bytes.
+fn finish_bytes(mut lo: lopdf::Document, programs: &[Program]) -> Result<Vec<u8>, RenderError> {
     let mut hash = Fnv::default();
     for object in lo.objects.values_mut() {
         if let lopdf::Object::Stream(stream) = object {
             if !stream.dict.has_type(b"Metadata") {
-                compress(stream)?;
+                compress(stream, programs)?;
             }
             hash.write(&stream.content);
         }
@@ -178,19 +206,17 @@ fn set_contents(
     Ok(())
 }
 
-/// Deflates a stream that has no filter yet (when that makes it smaller), at zlib's fast level:
-/// ~10 % more bytes than the default level, a tenth less time for a whole one-article build.
-fn compress(stream: &mut lopdf::Stream) -> Result<(), RenderError> {
-    use std::io::Write;
+/// Deflates a stream that has no filter yet, when that makes it smaller ([`fontprog::deflate`]);
+/// a font program's deflated bytes come from `programs`.
+fn compress(stream: &mut lopdf::Stream, programs: &[Program]) -> Result<(), RenderError> {
     if stream.dict.get(b"Filter").is_ok() {
         return Ok(());
     }
-    let mut enc = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
-    let packed = enc
-        .write_all(&stream.content)
-        .and_then(|()| enc.finish())
-        .map_err(|e| RenderError::Pdf(format!("compressing a stream: {e}")))?;
-    if packed.len() + 19 < stream.content.len() {
+    let packed = match programs.iter().find(|p| p.bytes == stream.content) {
+        Some(program) => program.packed.clone(),
+        None => fontprog::deflate(&stream.content)?,
+    };
+    if let Some(packed) = packed {
         stream.dict.set("Filter", "FlateDecode");
         stream.set_content(packed);
     }
@@ -218,83 +244,4 @@ fn pdf_date(d: chrono::NaiveDate) -> printpdf::OffsetDateTime {
             milliseconds: 0,
         },
     }
-}
-
-/// 64-bit FNV-1a, for identifiers that must not change between runs.
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 ^= u64::from(*b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
-/// A six-letter subset tag derived from the font and its glyph set, so the same brief always
-/// gets the same tag.
-fn subset_tag(name: &str, gids: &BTreeSet<u16>) -> String {
-    let mut fnv = Fnv::default();
-    fnv.write(name.as_bytes());
-    for g in gids {
-        fnv.write(&g.to_be_bytes());
-    }
-    let h = fnv.0;
-    (0..6)
-        .map(|i| char::from(b'A' + ((h >> (i * 8)) % 26) as u8))
-        .collect()
-}
-
-/// Subsets and registers every font the pages use.
-fn embed_fonts(
-    doc: &mut PdfDocument,
-    pages: &[Vec<Draw>],
-) -> Result<BTreeMap<FontKey, Subset>, RenderError> {
-    let mut used: BTreeMap<FontKey, BTreeSet<u16>> = BTreeMap::new();
-    for d in pages.iter().flatten() {
-        if let Draw::Text(run) = d {
-            used.entry(run.font)
-                .or_default()
-                .extend(run.glyphs.iter().map(|g| g.gid));
-        }
-    }
-    let mut out = BTreeMap::new();
-    for (key, gids) in used {
-        let f = font(key)?;
-        let list: Vec<u16> = gids.iter().copied().collect();
-        let remap = GlyphRemapper::new_from_glyphs_sorted(&list);
-        let bytes = subsetter::subset(f.data, 0, &remap).map_err(|e| {
-            RenderError::Font(format!(
-                "{}: subsetting failed: {e:?}",
-                key.postscript_name()
-            ))
-        })?;
-        let mut font_warnings = Vec::new();
-        let mut parsed =
-            ParsedFont::from_bytes(&bytes, 0, &mut font_warnings).ok_or_else(|| {
-                RenderError::Font(format!(
-                    "{}: the subset does not parse",
-                    key.postscript_name()
-                ))
-            })?;
-        parsed.font_name = Some(format!(
-            "{}+{}",
-            subset_tag(key.postscript_name(), &gids),
-            key.postscript_name()
-        ));
-        let id = FontId(format!("F{}", key.index() + 1));
-        doc.resources
-            .fonts
-            .map
-            .insert(id.clone(), printpdf::PdfFont::new(parsed));
-        out.insert(key, Subset { id, remap });
-    }
-    Ok(out)
 }
