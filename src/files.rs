@@ -13,10 +13,9 @@ use crate::model::{Analysis, Article};
 use crate::pattern::Engine;
 use crate::{analyze, ingest};
 
-mod parallel;
 mod templates;
 
-pub use parallel::par_map;
+pub use crate::parallel::par_map;
 
 pub use templates::{read_template, user_template_dir, TemplateFiles};
 

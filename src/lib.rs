@@ -16,6 +16,7 @@ pub mod files;
 pub mod ingest;
 pub mod lexicon;
 pub mod model;
+pub mod parallel;
 pub mod pattern;
 pub mod print;
 pub mod project;

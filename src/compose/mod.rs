@@ -37,7 +37,8 @@ pub const PER_SPEAKER_MAX: (usize, usize) = (3, 1);
 /// Most statements in all (a brief is two pages).
 pub const STATEMENTS_MAX: usize = 14;
 
-/// From this many articles on, the brief's sections are composed on two threads.
+/// From this many articles on, the brief's sections are composed on two threads, and the
+/// stories' sections on every core.
 const PARALLEL_BATCH: usize = 64;
 
 /// How much one section of the brief may hold.

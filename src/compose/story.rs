@@ -1,8 +1,9 @@
 //! The story sections of a brief: each story's articles, outlets, dates, its own section within
 //! a budget that shrinks as stories multiply, and its chronology.
 
-use super::{chronology, section, Budget, Item, FULL, STATEMENTS_MAX};
+use super::{chronology, section, Budget, Item, FULL, PARALLEL_BATCH, STATEMENTS_MAX};
 use crate::model::{BriefStory, StoryGroup};
+use crate::parallel::par_map;
 
 /// Most stories with a full section; the others are listed in a line each ("minor").
 pub const SECTIONS_MAX: usize = 6;
@@ -61,20 +62,25 @@ pub fn stories(all: &[Item], groups: &[StoryGroup]) -> Vec<BriefStory> {
         .filter(|(_, m)| !m.is_empty())
         .collect();
     let sections = groups.len().min(SECTIONS_MAX);
-    groups
-        .into_iter()
-        .enumerate()
-        .map(|(i, (g, items))| {
-            let minor = i >= SECTIONS_MAX;
-            let budget = if minor {
-                MINOR
-            } else {
-                budget(sections, items.len())
-            };
-            let s = section::section(&items, &budget);
-            story(g, &items, s, minor)
-        })
-        .collect()
+    let one = |i: usize, g: &StoryGroup, items: &[Item]| {
+        let minor = i >= SECTIONS_MAX;
+        let budget = if minor {
+            MINOR
+        } else {
+            budget(sections, items.len())
+        };
+        story(g, items, section::section(items, &budget), minor)
+    };
+    if all.len() < PARALLEL_BATCH {
+        return groups
+            .iter()
+            .enumerate()
+            .map(|(i, (g, items))| one(i, g, items))
+            .collect();
+    }
+    // A large batch's stories are composed on every core, each independent of the others.
+    let numbered: Vec<(usize, &(&StoryGroup, Vec<Item>))> = groups.iter().enumerate().collect();
+    par_map(&numbered, |&(i, (g, items))| one(i, g, items))
 }
 
 /// The story of `group` with its section `s`.

@@ -1,4 +1,5 @@
-//! Work spread over the machine's cores: [`par_map`], the import's scheduler.
+//! Work spread over the machine's cores: [`par_map`], which the import, the story grouping and
+//! the story sections share.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
