@@ -130,6 +130,23 @@ fn is_pitch(lower: &str, n: usize) -> bool {
         || cookies
         || is_disclosure(lower)
         || (n <= 12 && lower.contains("all rights reserved"))
+        || (n <= 30 && lower.contains('©'))
+        || (n <= 30 && is_contact(lower))
+}
+
+/// Whether `lower` is a site's contact line: a telephone number named as one ("202-628-8500
+/// tel | 202-628-8503 fax").
+fn is_contact(lower: &str) -> bool {
+    let phone = |w: &str| {
+        let groups: Vec<&str> = w.split(['-', '.']).collect();
+        groups.len() == 3
+            && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()))
+            && groups.iter().map(|g| g.len()).eq([3, 3, 4])
+    };
+    let named = lower
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| matches!(w, "tel" | "fax" | "phone" | "telephone"));
+    named && lower.split_whitespace().any(phone)
 }
 
 /// Whether `lower` is a site's disclosure that it earns from its links, not news.
@@ -184,5 +201,37 @@ mod tests {
             boilerplate("By Jane Doe | Published Nov. 26, 2026"),
             Boilerplate::Meta(_)
         ));
+    }
+
+    /// Found reading a saved page of The Hill: its footer became a key point.
+    #[test]
+    fn a_site_s_contact_and_rights_lines_are_furniture() {
+        for line in [
+            "The Hill 1625 K Street, NW Suite 900 Washington DC 20006 | 202-628-8500 tel | 202-628-8503 fax",
+            "The contents of this site are ©2019 Capitol Hill Publishing Corp., a subsidiary of News Communications, Inc.",
+        ] {
+            assert_eq!(boilerplate(line), Boilerplate::Drop, "{line}");
+        }
+        assert_eq!(
+            boilerplate(
+                "Residents can call the hotline on 555-010-7788 until Friday, the council said."
+            ),
+            Boilerplate::Keep
+        );
+    }
+
+    /// Found reading a saved page of The Hill: its byline line opened the body and became the
+    /// bottom line.
+    #[test]
+    fn a_byline_with_a_dash_and_a_numeric_date_is_metadata() {
+        match boilerplate("By Justine Coleman - 11/18/19 11:04 PM EST") {
+            Boilerplate::Meta(h) => assert_eq!(h.byline.as_deref(), Some("Justine Coleman")),
+            other => panic!("{other:?}"),
+        }
+        // A dash inside a sentence of the body is not a header's separator.
+        assert_eq!(
+            boilerplate("By 2030 - the minister said - prices will have doubled."),
+            Boilerplate::Keep
+        );
     }
 }

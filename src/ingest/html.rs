@@ -92,6 +92,16 @@ const BLOCK_TAGS: &[&str] = &[
     "tr",
     "ul",
 ];
+/// Words in a class or id that name the article's container: beside them a [`LAYOUT`] word
+/// describes the page's layout ("content-with-sidebar-wrp" holds the article), not furniture.
+const CONTENT: &[&str] = &["article", "body", "content", "main", "story"];
+/// [`FURNITURE`] words that also name layouts around the content.
+const LAYOUT: &[&str] = &["sidebar"];
+/// With a [`CARD`] word, the class of a hover card: the pop-up of links a name in the text
+/// opens ("rollover-people-block" goes, the name's own "rollover-people" stays).
+const HOVER: &[&str] = &["rollover", "hover", "hovercard", "tooltip"];
+/// See [`HOVER`].
+const CARD: &[&str] = &["block", "card", "box", "panel"];
 /// Words in a class or id that mark page furniture.
 const FURNITURE: &[&str] = &[
     "ad",
@@ -207,6 +217,10 @@ fn is_furniture(n: &NodeRef, name: &str) -> bool {
     }) {
         return true;
     }
+    if matches!(name, "html" | "body") {
+        // A page's own classes name its layout ("one-sidebar"), not furniture.
+        return false;
+    }
     let mut hints = String::new();
     for a in ["class", "id"] {
         if let Some(v) = n.attr(a) {
@@ -214,9 +228,11 @@ fn is_furniture(n: &NodeRef, name: &str) -> bool {
             hints.push_str(&v.to_ascii_lowercase());
         }
     }
-    hints
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .any(|w| FURNITURE.contains(&w))
+    let words = || hints.split(|c: char| !c.is_ascii_alphanumeric());
+    let has = |list: &[&str]| words().any(|w| list.contains(&w));
+    let content = has(CONTENT);
+    let hover_card = has(HOVER) && has(CARD);
+    hover_card || words().any(|w| FURNITURE.contains(&w) && !(content && LAYOUT.contains(&w)))
 }
 
 /// A step of the iterative walk.
@@ -334,6 +350,22 @@ mod tests {
         assert_eq!(
             walk(doc.root()),
             vec!["One two.", "A B", "C", "Met on Tuesday."]
+        );
+    }
+
+    /// Found reading a saved page of The Hill: its article sits in "content-with-sidebar-wrp"
+    /// on a body of class "one-sidebar", and names open hover cards of headlines.
+    #[test]
+    fn an_article_in_a_layout_with_a_sidebar_is_kept_and_hover_cards_are_not() {
+        let doc = Document::from(
+            "<body class='one-sidebar sidebar-second'><div class='sidebar'>Most read</div>\
+             <article><div class='content-with-sidebar-wrp'><p>A man threatened Rep. \
+             <span class='rollover-people'><a>Ilhan Omar</a><span class='rollover-people-block'>\
+             <a>Budget talks stall</a></span></span> on Monday.</p></div></article></body>",
+        );
+        assert_eq!(
+            walk(doc.root()),
+            vec!["A man threatened Rep. Ilhan Omar on Monday."]
         );
     }
 

@@ -165,7 +165,11 @@ pub fn header_line(line: &str) -> Option<Header> {
     }
     let mut h = Header::default();
     let mut names: Vec<&str> = Vec::new();
-    for part in line.split(['|', '•', '·', '—', '–']) {
+    // " - " separates parts as a dash does ("By Justine Coleman - 11/18/19 11:04 PM EST").
+    for part in line
+        .split(" - ")
+        .flat_map(|p| p.split(['|', '•', '·', '—', '–']))
+    {
         let part = part.trim().trim_matches(['-', ' ']);
         match header_part(part, &mut h) {
             Part::Taken => {}
@@ -175,6 +179,16 @@ pub fn header_line(line: &str) -> Option<Header> {
     }
     settle_names(&names, &mut h);
     (h.byline.is_some() || h.outlet.is_some() || h.published.is_some() || h.strong).then_some(h)
+}
+
+/// What follows a numeric date with a two-digit year opening `part` ("11/18/19 …"), or `None`
+/// when `part` does not open with one.
+fn short_numeric_date(part: &str) -> Option<&str> {
+    let (m, rest) = part.split_once('/')?;
+    let (d, rest) = rest.split_once('/')?;
+    let small = |s: &str| (1..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    let year = rest.bytes().take_while(u8::is_ascii_digit).count();
+    (small(m) && small(d) && year == 2).then(|| &rest[2..])
 }
 
 /// What one part of a header line is.
@@ -201,6 +215,12 @@ fn header_part<'a>(part: &'a str, h: &mut Header) -> Part<'a> {
     }
     if only_date_noise(part) {
         return Part::Taken; // a bare time or label
+    }
+    if short_numeric_date(part).is_some_and(only_date_noise) {
+        // "11/18/19 11:04 PM EST": a date whose order (month or day first) the line does not
+        // tell; the header is certain, the publication date is left to the page.
+        h.strong = true;
+        return Part::Taken;
     }
     let lower = part.to_lowercase();
     if lower.starts_with("by ") || lower.starts_with("by:") {
