@@ -158,14 +158,19 @@ pub fn span(text: &str, paragraphs: &[Paragraph]) -> Option<Span> {
 }
 
 /// [`dateline_len`] of a paragraph whose dateline names its place in capitals ("BRAUNSCHWEIG —",
-/// "WASHINGTON (Reuters) -"), else 0: the only kind taken after a standfirst, where a name and a
-/// bracket also open lines of a transcript ("Rep. Trey Gowdy (R-S.C.):").
+/// "WASHINGTON (Reuters) -", "DUBAI, United Arab Emirates —"), else 0: the only kind taken after
+/// a standfirst, where a name and a bracket also open lines of a transcript ("Rep. Trey Gowdy
+/// (R-S.C.):").
 fn capital_dateline_len(paragraph: &str) -> usize {
-    match dateline(paragraph) {
-        Some(place) if paragraph.starts_with(&place) && !place.contains(char::is_lowercase) => {
-            dateline_len(paragraph)
-        }
-        _ => 0,
+    let Some(place) = dateline(paragraph) else {
+        return 0;
+    };
+    let city = place.split(',').next().unwrap_or_default().trim();
+    let in_capitals = city.chars().any(char::is_alphabetic) && !city.contains(char::is_lowercase);
+    if in_capitals && paragraph.starts_with(city) {
+        dateline_len(paragraph)
+    } else {
+        0
     }
 }
 
@@ -195,6 +200,10 @@ mod tests {
             span(&text, &paragraphs(&text)),
             Some(Span::new(at, at + "BRAUNSCHWEIG — ".len()))
         );
+        let text =
+            format!("{standfirst}DUBAI, United Arab Emirates — Dubai's carrier ordered jets.");
+        let head = span(&text, &paragraphs(&text)).map(|d| text[d.start..d.end].to_string());
+        assert_eq!(head.as_deref(), Some("DUBAI, United Arab Emirates — "));
         let transcript =
             "Her camp's calculation.\n\nRep. Trey Gowdy (R-S.C.):\"Who told you that?\"";
         assert_eq!(span(transcript, &paragraphs(transcript)), None);

@@ -102,6 +102,11 @@ const LAYOUT: &[&str] = &["sidebar"];
 const HOVER: &[&str] = &["rollover", "hover", "hovercard", "tooltip"];
 /// See [`HOVER`].
 const CARD: &[&str] = &["block", "card", "box", "panel"];
+/// With an [`EMBED`] word, the class of a picture set in the text with its caption and credit
+/// ("InlineImage-imageEmbed"), which Readability turns into bare paragraphs.
+const IMAGE: &[&str] = &["image", "photo", "picture", "img"];
+/// See [`IMAGE`].
+const EMBED: &[&str] = &["embed", "inline"];
 /// Words in a class or id that mark page furniture.
 const FURNITURE: &[&str] = &[
     "ad",
@@ -225,14 +230,30 @@ fn is_furniture(n: &NodeRef, name: &str) -> bool {
     for a in ["class", "id"] {
         if let Some(v) = n.attr(a) {
             hints.push(' ');
-            hints.push_str(&v.to_ascii_lowercase());
+            push_words(&mut hints, &v);
         }
     }
     let words = || hints.split(|c: char| !c.is_ascii_alphanumeric());
     let has = |list: &[&str]| words().any(|w| list.contains(&w));
     let content = has(CONTENT);
     let hover_card = has(HOVER) && has(CARD);
-    hover_card || words().any(|w| FURNITURE.contains(&w) && !(content && LAYOUT.contains(&w)))
+    let inline_image = has(IMAGE) && has(EMBED);
+    hover_card
+        || inline_image
+        || words().any(|w| FURNITURE.contains(&w) && !(content && LAYOUT.contains(&w)))
+}
+
+/// Appends `name` (a class or id) in lower case with its camel-case words apart
+/// ("InlineImage-imageEmbedCaption" → "inline image-image embed caption").
+fn push_words(out: &mut String, name: &str) {
+    let mut lower_before = false;
+    for c in name.chars() {
+        if c.is_ascii_uppercase() && lower_before {
+            out.push(' ');
+        }
+        lower_before = c.is_ascii_lowercase();
+        out.push(c.to_ascii_lowercase());
+    }
 }
 
 /// A step of the iterative walk.
@@ -351,6 +372,18 @@ mod tests {
             walk(doc.root()),
             vec!["One two.", "A B", "C", "Met on Tuesday."]
         );
+    }
+
+    /// Found reading a saved page of CNBC: a photo's caption (in "InlineImage-imageEmbed",
+    /// which Readability leaves as bare paragraphs) became the bottom line.
+    #[test]
+    fn camel_case_class_words_count() {
+        let doc = Document::from(
+            "<body><div class='InlineImage-imageEmbed'><p>A jet at the air show.</p>\
+             <p>Jane Roe | Getty Images</p></div><div class='figureCaption'>A pilot.</div>\
+             <p>Emirates ordered 30 jets.</p><div class='adSlot'>Buy</div></body>",
+        );
+        assert_eq!(walk(doc.root()), vec!["Emirates ordered 30 jets."]);
     }
 
     /// Found reading a saved page of The Hill: its article sits in "content-with-sidebar-wrp"
