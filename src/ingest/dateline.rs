@@ -158,12 +158,15 @@ pub fn span(text: &str, paragraphs: &[Paragraph]) -> Option<Span> {
 }
 
 /// [`dateline_len`] of a paragraph whose dateline names its place in capitals ("BRAUNSCHWEIG —",
-/// "WASHINGTON (Reuters) -", "DUBAI, United Arab Emirates —"), else 0: the only kind taken after
+/// "WASHINGTON (Reuters) -", "DUBAI, United Arab Emirates —") or none ("(CNN)"), else 0: the only kind taken after
 /// a standfirst, where a name and a bracket also open lines of a transcript ("Rep. Trey Gowdy
 /// (R-S.C.):").
 fn capital_dateline_len(paragraph: &str) -> usize {
     let Some(place) = dateline(paragraph) else {
-        return 0;
+        // A bare wire tag ("(Reuters) - …") names no place to doubt.
+        return wire(paragraph)
+            .filter(|w| w.place.is_none())
+            .map_or(0, |w| w.len);
     };
     let city = place.split(',').next().unwrap_or_default().trim();
     let in_capitals = city.chars().any(char::is_alphabetic) && !city.contains(char::is_lowercase);
@@ -207,6 +210,8 @@ mod tests {
         let transcript =
             "Her camp's calculation.\n\nRep. Trey Gowdy (R-S.C.):\"Who told you that?\"";
         assert_eq!(span(transcript, &paragraphs(transcript)), None);
+        let wire = "A teaser.\n\n(CNN)The Senate voted.";
+        assert_eq!(span(wire, &paragraphs(wire)), Some(Span::new(11, 16)));
         let third = "One.\n\nTwo.\n\nLONDON — Three.";
         assert_eq!(span(third, &paragraphs(third)), None);
         let first = "WASHINGTON (Reuters) - The Senate voted.";

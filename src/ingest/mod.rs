@@ -258,11 +258,6 @@ fn build(name: &str, bytes: &[u8], format: SourceFormat, mut p: Parsed) -> Optio
         }
     }
     let first = paras.first()?;
-    // A saved page may put a standfirst before the dateline paragraph.
-    let head = paras.iter().take(dateline::DATELINE_PARAGRAPHS);
-    let dateline = head.clone().find_map(|p| meta::dateline(p));
-    // The wire tag ("(CNN)", "ISLAMABAD (Reuters) -") names the outlet when nothing else does.
-    let wire_outlet = head.clone().find_map(|p| meta::wire_tag(p));
     let title = title.unwrap_or_else(|| {
         let lede = &first[meta::dateline_len(first)..];
         meta::title_from_sentence(meta::first_sentence(lede), FALLBACK_TITLE_CHARS)
@@ -281,17 +276,25 @@ fn build(name: &str, bytes: &[u8], format: SourceFormat, mut p: Parsed) -> Optio
             span: Span::new(start, text.len()),
         });
     }
+    // The dateline (after a standfirst, perhaps) gives the place and its wire tag ("(CNN)",
+    // "ISLAMABAD (Reuters) -"), which names the outlet when nothing else does.
+    let dateline_span = self::dateline::span(&text, &paragraphs);
+    let lead = dateline_span
+        .and_then(|d| paragraphs.iter().find(|p| p.span.start == d.start))
+        .map(|p| &text[p.span.start..p.span.end]);
+    let dateline = lead.and_then(meta::dateline);
+    let wire_outlet = lead.and_then(meta::wire_tag).map(str::to_string);
     let language = lang::language(&text).or(p.language);
     let mut article = Article {
         id: article_id(bytes),
         file_name: base_name(name).to_string(),
         format,
         title,
-        outlet: clip_opt(clean_opt(p.outlet)).or(wire_outlet.map(str::to_string)),
+        outlet: clip_opt(clean_opt(p.outlet)).or(wire_outlet),
         byline: clip_opt(clean_opt(p.byline)),
         published: p.published,
         dateline,
-        dateline_span: self::dateline::span(&text, &paragraphs),
+        dateline_span,
         language,
         url: clean_opt(p.url),
         text,
