@@ -4,9 +4,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
-
-use crate::analyze::windows::searcher;
+use crate::analyze::windows::Words;
 use crate::lexicon::{compile as pattern, CLOSING_VERBS, QUOTE_VERBS, REPORTING_VERBS};
 use crate::pattern::{Engine, Groups, Pattern};
 
@@ -60,21 +58,19 @@ pub fn warm_up(engine: Engine) {
         re.prepare(engine);
     }
     for words in [&QUOTE_VERB_WORDS, &REPORTING_WORDS, &CLOSING_WORDS] {
-        LazyLock::force(words);
+        words.prepare(engine);
     }
 }
 
 /// Where a verb of [`QUOTE_VERBS`] occurs: every cue beside a quotation names one (or is a
 /// dash, or a name and a colon).
-static QUOTE_VERB_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| searcher(QUOTE_VERBS));
+static QUOTE_VERB_WORDS: Words = Words::new(|| QUOTE_VERBS.to_vec());
 
 /// Where a verb of [`REPORTING_VERBS`] or "told" occurs: [`REPORTED_FIRST`] needs one.
-static REPORTING_WORDS: LazyLock<AhoCorasick> =
-    LazyLock::new(|| searcher(&[REPORTING_VERBS, &["told"]].concat()));
+static REPORTING_WORDS: Words = Words::new(|| [REPORTING_VERBS, &["told"]].concat());
 
 /// Where a verb of [`CLOSING_VERBS`] or "told" occurs: [`REPORTED_LAST`] needs one.
-static CLOSING_WORDS: LazyLock<AhoCorasick> =
-    LazyLock::new(|| searcher(&[CLOSING_VERBS, &["told"]].concat()));
+static CLOSING_WORDS: Words = Words::new(|| [CLOSING_VERBS, &["told"]].concat());
 
 /// The cue after a quotation (`after` is the text that follows it): a speaker and a verb
 /// ("…,” she said"), a verb and a speaker ("said Okafor"), or a dash and a speaker.

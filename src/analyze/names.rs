@@ -3,9 +3,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
-
-use crate::analyze::windows::{self, around, captures_in, comma_pairs, occurrences, Reach};
+use crate::analyze::windows::{around, captures_in, comma_pairs, occurrences, Reach, Words};
 use crate::lexicon::{
     compile as pattern, is_name_letter, is_role_head, HONORIFICS, MONTHS, NAME_PARTICLES,
     ROLE_HEADS, SPEAKER_JOINERS, WEEKDAYS,
@@ -41,7 +39,7 @@ pub(crate) static DESC_NAME: LazyLock<Pattern> = LazyLock::new(|| {
 });
 
 /// Where the role heads occur: every match of the three patterns above holds one.
-static ROLE_HEAD_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| windows::searcher(ROLE_HEADS));
+static ROLE_HEAD_WORDS: Words = Words::new(|| ROLE_HEADS.to_vec());
 
 /// A character [`ROLE_NAME`] can match: a name letter, an apostrophe, full stop, hyphen or
 /// white space.
@@ -210,7 +208,7 @@ pub fn warm_up(engine: Engine) {
     for re in [&ROLE_NAME, &APPOSITIVE, &DESC_NAME] {
         re.prepare(engine);
     }
-    LazyLock::force(&ROLE_HEAD_WORDS);
+    ROLE_HEAD_WORDS.prepare(engine);
 }
 
 /// Whether `s` looks like a person's name: capitalised words, none a stop word.

@@ -5,8 +5,6 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
-
 use crate::analyze::windows;
 use crate::lexicon::{compile, is_name_letter, ORG_ACRONYMS, ORG_HEADS};
 use crate::pattern::{Engine, Pattern};
@@ -32,7 +30,7 @@ pub(crate) static ORG: LazyLock<Pattern> = LazyLock::new(|| {
 });
 
 /// Where the organisation head words occur: every match of [`ORG`] holds one.
-static ORG_HEAD_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| windows::searcher(ORG_HEADS));
+static ORG_HEAD_WORDS: windows::Words = windows::Words::new(|| ORG_HEADS.to_vec());
 
 /// How far around a head word an [`ORG`] match can reach, in words: four capitalised words
 /// with "of the" before it (twelve), its own words and an "of …" tail after it (eight), and
@@ -87,5 +85,5 @@ pub fn organisation(mention: &str) -> Option<String> {
 pub fn warm_up(engine: Engine) {
     LazyLock::force(&COUNTRIES);
     ORG.prepare(engine);
-    LazyLock::force(&ORG_HEAD_WORDS);
+    ORG_HEAD_WORDS.prepare(engine);
 }

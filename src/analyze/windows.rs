@@ -9,24 +9,76 @@
 //! window that has one.
 
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
-use crate::pattern::{Groups, Pattern};
+use crate::pattern::{Engine, Groups, Pattern};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
 
-/// A searcher for the places where any of `words` occurs (case-sensitive, anywhere, even inside
-/// a longer word).
-pub fn searcher(words: &[&str]) -> AhoCorasick {
-    AhoCorasickBuilder::new()
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
-        .build(words)
-        .expect("a word list builds")
+/// A searcher for the places where any of a list of words occurs (case-sensitive, anywhere, even
+/// inside a longer word), built on first use. Like the patterns ([`crate::pattern`]) it has a
+/// quick build and a quick search: a small run gets a non-contiguous automaton (a third less
+/// to build, the cost a one-article run feels), a large batch that builds the fast engine
+/// first ([`Words::prepare`] with [`Engine::Fast`]) a contiguous one (1,000 articles 5 % faster).
+/// Both find the same places.
+pub struct Words {
+    /// The words, given when first needed.
+    words: fn() -> Vec<&'static str>,
+    /// The automaton, once built.
+    built: OnceLock<AhoCorasick>,
 }
 
-/// Where the words of `searcher` occur in `text`: the start of each occurrence, in text order
+impl Words {
+    /// A searcher for the words `words` gives, not built yet.
+    pub const fn new(words: fn() -> Vec<&'static str>) -> Self {
+        Self {
+            words,
+            built: OnceLock::new(),
+        }
+    }
+
+    /// Builds the searcher now, the kind that suits `engine`, unless it is built already.
+    pub fn prepare(&self, engine: Engine) {
+        self.built.get_or_init(|| self.build(engine));
+    }
+
+    /// Whether any of the words occurs in `text`.
+    pub fn is_match(&self, text: &str) -> bool {
+        self.searcher().is_match(text)
+    }
+
+    /// The searcher, built for a small run if nothing prepared it.
+    fn searcher(&self) -> &AhoCorasick {
+        self.built.get_or_init(|| self.build(Engine::Lite))
+    }
+
+    fn build(&self, engine: Engine) -> AhoCorasick {
+        let kind = match engine {
+            Engine::Lite => AhoCorasickKind::NoncontiguousNFA,
+            Engine::Fast => AhoCorasickKind::ContiguousNFA,
+        };
+        AhoCorasickBuilder::new()
+            .kind(Some(kind))
+            .build((self.words)())
+            .expect("a word list builds")
+    }
+}
+
+impl std::fmt::Debug for Words {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Words")
+            .field("built", &self.built.get().is_some())
+            .finish()
+    }
+}
+
+/// Where the words of `words` occur in `text`: the start of each occurrence, in text order
 /// (an occurrence overlapping an earlier one may be left out: it starts within the same words).
-pub fn occurrences(searcher: &AhoCorasick, text: &str) -> Vec<usize> {
-    searcher.find_iter(text).map(|m| m.start()).collect()
+pub fn occurrences(words: &Words, text: &str) -> Vec<usize> {
+    words
+        .searcher()
+        .find_iter(text)
+        .map(|m| m.start())
+        .collect()
 }
 
 /// How far a window reaches from its anchor, in white-space-separated words (the anchor's own

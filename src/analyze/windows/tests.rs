@@ -49,3 +49,21 @@ fn windowed_searches_find_every_match_of_the_whole_text() {
         assert!(n > 100, "{what}: only {n} matches in the corpus");
     }
 }
+
+#[test]
+fn a_small_runs_word_searcher_finds_what_a_large_batchs_finds() {
+    use super::{occurrences, Words};
+    use crate::pattern::Engine;
+    let lexicon = || crate::lexicon::ROLE_HEADS.to_vec();
+    let (small, large) = (Words::new(lexicon), Words::new(lexicon));
+    small.prepare(Engine::Lite);
+    large.prepare(Engine::Fast);
+    let mut found = 0;
+    for text in corpus(20, 6_000) {
+        let expected = occurrences(&large, &text);
+        found += expected.len();
+        assert_eq!(occurrences(&small, &text), expected, "on {text:?}");
+        assert_eq!(small.is_match(&text), !expected.is_empty());
+    }
+    assert!(found > 100, "only {found} role heads in the corpus");
+}
