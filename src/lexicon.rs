@@ -100,8 +100,8 @@ pub const NAME_PARTICLES: &[&str] = &[
 /// State", "Mohammed bin Salman"): a shorter list than [`NAME_PARTICLES`], tried in this order.
 pub const SPEAKER_JOINERS: &[&str] = &["of", "for", "the", "de", "al", "bin", "van", "von"];
 
-/// Honorifics written before a name ("Mr. Smith", "Dr Okafor").
-pub const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Dr"];
+/// Honorifics written before a name ("Mr. Smith", "Dr Okafor", "Rev. Kyev Tatum").
+pub const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Dr", "Rev"];
 
 /// Head words that make a phrase a job title ("Foreign Minister", "the bank's chief economist"),
 /// capitalised and lower-case, abbreviations with their full stop; multi-word titles and

@@ -382,3 +382,65 @@ fn issue_11_straight_quotes_become_curly() {
     let straight: Vec<&str> = out.lines().filter(|l| l.contains('"')).collect();
     assert!(straight.iter().all(|l| l.contains("12\"")), "{straight:#?}");
 }
+
+/// Found reading the speakers of real political news (PolNeAR dev): a name or a role ran
+/// across a paragraph break or a sentence end ("Bill Clinton.”¶Jamal Simmons", "Nathan Deal
+/// (Georgia.¶Gov.)", "Fernández Ortiz’s campaign manager. Aguirre’s spokesman"), took the verb
+/// ("said Rep.") or a state party tag ("R-Ky.") for the person, and a headline's "For" for a
+/// first name.
+#[test]
+fn speakers_names_and_roles_stay_within_their_sentence() {
+    let text = "Why Iowa Could Break The Race Open For Bernie Sanders.\n\n\
+        \"Iowa happened. I never begrudged it.\nBill Clinton.\"\n\n\
+        Jamal Simmons is a Democratic consultant. “It is challenging our assumptions,” \
+        Simmons said.\n\n\
+        They are among the first 75 refugees to come to Georgia.\n\n\
+        Gov. Nathan Deal has vowed to block other refugees from coming to the state.\n\n\
+        More lawmakers have endorsed her than Sanders. But state Rep. Gilda Cobb-Hunter, a \
+        member of the committee, said: “No one controls the black vote.”\n\n\
+        “It is not new in Virginia,” said Rep. Bobby Scott at the time.\n\n\
+        “Let me make it perfectly clear,” Senate Majority Leader Mitch McConnell, R-Ky., said.\n\n\
+        “We might have something here,” said Rev. Kyev Tatum.\n\n\
+        “He had a receipt,” said Federico Luna, Fernández Ortiz’s campaign manager. Aguirre’s \
+        spokesman, Ignacio Bravo, told reporters that she lost.\n\n\
+        Sanders announced that he had raised $20 million in January alone.";
+    let a = ingest::ingest("speakers.txt", text.as_bytes()).unwrap();
+    let an = analyze::analyze(&a);
+    let expect = [
+        ("It is challenging", "Jamal Simmons", None),
+        ("To block other refugees", "Nathan Deal", Some("Gov.")),
+        ("No one controls", "Gilda Cobb-Hunter", Some("state Rep.")),
+        ("It is not new", "Bobby Scott", Some("Rep.")),
+        (
+            "Let me make it",
+            "Mitch McConnell",
+            Some("Senate Majority Leader"),
+        ),
+        ("We might have", "Kyev Tatum", None),
+        (
+            "He had a receipt",
+            "Federico Luna",
+            Some("Fernández Ortiz’s campaign manager"),
+        ),
+        ("He had raised", "Bernie Sanders", None),
+    ];
+    for (quote, name, role) in expect {
+        let found = speaker_of(&an, quote);
+        assert_eq!(found.map(|f| f.0), Some(name), "{quote}");
+        if role.is_some() {
+            assert_eq!(found.and_then(|f| f.1), role, "{quote}");
+        }
+    }
+    for s in &an.statements {
+        let sp = s.speaker.as_ref();
+        let written = format!(
+            "{:?} {:?}",
+            sp.map(|s| &s.name),
+            sp.and_then(|s| s.role.as_ref())
+        );
+        assert!(
+            !written.contains("\\n") && !written.contains("For "),
+            "{written}"
+        );
+    }
+}

@@ -3,10 +3,11 @@
 
 use std::sync::LazyLock;
 
+use crate::analyze::sentences::first_end_last_start;
 use crate::analyze::windows::{around, captures_in, comma_pairs, occurrences, Reach, Words};
 use crate::lexicon::{
     compile as pattern, is_name_letter, is_role_head, HONORIFICS, MONTHS, NAME_PARTICLES,
-    ROLE_HEADS, SPEAKER_JOINERS, WEEKDAYS,
+    QUOTE_VERBS, ROLE_HEADS, SPEAKER_JOINERS, WEEKDAYS,
 };
 use crate::pattern::{Engine, Groups, Pattern};
 use crate::scan::{
@@ -133,6 +134,23 @@ pub(crate) const NOT_NAMES: &[&str] = &[
     "In",
     "On",
     "At",
+    "For",
+    "With",
+    "To",
+    "From",
+    "By",
+    "Of",
+    "About",
+    "Against",
+    "Why",
+    "How",
+    "What",
+    "Who",
+    "Where",
+    "Then",
+    "Republican",
+    "Democrat",
+    "Democratic",
     "But",
     "And",
     "Yet",
@@ -217,9 +235,9 @@ pub fn looks_like_name(s: &str) -> bool {
     !words.is_empty()
         && words.len() <= 5
         && !not_a_name(words[0])
-        && words.iter().all(|w| {
-            w.chars().next().is_some_and(|c| c.is_uppercase()) || NAME_PARTICLES.contains(w)
-        })
+        && words
+            .iter()
+            .all(|w| is_name_word(w) || NAME_PARTICLES.contains(w))
         && !ROLE_TAIL.contains(&words[0])
         && !is_role_head(words[0])
         && !crate::analyze::places::is_place_or_group(s)
@@ -311,7 +329,29 @@ pub(crate) fn strip_title(s: &str) -> &str {
     s
 }
 
+/// A role written before its name ("Foreign Minister", "the bank's chief economist, "), tidied:
+/// only the part in the name’s sentence (after its last line break and sentence end: "to come
+/// to Georgia.¶Gov. Nathan Deal"), without an opening article, conjunction or verb of saying.
 pub(crate) fn clean_role(role: &str) -> Option<String> {
+    let line = role.trim().rsplit('\n').next().unwrap_or_default();
+    tidy_role(&line[first_end_last_start(line).1..])
+}
+
+/// A role written after its name ("Amara Okafor, Nigeria’s foreign minister,"), tidied: only
+/// the part in the name's sentence, which ends at the first line break or sentence end
+/// ("Federico Luna, Fernández Ortiz’s campaign manager. Aguirre’s spokesman, …").
+pub(crate) fn clean_role_after(role: &str) -> Option<String> {
+    let role = role.trim();
+    let line = role.split('\n').next().unwrap_or_default();
+    let first = line[..first_end_last_start(line).0].trim_end();
+    // The full stop of a sentence cut here is not part of the role.
+    let cut = first.len() < role.len();
+    tidy_role(first.strip_suffix('.').filter(|_| cut).unwrap_or(first))
+}
+
+/// A role without an opening article, conjunction ("But state Rep.") or verb of saying ("said
+/// Rep. Bobby Scott"); `None` when nothing is left.
+fn tidy_role(role: &str) -> Option<String> {
     let r = role.trim();
     let r = r
         .strip_prefix("the ")
@@ -323,10 +363,22 @@ pub(crate) fn clean_role(role: &str) -> Option<String> {
         "But", "And", "Yet", "So", "When", "After", "Before", "As", "Then",
     ]
     .contains(&first)
+        || QUOTE_VERBS.contains(&first)
     {
-        return clean_role(r.split_once(' ').map_or("", |x| x.1));
+        return tidy_role(r.split_once(' ').map_or("", |x| x.1));
     }
     (!r.is_empty()).then(|| r.to_string())
+}
+
+/// Whether `word` is written as a word of a name: a capital, then name letters, apostrophes or
+/// hyphens ("O’Neil", "Cobb-Hunter"), or an initial ("J."); not "McConnell," nor "R-Ky.".
+pub(crate) fn is_name_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    let first = chars.next().is_some_and(char::is_uppercase);
+    let rest = chars.as_str();
+    first
+        && (rest == "."
+            || !rest.is_empty() && rest.chars().all(|c| is_name_letter(c) || "’'-".contains(c)))
 }
 
 #[cfg(test)]

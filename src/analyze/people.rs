@@ -7,8 +7,8 @@
 //! a pronoun to the most recent compatible speaker (or, failing that, person).
 
 use crate::analyze::names::{
-    clean_role, introductions, is_subject, looks_like_name, split_role_name, strip_title, titled,
-    ROLE_NAME,
+    clean_role, clean_role_after, introductions, is_name_word, is_subject, looks_like_name,
+    split_role_name, strip_title, titled, ROLE_NAME,
 };
 pub use crate::analyze::roster::Person;
 use crate::analyze::roster::Roster;
@@ -57,7 +57,7 @@ impl People {
             people.introduce(&name, role, c.get(0).map_or(0, |m| m.start()));
         }
         for c in appositives {
-            let role = Some(clean_role(&c["role"]).unwrap_or_default());
+            let role = Some(clean_role_after(&c["role"]).unwrap_or_default());
             people.introduce(&c["name"], role, c.get(0).map_or(0, |m| m.start()));
         }
         for c in described {
@@ -68,11 +68,14 @@ impl People {
             );
         }
         for (title, name) in titled(text) {
-            let female = matches!(title, "Mrs" | "Ms");
-            if let Some(i) = people.roster.find(name) {
-                if title != "Dr" {
-                    people.roster.person_mut(i).female = Some(female);
-                }
+            // Only these three tell whether the person is a woman.
+            let female = match title {
+                "Mrs" | "Ms" => Some(true),
+                "Mr" => Some(false),
+                _ => None,
+            };
+            if let (Some(i), Some(_)) = (people.roster.find(name), female) {
+                people.roster.person_mut(i).female = female;
             }
         }
         for i in 0..people.roster.persons().len() {
@@ -241,13 +244,14 @@ impl People {
             if after.is_some_and(char::is_alphanumeric) {
                 return None;
             }
-            // Up to two capitalised words right before the surname.
-            let before: Vec<&str> = self.text[..pos]
+            // Up to two words of a name right before the surname, on its line.
+            let line = &self.text[..pos];
+            let before: Vec<&str> = line[line.rfind('\n').map_or(0, |i| i + 1)..]
                 .split(' ')
                 .rev()
                 .skip(1)
                 .take(2)
-                .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .take_while(|w| is_name_word(w))
                 .collect();
             let mut words: Vec<&str> = before.into_iter().rev().collect();
             if self.text[..pos].ends_with(' ') {

@@ -41,6 +41,16 @@ pub fn segment(article: &Article) -> Vec<Sentence> {
     out
 }
 
+/// Where the first sentence of `text` ends and where the last one starts, as [`segment`]
+/// splits an English paragraph (the whole text, and 0, for a text of one sentence).
+pub fn first_end_last_start(text: &str) -> (usize, usize) {
+    let bounds = sentencex::get_sentence_boundaries("en", text);
+    (
+        bounds.first().map_or(text.len(), |b| b.end_byte),
+        bounds.last().map_or(0, |b| b.start_byte),
+    )
+}
+
 fn push_trimmed(out: &mut Vec<Sentence>, article: &Article, paragraph: usize, s: usize, e: usize) {
     let raw = article.text.get(s..e).unwrap_or("");
     let lead = raw.len() - raw.trim_start().len();
