@@ -159,6 +159,31 @@ pub const REPORTING_VERBS: &[&str] = &[
     "conceded", "pointed out", "underlined", "underscored", "signalled", "signaled", "indicated",
 ];
 
+/// Participles that carry a quotation after the sentence's own verb ("Clinton claimed victory
+/// in a tweet, saying: “…”", "the ministry issued a statement, adding that …").
+#[rustfmt::skip]
+pub const SAYING_PARTICIPLES: &[&str] = &[
+    "saying", "adding", "writing", "telling", "declaring", "insisting", "warning", "noting",
+];
+
+/// Verbs of [`REPORTING_VERBS`] that as often take a thing as what was said ("denied the
+/// charges", "claimed victory", "announced the sale"): without "that", what follows them is
+/// reported speech only when it reads as a clause ([`FINITE_WORDS`]).
+#[rustfmt::skip]
+pub const OBJECT_VERBS: &[&str] = &[
+    "claimed", "announced", "confirmed", "denied", "admitted", "acknowledged", "predicted",
+    "promised", "pledged", "vowed", "urged", "signalled", "signaled", "indicated",
+];
+
+/// Words that make a run of words a clause: subject pronouns, auxiliaries and modal verbs
+/// ("the brewer had asked for talks", "they received bets", "demand would soar").
+#[rustfmt::skip]
+pub const FINITE_WORDS: &[&str] = &[
+    "he", "she", "it", "they", "we", "i", "there", "is", "are", "was", "were", "has", "have",
+    "had", "will", "would", "may", "might", "can", "could", "should", "must", "did", "does",
+    "do", "shall",
+];
+
 /// Verbs of reported speech closing a sentence ("…, X said."), before "told".
 #[rustfmt::skip]
 pub const CLOSING_VERBS: &[&str] = &[
@@ -224,7 +249,7 @@ pub const AGENCIES: &[&str] = &[
 /// `pattern` with the lexicon's tokens replaced by their regex: `%L%` by [`LETTERS`] (for use
 /// inside a class), `%MONTH%` by [`month_pattern`], and `%WEEKDAYS%`, `%NAME_PARTICLES%`,
 /// `%SPEAKER_JOINERS%`, `%HONORIFICS%`, `%ROLE_HEADS%`, `%QUOTE_VERBS%`, `%REPORTING_VERBS%`,
-/// `%CLOSING_VERBS%`, `%AUDIENCES%`, `%TOLD_BODIES%`, `%ORG_HEADS%` by the list as an
+/// `%CLOSING_VERBS%`, `%AUDIENCES%`, `%SAYING%`, `%TOLD_BODIES%`, `%ORG_HEADS%` by the list as an
 /// [`alternation`].
 pub fn expand(pattern: &str) -> String {
     let mut out = pattern
@@ -241,7 +266,7 @@ pub fn expand(pattern: &str) -> String {
 
 /// The word lists [`expand`] writes into patterns, each by its token, with the list's
 /// alternation built once per process (several patterns share a list).
-static ALTERNATIONS: [(&str, LazyLock<String>); 10] = [
+static ALTERNATIONS: [(&str, LazyLock<String>); 11] = [
     ("%TOLD_BODIES%", LazyLock::new(|| alternation(TOLD_BODIES))),
     (
         "%NAME_PARTICLES%",
@@ -263,6 +288,10 @@ static ALTERNATIONS: [(&str, LazyLock<String>); 10] = [
         LazyLock::new(|| alternation(CLOSING_VERBS)),
     ),
     ("%AUDIENCES%", LazyLock::new(|| alternation(AUDIENCES))),
+    (
+        "%SAYING%",
+        LazyLock::new(|| alternation(SAYING_PARTICIPLES)),
+    ),
     ("%ORG_HEADS%", LazyLock::new(|| alternation(ORG_HEADS))),
 ];
 

@@ -444,3 +444,42 @@ fn speakers_names_and_roles_stay_within_their_sentence() {
         );
     }
 }
+
+/// Found reading reported speech in real news (CNN/DailyMail, BBC, PolNeAR dev): a verb that
+/// also takes a thing made its object a statement ("Ebbers denied: Charges of fraud and
+/// conspiracy.", "Clinton claimed: Victory in a tweet, saying …"), and a quotation led into by
+/// a participle ("…, saying: “…”") had no speaker, or was lost.
+#[test]
+fn a_denial_of_charges_is_no_statement_and_saying_leads_to_the_subject() {
+    let text = "Kentucky vote\n\n\
+        Bernie Ebbers denied charges of fraud and conspiracy at the hearing.\n\n\
+        Tom Kane, the union leader, confirmed he had asked for talks with the brewer.\n\n\
+        Gov. Nathan Deal vowed to block other refugees from coming to the state.\n\n\
+        Scott Sullivan admitted to falsifying the company's financial statements.\n\n\
+        Hillary Clinton claimed victory in a tweet, saying: “We just won Kentucky! Thanks to \
+        everyone who turned out.”\n\n\
+        In early October, the campaign wrote to donors, saying: “We want to use this now.”";
+    let a = ingest::ingest("reported.txt", text.as_bytes()).unwrap();
+    let an = analyze::analyze(&a);
+    let said: Vec<&str> = an.statements.iter().map(|s| s.text.as_str()).collect();
+    for junk in ["Charges of fraud", "To falsifying", "Victory in a tweet"] {
+        assert!(
+            !said.iter().any(|s| s.starts_with(junk)),
+            "{junk}: {said:?}"
+        );
+    }
+    assert_eq!(
+        speaker_of(&an, "He had asked").map(|s| s.0),
+        Some("Tom Kane")
+    );
+    assert_eq!(
+        speaker_of(&an, "To block other").map(|s| s.0),
+        Some("Nathan Deal")
+    );
+    assert_eq!(
+        speaker_of(&an, "We just won").map(|s| s.0),
+        Some("Hillary Clinton")
+    );
+    // An opening phrase ("In early October") is not a subject.
+    assert!(speaker_of(&an, "We want to use").is_none_or(|s| s.0 == "?"));
+}

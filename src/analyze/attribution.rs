@@ -6,7 +6,7 @@ use crate::analyze::cues;
 use crate::analyze::people::People;
 use crate::analyze::quotes::Quote;
 use crate::analyze::when;
-use crate::lexicon::is_role_head;
+use crate::lexicon::{is_role_head, FINITE_WORDS, OBJECT_VERBS};
 use crate::model::{Article, Provenance, Sentence, Span, Statement, StatementKind};
 use crate::pattern::{Found, Groups};
 
@@ -211,6 +211,14 @@ fn cue<'a>(site: &Site<'a>, q: &Quote) -> Cue<'a> {
             pos: site.before_start + spk.start(),
         };
     }
+    if let Some(c) = cues::subject_saying(site.before) {
+        let spk = c.name("spk").expect("a subject");
+        return Cue {
+            verb: c.name("v").or(c.name("t")).map(|m| m.as_str()),
+            mention: Some(spk.as_str()),
+            pos: site.before_start + spk.start(),
+        };
+    }
     Cue {
         verb: None,
         mention: None,
@@ -263,10 +271,21 @@ fn reported(article: &Article, sen: &Sentence, people: &mut People) -> Option<St
         (spk.as_str(), verb, c["content"].to_string(), spk.start())
     } else if let Some(c) = cues::reported_first(s) {
         let spk = speaker_of(&c, &["app", "spk"]);
+        let (verb, content) = (
+            c.name("v").expect("verb"),
+            c.name("content").expect("content"),
+        );
+        if !reports_speech(
+            verb.as_str(),
+            &s[verb.end()..content.start()],
+            content.as_str(),
+        ) {
+            return None;
+        }
         (
             spk.as_str(),
-            c.name("v").expect("verb").as_str(),
-            c["content"].to_string(),
+            verb.as_str(),
+            content.as_str().to_string(),
             spk.start(),
         )
     } else {
@@ -309,6 +328,24 @@ fn reported(article: &Article, sen: &Sentence, people: &mut People) -> Option<St
             span: sen.span,
         },
     })
+}
+
+/// Whether `content`, after `verb` and the words between them (`bridge`), is what someone
+/// said: always after "that" or a verb only of saying; after a verb that also takes a thing
+/// ([`OBJECT_VERBS`]: "denied the charges", "claimed victory") only when it is what they
+/// undertook ("vowed to block …", not "admitted to falsifying …") or the words before its
+/// first comma read as a clause ([`FINITE_WORDS`]).
+fn reports_speech(verb: &str, bridge: &str, content: &str) -> bool {
+    if !OBJECT_VERBS.contains(&verb) || bridge.split_whitespace().any(|w| w == "that") {
+        return true;
+    }
+    // After "admitted", "to" is the preposition of what was owned up to.
+    if verb != "admitted" && content.split_whitespace().next() == Some("to") {
+        return true;
+    }
+    let head = content.split(',').next().unwrap_or_default();
+    head.split(|c: char| !c.is_alphanumeric())
+        .any(|w| FINITE_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 /// A speaker that is an organisation named as such ("the European Commission", "NATO").

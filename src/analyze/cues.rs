@@ -5,7 +5,9 @@
 use std::sync::LazyLock;
 
 use crate::analyze::windows::Words;
-use crate::lexicon::{compile as pattern, CLOSING_VERBS, QUOTE_VERBS, REPORTING_VERBS};
+use crate::lexicon::{
+    compile as pattern, CLOSING_VERBS, QUOTE_VERBS, REPORTING_VERBS, SAYING_PARTICIPLES,
+};
 use crate::pattern::{Engine, Groups, Pattern};
 
 /// A speaker as written: pronoun, description or (role +) name.
@@ -26,6 +28,17 @@ static CUE_BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
         r"(?:^|[\s(])(?P<spk>{SPK})(?:,\s+(?P<app>[^,“”\x22]+?),)?\s+(?:[a-z]+ly\s+)?(?P<v>%QUOTE_VERBS%)(?-u:\b)(?:[^“”\x22.:,]*?[:,])?\s*$|(?:^|[.!?”]\s+)(?P<spk4>[A-Z][%L%’'\-]+(?:\s+[A-Z][%L%’'\-]+){{0,2}}):\s*$"
     ))
     .expect("cue-before regex")
+});
+
+/// The subject of a sentence that goes on to a participle of saying right before its
+/// quotation ("Clinton claimed victory in a tweet, saying: “…”", "Ryan’s campaign shrugged
+/// it off, telling reporters, “…”"): a pronoun or capitalised name, then a lower-case word (its
+/// verb).
+static SUBJECT_SAYING: LazyLock<Pattern> = LazyLock::new(|| {
+    pattern(
+        r"^\s*(?:(?:But|And|Yet|Still|However|Meanwhile|Later|Earlier|Now),?\s+)?(?P<spk>[Hh]e|[Ss]he|[Tt]hey|(?:[A-Z][%L%.’'\-]*\s+){0,6}[A-Z][%L%’'\-]+)(?:\s+\([^()“”\x22]*\))?\s+[a-z][^“”\x22]*?,\s+(?:(?P<v>%SAYING%)(?-u:\b)|(?P<t>telling)\s+[^“”\x22:,]+?)\s*[:,]?\s*$",
+    )
+    .expect("subject-saying regex")
 });
 
 static REPORTED_FIRST: LazyLock<Pattern> = LazyLock::new(|| {
@@ -54,10 +67,16 @@ pub fn warm_up(engine: Engine) {
         &REPORTED_FIRST,
         &REPORTED_LAST,
         &ACCORDING_TO,
+        &SUBJECT_SAYING,
     ] {
         re.prepare(engine);
     }
-    for words in [&QUOTE_VERB_WORDS, &REPORTING_WORDS, &CLOSING_WORDS] {
+    for words in [
+        &QUOTE_VERB_WORDS,
+        &REPORTING_WORDS,
+        &CLOSING_WORDS,
+        &SAYING_WORDS,
+    ] {
         words.prepare(engine);
     }
 }
@@ -84,6 +103,25 @@ pub fn cue_before(before: &str) -> Option<Groups<'static, '_>> {
     let may = QUOTE_VERB_WORDS.is_match(before) || before.contains(':');
     may.then(|| CUE_BEFORE.captures(before)).flatten()
 }
+
+/// Where a participle of [`SAYING_PARTICIPLES`] occurs: [`SUBJECT_SAYING`] needs one.
+static SAYING_WORDS: Words = Words::new(|| SAYING_PARTICIPLES.to_vec());
+
+/// The subject of the sentence before a quotation that a participle of saying leads into
+/// ("Clinton claimed victory in a tweet, saying:").
+pub fn subject_saying(before: &str) -> Option<Groups<'static, '_>> {
+    let may = before.contains(',') && SAYING_WORDS.is_match(before);
+    may.then(|| SUBJECT_SAYING.captures(before))
+        .flatten()
+        // "In early October, …", "Here in Columbia, …": an opening phrase, not a subject.
+        .filter(|c| {
+            let first = c["spk"].split_whitespace().next().unwrap_or_default();
+            !crate::analyze::names::not_a_name(first) && !ADVERBS.contains(&first)
+        })
+}
+
+/// Capitalised adverbs that open a sentence as a subject would ("Here in Columbia, …").
+const ADVERBS: &[&str] = &["Here", "There", "Now", "Today", "Then", "Also", "Instead"];
 
 /// "according to X" in a sentence.
 pub fn according_to(sentence: &str) -> Option<Groups<'static, '_>> {

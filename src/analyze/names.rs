@@ -214,7 +214,7 @@ pub(crate) const NOT_NAMES: &[&str] = &[
 ];
 
 /// Whether a capitalised word never starts a person's name: [`NOT_NAMES`], a weekday, a month.
-fn not_a_name(word: &str) -> bool {
+pub(crate) fn not_a_name(word: &str) -> bool {
     NOT_NAMES.contains(&word)
         || WEEKDAYS.iter().any(|(day, _)| *day == word)
         || MONTHS.contains(&word)
