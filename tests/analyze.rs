@@ -386,8 +386,9 @@ fn issue_11_straight_quotes_become_curly() {
 /// Found reading the speakers of real political news (PolNeAR dev): a name or a role ran
 /// across a paragraph break or a sentence end ("Bill Clinton.”¶Jamal Simmons", "Nathan Deal
 /// (Georgia.¶Gov.)", "Fernández Ortiz’s campaign manager. Aguirre’s spokesman"), took the verb
-/// ("said Rep.") or a state party tag ("R-Ky.") for the person, and a headline's "For" for a
-/// first name.
+/// ("said Rep.") or a state party tag ("R-Ky.") for the person, a headline's "For" or a courtesy
+/// title for a first name ("Mr Ebbers"), and an owner's possessive as part of the name ("ABN
+/// Amro's Eddie Wong").
 #[test]
 fn speakers_names_and_roles_stay_within_their_sentence() {
     let text = "Why Iowa Could Break The Race Open For Bernie Sanders.\n\n\
@@ -401,6 +402,8 @@ fn speakers_names_and_roles_stay_within_their_sentence() {
         “It is not new in Virginia,” said Rep. Bobby Scott at the time.\n\n\
         “Let me make it perfectly clear,” Senate Majority Leader Mitch McConnell, R-Ky., said.\n\n\
         “We might have something here,” said Rev. Kyev Tatum.\n\n\
+        “A lot of time is needed,” said ABN Amro's Eddie Wong.\n\n\
+        Mr Ebbers denied it. “I did nothing wrong,” Mr Ebbers said.\n\n\
         “He had a receipt,” said Federico Luna, Fernández Ortiz’s campaign manager. Aguirre’s \
         spokesman, Ignacio Bravo, told reporters that she lost.\n\n\
         Sanders announced that he had raised $20 million in January alone.";
@@ -417,6 +420,7 @@ fn speakers_names_and_roles_stay_within_their_sentence() {
             Some("Senate Majority Leader"),
         ),
         ("We might have", "Kyev Tatum", None),
+        ("A lot of time", "Eddie Wong", None),
         (
             "He had a receipt",
             "Federico Luna",
@@ -440,6 +444,10 @@ fn speakers_names_and_roles_stay_within_their_sentence() {
         );
         assert!(
             !written.contains("\\n") && !written.contains("For "),
+            "{written}"
+        );
+        assert!(
+            !written.contains("'s") && !written.contains("Mr "),
             "{written}"
         );
     }

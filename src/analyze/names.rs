@@ -371,12 +371,15 @@ fn tidy_role(role: &str) -> Option<String> {
 }
 
 /// Whether `word` is written as a word of a name: a capital, then name letters, apostrophes or
-/// hyphens ("O’Neil", "Cobb-Hunter"), or an initial ("J."); not "McConnell," nor "R-Ky.".
+/// hyphens ("O’Neil", "Cobb-Hunter"), or an initial ("J."); not "McConnell,", "R-Ky." nor a
+/// possessive ("Greenspan's").
 pub(crate) fn is_name_word(word: &str) -> bool {
     let mut chars = word.chars();
     let first = chars.next().is_some_and(char::is_uppercase);
     let rest = chars.as_str();
+    let possessive = word.ends_with("'s") || word.ends_with("’s");
     first
+        && !possessive
         && (rest == "."
             || !rest.is_empty() && rest.chars().all(|c| is_name_letter(c) || "’'-".contains(c)))
 }

@@ -13,6 +13,7 @@ use crate::analyze::names::{
 pub use crate::analyze::roster::Person;
 use crate::analyze::roster::Roster;
 use crate::analyze::wordindex::WordIndex;
+use crate::lexicon::HONORIFICS;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeSet;
 
@@ -40,6 +41,18 @@ pub struct People {
     mid_sentence: FxHashMap<String, bool>,
     /// Answers already given for a bare surname: the full name the text first gives it.
     full_names: FxHashMap<String, Option<String>>,
+}
+
+/// The name after an owner's possessive in a mention ("ABN Amro's Eddie Wong" → "Eddie
+/// Wong"); the mention itself when nothing follows one.
+fn after_possessive(mention: &str) -> &str {
+    ["'s ", "’s "]
+        .iter()
+        .filter_map(|p| mention.rfind(p).map(|i| &mention[i + p.len()..]))
+        .min_by_key(|tail| tail.len())
+        .map(str::trim_start)
+        .filter(|tail| !tail.is_empty())
+        .unwrap_or(mention)
 }
 
 impl People {
@@ -152,7 +165,7 @@ impl People {
 
     /// Resolves a speaker mention written at byte `pos` to a person, registering new names.
     pub fn resolve(&mut self, mention: &str, pos: usize) -> Option<usize> {
-        let m = mention.trim();
+        let m = after_possessive(mention.trim());
         let lower = m.to_lowercase();
         if let Some(female) = match lower.as_str() {
             "he" | "him" => Some(Some(false)),
@@ -251,7 +264,7 @@ impl People {
                 .rev()
                 .skip(1)
                 .take(2)
-                .take_while(|w| is_name_word(w))
+                .take_while(|w| is_name_word(w) && !HONORIFICS.contains(w))
                 .collect();
             let mut words: Vec<&str> = before.into_iter().rev().collect();
             if self.text[..pos].ends_with(' ') {
