@@ -100,6 +100,14 @@ pub const NAME_PARTICLES: &[&str] = &[
 /// State", "Mohammed bin Salman"): a shorter list than [`NAME_PARTICLES`], tried in this order.
 pub const SPEAKER_JOINERS: &[&str] = &["of", "for", "the", "de", "al", "bin", "van", "von"];
 
+/// Prepositions that can stand before a role and its name ("alongside Vice President Joe
+/// Biden") without being part of the role.
+#[rustfmt::skip]
+pub const PREPOSITIONS: &[&str] = &[
+    "alongside", "with", "by", "for", "from", "to", "of", "at", "in", "on", "about", "against",
+    "beside", "behind", "like", "including", "among", "between",
+];
+
 /// Honorifics written before a name ("Mr. Smith", "Dr Okafor", "Rev. Kyev Tatum").
 pub const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Dr", "Rev"];
 

@@ -6,8 +6,8 @@ use std::sync::LazyLock;
 use crate::analyze::sentences::first_end_last_start;
 use crate::analyze::windows::{around, captures_in, comma_pairs, occurrences, Reach, Words};
 use crate::lexicon::{
-    compile as pattern, is_name_letter, is_role_head, HONORIFICS, MONTHS, NAME_PARTICLES,
-    QUOTE_VERBS, ROLE_HEADS, SPEAKER_JOINERS, WEEKDAYS,
+    compile as pattern, is_name_letter, is_role_head, FINITE_WORDS, HONORIFICS, MONTHS,
+    NAME_PARTICLES, PREPOSITIONS, QUOTE_VERBS, ROLE_HEADS, SPEAKER_JOINERS, WEEKDAYS,
 };
 use crate::pattern::{Engine, Groups, Pattern};
 use crate::scan::{
@@ -148,6 +148,18 @@ pub(crate) const NOT_NAMES: &[&str] = &[
     "Who",
     "Where",
     "Then",
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Central",
+    "National",
+    "Islamic",
+    "New",
     "Republican",
     "Democrat",
     "Democratic",
@@ -349,8 +361,10 @@ pub(crate) fn clean_role_after(role: &str) -> Option<String> {
     tidy_role(first.strip_suffix('.').filter(|_| cut).unwrap_or(first))
 }
 
-/// A role without an opening article, conjunction ("But state Rep.") or verb of saying ("said
-/// Rep. Bobby Scott"); `None` when nothing is left.
+/// A role without an opening article, conjunction ("But state Rep."), preposition ("alongside
+/// Vice President") or verb of saying ("said Rep. Bobby Scott"), nor a relative clause ("a CIA veteran who retired in 2013"; "who is
+/// executive vice president" gives its predicate); `None` when nothing is left, or when what is
+/// left is itself a clause ("voters are evenly divided", "Mr. Obama said the museum …").
 fn tidy_role(role: &str) -> Option<String> {
     let r = role.trim();
     let r = r
@@ -364,10 +378,23 @@ fn tidy_role(role: &str) -> Option<String> {
     ]
     .contains(&first)
         || QUOTE_VERBS.contains(&first)
+        || PREPOSITIONS.contains(&first)
     {
         return tidy_role(r.split_once(' ').map_or("", |x| x.1));
     }
-    (!r.is_empty()).then(|| r.to_string())
+    if let Some(rest) = r.strip_prefix("who ") {
+        let predicate = ["is ", "was "].iter().find_map(|v| rest.strip_prefix(v))?;
+        return tidy_role(predicate.trim_start_matches("a ").trim_start_matches("an "));
+    }
+    let r = [" who ", " whom ", " which "]
+        .iter()
+        .filter_map(|w| r.find(w))
+        .min()
+        .map_or(r, |i| &r[..i]);
+    let clause = r
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| FINITE_WORDS.contains(&w) || QUOTE_VERBS.contains(&w));
+    (!r.is_empty() && !clause).then(|| r.to_string())
 }
 
 /// Whether `word` is written as a word of a name: a capital, then name letters, apostrophes or
@@ -378,8 +405,13 @@ pub(crate) fn is_name_word(word: &str) -> bool {
     let first = chars.next().is_some_and(char::is_uppercase);
     let rest = chars.as_str();
     let possessive = word.ends_with("'s") || word.ends_with("’s");
+    // "DES MOINES", "NATO": a word in capitals is a dateline or an acronym.
+    let capitals = rest.chars().filter(|c| c.is_alphabetic()).count() >= 1
+        && !rest.chars().any(char::is_lowercase)
+        && rest != ".";
     first
         && !possessive
+        && !capitals
         && (rest == "."
             || !rest.is_empty() && rest.chars().all(|c| is_name_letter(c) || "’'-".contains(c)))
 }

@@ -67,7 +67,7 @@ pub fn is_place_or_group(s: &str) -> bool {
 }
 
 /// The organisation a speaker mention names ("The European Commission" → "European
-/// Commission", "NATO"), when it is one.
+/// Commission", "NATO", "UK Coal"), when it is one.
 pub fn organisation(mention: &str) -> Option<String> {
     let m = mention.trim();
     let name = m
@@ -77,7 +77,30 @@ pub fn organisation(mention: &str) -> Option<String> {
     let whole = ORG
         .find(name)
         .is_some_and(|f| f == (0..name.len()) && name.contains(' '));
-    (whole || ORG_ACRONYMS.contains(&name)).then(|| name.to_string())
+    (whole || ORG_ACRONYMS.contains(&name) || acronym_named(name)).then(|| name.to_string())
+}
+
+/// Whether `name` is an organisation known by its initials: an acronym alone ("UNAIDS",
+/// "TMZ") or before capitalised words ("UK Coal", "HVB Group"); not a country ("US") nor words
+/// all in capitals ("DES MOINES", a dateline).
+fn acronym_named(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    let acronym = |w: &str| {
+        (2..=7).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase() || c == '&')
+    };
+    let Some(first) = words.next().filter(|w| acronym(w)) else {
+        return false;
+    };
+    if country(name).is_some() {
+        return false;
+    }
+    let rest: Vec<&str> = words.collect();
+    first.chars().filter(char::is_ascii_uppercase).count() >= 2
+        && rest.len() <= 3
+        && rest.iter().all(|w| {
+            w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                && w.chars().skip(1).any(|c| c.is_ascii_lowercase())
+        })
 }
 
 /// Builds the gazetteer, `engine` of the organisation pattern ([`crate::pattern`]) and its
