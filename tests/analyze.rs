@@ -495,7 +495,8 @@ fn a_denial_of_charges_is_no_statement_and_saying_leads_to_the_subject() {
 /// Found reading the roles of real news speakers (PolNeAR, CNN/DailyMail, BBC dev): a relative
 /// clause or a whole clause was taken for a role ("who took to the talk shows …", "voters are
 /// evenly divided …"), a preposition opened one ("alongside Vice President"), a dateline in
-/// capitals was a person ("DES MOINES") and an organisation known by its initials had no voice.
+/// capitals was a person ("DES MOINES"), an organisation known by its initials had no voice, and
+/// "said master of ceremonies Asab Al-Tabchi" named nobody (so "he added" went to the governor).
 #[test]
 fn roles_are_job_titles_and_initials_name_organisations() {
     let text = "Pits to close\n\n\
@@ -505,7 +506,10 @@ fn roles_are_job_titles_and_initials_name_organisations() {
         The crowd cheered alongside Vice President Joe Biden. “We will win,” Biden said.\n\n\
         Mike Morrell, a 30-year veteran of the CIA who retired as acting director in 2013, \
         said: “It is a risk.”\n\n\
-        UK Coal said it would close the pit at the end of the year.";
+        UK Coal said it would close the pit at the end of the year.\n\n\
+        “Thanks for welcoming these refugees,” said master of ceremonies Asab Al-Tabchi. \
+        “No thanks to the governor,” he added.\n\n\
+        “He was reckless,” said one of the prosecutors for David Petraeus.";
     let a = ingest::ingest("roles.txt", text.as_bytes()).unwrap();
     let an = analyze::analyze(&a);
     let expect = [
@@ -521,6 +525,16 @@ fn roles_are_job_titles_and_initials_name_organisations() {
             Some("30-year veteran of the CIA"),
         ),
         ("It would close the pit", "UK Coal", None),
+        (
+            "Thanks for welcoming",
+            "Asab Al-Tabchi",
+            Some("master of ceremonies"),
+        ),
+        (
+            "No thanks to",
+            "Asab Al-Tabchi",
+            Some("master of ceremonies"),
+        ),
     ];
     for (quote, name, role) in expect {
         let found = speaker_of(&an, quote);
@@ -534,4 +548,6 @@ fn roles_are_job_titles_and_initials_name_organisations() {
         .map(|e| e.name.as_str())
         .collect();
     assert!(!persons.contains(&"DES MOINES"), "{persons:?}");
+    let reckless = speaker_of(&an, "He was reckless").map(|s| s.0);
+    assert_ne!(reckless, Some("David Petraeus"));
 }

@@ -13,7 +13,7 @@ use crate::analyze::names::{
 pub use crate::analyze::roster::Person;
 use crate::analyze::roster::Roster;
 use crate::analyze::wordindex::WordIndex;
-use crate::lexicon::HONORIFICS;
+use crate::lexicon::{HONORIFICS, NAME_PARTICLES, PREPOSITIONS};
 use rustc_hash::FxHashMap;
 use std::collections::BTreeSet;
 
@@ -41,6 +41,33 @@ pub struct People {
     mid_sentence: FxHashMap<String, bool>,
     /// Answers already given for a bare surname: the full name the text first gives it.
     full_names: FxHashMap<String, Option<String>>,
+}
+
+/// A mention written as a description in lower case and then a full name ("master of
+/// ceremonies Asab Al-Tabchi", "political scientist Christopher Wlezien"), as the description
+/// and the name; not when the name is the description's object ("prosecutors for …").
+fn described_name(mention: &str) -> Option<(&str, &str)> {
+    let words: Vec<(usize, &str)> = mention
+        .split(' ')
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .collect();
+    let first_name = words
+        .iter()
+        .rposition(|(_, w)| !is_name_word(w) && !NAME_PARTICLES.contains(w))?
+        + 1;
+    let (start, _) = *words.get(first_name)?;
+    let (role, name) = (mention[..start].trim_end(), &mention[start..]);
+    // "one of the prosecutors for David Petraeus": the name is the description's object.
+    let object = role
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| PREPOSITIONS.contains(&w));
+    let described = role.chars().next().is_some_and(char::is_lowercase) && !object;
+    (described && name.contains(' ') && looks_like_name(name)).then_some((role, name))
 }
 
 /// The name after an owner's possessive in a mention ("ABN Amro's Eddie Wong" → "Eddie
@@ -192,6 +219,9 @@ impl People {
             if looks_like_name(&name) && name.contains(' ') {
                 return Some(self.roster.add(&name, clean_role(&role)));
             }
+        }
+        if let Some((role, name)) = described_name(m) {
+            return Some(self.roster.add(name, clean_role(role)));
         }
         self.resolve_name(strip_title(m))
     }
