@@ -404,6 +404,9 @@ fn speakers_names_and_roles_stay_within_their_sentence() {
         “We might have something here,” said Rev. Kyev Tatum.\n\n\
         “A lot of time is needed,” said ABN Amro's Eddie Wong.\n\n\
         Mr Ebbers denied it. “I did nothing wrong,” Mr Ebbers said.\n\n\
+        Even Lindsey Graham agreed: “This is over.”\n\n\
+        “The vote is split,” said Paul Hofheinz of the Lisbon Council.\n\n\
+        “Nobody saw it coming,” said Fox News’ Sean Hannity.\n\n\
         “He had a receipt,” said Federico Luna, Fernández Ortiz’s campaign manager. Aguirre’s \
         spokesman, Ignacio Bravo, told reporters that she lost.\n\n\
         Sanders announced that he had raised $20 million in January alone.";
@@ -421,6 +424,9 @@ fn speakers_names_and_roles_stay_within_their_sentence() {
         ),
         ("We might have", "Kyev Tatum", None),
         ("A lot of time", "Eddie Wong", None),
+        ("This is over", "Lindsey Graham", None),
+        ("The vote is split", "Paul Hofheinz", None),
+        ("Nobody saw it", "Sean Hannity", None),
         (
             "He had a receipt",
             "Federico Luna",

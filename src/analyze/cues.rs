@@ -116,12 +116,9 @@ pub fn subject_saying(before: &str) -> Option<Groups<'static, '_>> {
         // "In early October, …", "Here in Columbia, …": an opening phrase, not a subject.
         .filter(|c| {
             let first = c["spk"].split_whitespace().next().unwrap_or_default();
-            !crate::analyze::names::not_a_name(first) && !ADVERBS.contains(&first)
+            !crate::analyze::names::not_a_name(first)
         })
 }
-
-/// Capitalised adverbs that open a sentence as a subject would ("Here in Columbia, …").
-const ADVERBS: &[&str] = &["Here", "There", "Now", "Today", "Then", "Also", "Instead"];
 
 /// "according to X" in a sentence.
 pub fn according_to(sentence: &str) -> Option<Groups<'static, '_>> {

@@ -147,7 +147,6 @@ pub(crate) const NOT_NAMES: &[&str] = &[
     "What",
     "Who",
     "Where",
-    "Then",
     "North",
     "South",
     "East",
@@ -163,9 +162,6 @@ pub(crate) const NOT_NAMES: &[&str] = &[
     "Republican",
     "Democrat",
     "Democratic",
-    "But",
-    "And",
-    "Yet",
     "He",
     "She",
     "They",
@@ -181,10 +177,6 @@ pub(crate) const NOT_NAMES: &[&str] = &[
     "Their",
     "Our",
     "Its",
-    "When",
-    "While",
-    "After",
-    "Before",
     "Speaking",
     "State",
     "House",
@@ -199,13 +191,8 @@ pub(crate) const NOT_NAMES: &[&str] = &[
     "Secretary",
     "Minister",
     "President",
-    "However",
-    "Still",
-    "Meanwhile",
     "Officials",
     "Asked",
-    "As",
-    "If",
     "Washington",
     "Reuters",
     "Associated",
@@ -225,9 +212,44 @@ pub(crate) const NOT_NAMES: &[&str] = &[
     "Paris",
 ];
 
+/// Capitalised words that open a sentence before its subject ("Even Lindsey Graham said",
+/// "Although Diageo denied …"): never a name's first word, and set aside from a mention.
+pub(crate) const OPENERS: &[&str] = &[
+    "Then",
+    "Also",
+    "Although",
+    "Because",
+    "Both",
+    "Even",
+    "More",
+    "Other",
+    "Some",
+    "So",
+    "Just",
+    "Outside",
+    "But",
+    "And",
+    "Yet",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "However",
+    "Still",
+    "Meanwhile",
+    "As",
+    "If",
+    "Now",
+    "Here",
+    "There",
+    "Today",
+    "Instead",
+];
+
 /// Whether a capitalised word never starts a person's name: [`NOT_NAMES`], a weekday, a month.
 pub(crate) fn not_a_name(word: &str) -> bool {
     NOT_NAMES.contains(&word)
+        || OPENERS.contains(&word)
         || WEEKDAYS.iter().any(|(day, _)| *day == word)
         || MONTHS.contains(&word)
 }
@@ -404,7 +426,7 @@ pub(crate) fn is_name_word(word: &str) -> bool {
     let mut chars = word.chars();
     let first = chars.next().is_some_and(char::is_uppercase);
     let rest = chars.as_str();
-    let possessive = word.ends_with("'s") || word.ends_with("’s");
+    let possessive = word.ends_with(['\'', '’']) || word.ends_with("'s") || word.ends_with("’s");
     // "DES MOINES", "NATO": a word in capitals is a dateline or an acronym.
     let capitals = rest.chars().filter(|c| c.is_alphabetic()).count() >= 1
         && !rest.chars().any(char::is_lowercase)

@@ -8,7 +8,7 @@
 
 use crate::analyze::names::{
     clean_role, clean_role_after, introductions, is_name_word, is_subject, looks_like_name,
-    split_role_name, strip_title, titled, ROLE_NAME,
+    split_role_name, strip_title, titled, OPENERS, ROLE_NAME,
 };
 pub use crate::analyze::roster::Person;
 use crate::analyze::roster::Roster;
@@ -43,6 +43,23 @@ pub struct People {
     full_names: FxHashMap<String, Option<String>>,
 }
 
+/// The name in a mention without the words that open its sentence ("Even Lindsey Graham",
+/// "Although Diageo": [`OPENERS`]) and without the body it belongs to ("Paul Hofheinz of the
+/// Lisbon Council").
+fn plain_name(mention: &str) -> &str {
+    let mut m = mention;
+    while let Some((first, rest)) = m.split_once(' ') {
+        if !OPENERS.contains(&first) {
+            break;
+        }
+        m = rest;
+    }
+    match m.split_once(" of ") {
+        Some((name, _)) if name.contains(' ') && looks_like_name(name) => name,
+        _ => m,
+    }
+}
+
 /// A mention written as a description in lower case and then a full name ("master of
 /// ceremonies Asab Al-Tabchi", "political scientist Christopher Wlezien"), as the description
 /// and the name; not when the name is the description's object ("prosecutors for …").
@@ -71,9 +88,9 @@ fn described_name(mention: &str) -> Option<(&str, &str)> {
 }
 
 /// The name after an owner's possessive in a mention ("ABN Amro's Eddie Wong" → "Eddie
-/// Wong"); the mention itself when nothing follows one.
+/// Wong", "Fox News’ Sean Hannity"); the mention itself when nothing follows one.
 fn after_possessive(mention: &str) -> &str {
-    ["'s ", "’s "]
+    ["'s ", "’s ", "s' ", "s’ "]
         .iter()
         .filter_map(|p| mention.rfind(p).map(|i| &mention[i + p.len()..]))
         .min_by_key(|tail| tail.len())
@@ -223,7 +240,7 @@ impl People {
         if let Some((role, name)) = described_name(m) {
             return Some(self.roster.add(name, clean_role(role)));
         }
-        self.resolve_name(strip_title(m))
+        self.resolve_name(strip_title(plain_name(m)))
     }
 
     /// Resolves a written name (no title): a known person, the full name behind a bare surname,
