@@ -133,7 +133,9 @@ pub const ROLE_HEADS: &[&str] = &[
     "counsel", "executive", "founder", "head", "strategist", "researcher", "fellow", "candidate",
     "nominee", "leader", "commander", "mediator", "Mediator", "representative", "inspector",
     "monitor", "observer", "activist", "historian", "scholar", "lawyer", "attorney", "expert",
-    "manager", "chancellor", "premier", "chair",
+    "manager", "chancellor", "premier", "chair", "Prosecutor", "prosecutor", "Attorney",
+    "Sergeant", "sergeant", "Detective", "detective", "Sheriff", "sheriff", "Rabbi", "Pastor",
+    "pastor", "Recorder", "Whip",
 ];
 
 /// Whether `word` is one of the single-word [`ROLE_HEADS`] exactly as written.

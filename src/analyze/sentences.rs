@@ -23,9 +23,18 @@ pub fn segment(article: &Article) -> Vec<Sentence> {
         }
         let text = article.text.get(start..p.span.end).unwrap_or("");
         let mut carry: Option<usize> = None;
-        for b in sentencex::get_sentence_boundaries(lang, text) {
+        let mut bounds = sentencex::get_sentence_boundaries(lang, text)
+            .into_iter()
+            .peekable();
+        while let Some(b) = bounds.next() {
             let s = carry.take().unwrap_or(start + b.start_byte);
             let mut e = start + b.end_byte;
+            // "a Ft. Worth blogger": an abbreviation the splitter does not know ends no sentence.
+            let body = article.text.get(s..e).unwrap_or("").trim_end();
+            if bounds.peek().is_some() && ends_with_abbreviation(body) {
+                carry = Some(s);
+                continue;
+            }
             // An opening quotation mark belongs to the sentence it opens.
             let body = article.text.get(s..e).unwrap_or("").trim_end();
             if let Some(mark) = body.chars().next_back().filter(|c| *c == '“' || *c == '"') {
@@ -39,6 +48,19 @@ pub fn segment(article: &Article) -> Vec<Sentence> {
         }
     }
     out
+}
+
+/// Abbreviations that end no sentence and that `sentencex` does not know ("Ft. Worth",
+/// "Atty. Gen. Smith").
+const ABBREVIATIONS: &[&str] = &["Ft.", "Atty."];
+
+/// Whether `sentence` ends with one of [`ABBREVIATIONS`] as a word of its own.
+fn ends_with_abbreviation(sentence: &str) -> bool {
+    ABBREVIATIONS.iter().any(|a| {
+        sentence
+            .strip_suffix(a)
+            .is_some_and(|head| head.is_empty() || head.ends_with(char::is_whitespace))
+    })
 }
 
 /// Where the first sentence of `text` ends and where the last one starts, as [`segment`]
