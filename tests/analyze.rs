@@ -17,6 +17,15 @@ fn speaker_of<'a>(an: &'a Analysis, quote_start: &str) -> Option<(&'a str, Optio
         })
 }
 
+/// Asserts the speaker's name and role of the statement holding each quote's words.
+fn assert_speakers(an: &Analysis, expect: &[(&str, &str, Option<&str>)]) {
+    for &(quote, name, role) in expect {
+        let found = speaker_of(an, quote);
+        assert_eq!(found.map(|f| f.0), Some(name), "{quote}");
+        assert_eq!(found.and_then(|f| f.1), role, "{quote}");
+    }
+}
+
 #[test]
 fn rubio_sample_every_quote_is_rubio_secretary_of_state() {
     let Some(shared) = common::shared() else {
@@ -434,13 +443,7 @@ fn speakers_names_and_roles_stay_within_their_sentence() {
         ),
         ("He had raised", "Bernie Sanders", None),
     ];
-    for (quote, name, role) in expect {
-        let found = speaker_of(&an, quote);
-        assert_eq!(found.map(|f| f.0), Some(name), "{quote}");
-        if role.is_some() {
-            assert_eq!(found.and_then(|f| f.1), role, "{quote}");
-        }
-    }
+    assert_speakers(&an, &expect);
     for s in &an.statements {
         let sp = s.speaker.as_ref();
         let written = format!(
@@ -544,11 +547,7 @@ fn roles_are_job_titles_and_initials_name_organisations() {
         ),
         ("It has changed", "Eddie Griffin", None),
     ];
-    for (quote, name, role) in expect {
-        let found = speaker_of(&an, quote);
-        assert_eq!(found.map(|f| f.0), Some(name), "{quote}");
-        assert_eq!(found.and_then(|f| f.1), role, "{quote}");
-    }
+    assert_speakers(&an, &expect);
     let persons: Vec<&str> = an
         .entities
         .iter()
