@@ -519,7 +519,8 @@ fn roles_are_job_titles_and_initials_name_organisations() {
         “Thanks for welcoming these refugees,” said master of ceremonies Asab Al-Tabchi. \
         “No thanks to the governor,” he added.\n\n\
         “He was reckless,” said one of the prosecutors for David Petraeus.\n\n\
-        Eddie Griffin, who at the time was a Ft. Worth blogger, said: “It has changed.”";
+        Eddie Griffin, who at the time was a Ft. Worth blogger, said: “It has changed.”\n\n\
+        “She is too far behind,” said an Iowa Democrat, “and Iowa was not a decisive win.”";
     let a = ingest::ingest("roles.txt", text.as_bytes()).unwrap();
     let an = analyze::analyze(&a);
     let expect = [
@@ -546,6 +547,8 @@ fn roles_are_job_titles_and_initials_name_organisations() {
             Some("master of ceremonies"),
         ),
         ("It has changed", "Eddie Griffin", None),
+        // An unnamed source is named as the text describes it.
+        ("She is too far behind", "An Iowa Democrat", None),
     ];
     assert_speakers(&an, &expect);
     let persons: Vec<&str> = an
