@@ -7,8 +7,7 @@ use crate::clip::{clip, LINE_MAX_CHARS};
 use crate::model::{BriefLine, BriefStatement, Provenance, SpeakerGroup, StatementKind};
 use rustc_hash::FxHashMap;
 
-/// Name of the group of statements whose speaker was not found.
-pub const UNATTRIBUTED: &str = "Unattributed";
+pub use crate::model::UNATTRIBUTED;
 
 /// What a section of the brief says.
 #[derive(Debug, Clone, Default)]

@@ -87,10 +87,13 @@ impl BriefStatement {
     }
 }
 
+/// Name of the group of statements whose speaker was not found.
+pub const UNATTRIBUTED: &str = "Unattributed";
+
 /// Statements of one speaker, direct quotes first.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SpeakerGroup {
-    /// Speaker's name ("Unattributed" when none was found).
+    /// Speaker's name ([`UNATTRIBUTED`] when none was found).
     pub name: String,
     /// Role, when known.
     pub role: Option<String>,

@@ -278,7 +278,7 @@ fn top_quotes(brief: &Brief) -> Vec<TopQuoteView<'_>> {
     brief
         .speakers
         .iter()
-        .filter(|g| g.name != "Unattributed")
+        .filter(|g| g.name != crate::model::UNATTRIBUTED)
         .filter_map(|g| {
             let q = g
                 .statements

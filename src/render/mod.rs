@@ -307,7 +307,7 @@ fn keywords(brief: &Brief) -> Vec<String> {
         .speakers
         .iter()
         .map(|s| s.name.as_str())
-        .filter(|n| *n != "Unattributed");
+        .filter(|n| *n != crate::model::UNATTRIBUTED);
     let outlets = brief.sources.iter().filter_map(|s| s.outlet.as_deref());
     for k in std::iter::once(brief.marking.as_str())
         .chain(named)
