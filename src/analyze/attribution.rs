@@ -5,8 +5,9 @@
 use crate::analyze::cues;
 use crate::analyze::people::People;
 use crate::analyze::quotes::Quote;
+use crate::analyze::sources::{anonymous_source, organisation_speaker};
 use crate::analyze::when;
-use crate::lexicon::{is_role_head, FINITE_WORDS, OBJECT_VERBS, QUOTE_VERBS};
+use crate::lexicon::{is_role_head, FINITE_WORDS, OBJECT_VERBS};
 use crate::model::{Article, Provenance, Sentence, Span, Statement, StatementKind};
 use crate::pattern::{Found, Groups};
 
@@ -350,48 +351,6 @@ fn reports_speech(verb: &str, bridge: &str, content: &str) -> bool {
     let head = content.split(',').next().unwrap_or_default();
     head.split(|c: char| !c.is_alphanumeric())
         .any(|w| FINITE_WORDS.contains(&w.to_lowercase().as_str()))
-}
-
-/// An unnamed source as the text describes one ("said an Iowa Democrat", "a senior source at
-/// the club told the BBC"), from `from` (the text at the mention): an indefinite description up
-/// to its punctuation, verb of saying or [`SOURCE_ENDS`], at most [`SOURCE_WORDS`] words,
-/// capitalised.
-fn anonymous_source(from: &str) -> Option<crate::model::Speaker> {
-    let first = from.split_whitespace().next()?;
-    if !["a", "an", "A", "An", "another", "Another", "one", "One"].contains(&first) {
-        return None;
-    }
-    let clause = from.split(|c: char| ",.;:!?“”\"(\n".contains(c)).next()?;
-    let words: Vec<&str> = clause
-        .split_whitespace()
-        .take_while(|w| !QUOTE_VERBS.contains(w) && !SOURCE_ENDS.contains(w))
-        .take(SOURCE_WORDS + 1)
-        .collect();
-    if words.len() < 2 || words.len() > SOURCE_WORDS {
-        return None;
-    }
-    let name = words.join(" ");
-    let mut chars = name.chars();
-    let name = chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())?;
-    Some(crate::model::Speaker { name, role: None })
-}
-
-/// Words that end the description of an unnamed source: a relative clause or a time after it
-/// ("a new video where she …", "an IMF official on Wednesday").
-const SOURCE_ENDS: &[&str] = &[
-    "where", "who", "whom", "which", "that", "when", "while", "on",
-];
-
-/// Longest description of an unnamed source, in words ("a senior official at the
-/// ministry of finance").
-const SOURCE_WORDS: usize = 8;
-
-/// A speaker that is an organisation named as such ("the European Commission", "NATO").
-fn organisation_speaker(mention: &str) -> Option<crate::model::Speaker> {
-    crate::analyze::places::organisation(mention)
-        .map(|name| crate::model::Speaker { name, role: None })
 }
 
 /// The speaker group of a cue match: an appositive that is a name ("A spokeswoman, Maria

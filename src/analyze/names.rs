@@ -3,11 +3,10 @@
 
 use std::sync::LazyLock;
 
-use crate::analyze::sentences::first_end_last_start;
 use crate::analyze::windows::{around, captures_in, comma_pairs, occurrences, Reach, Words};
 use crate::lexicon::{
-    compile as pattern, is_name_letter, is_role_head, FINITE_WORDS, HONORIFICS, MONTHS,
-    NAME_PARTICLES, PREPOSITIONS, QUOTE_VERBS, ROLE_HEADS, SPEAKER_JOINERS, WEEKDAYS,
+    compile as pattern, is_name_letter, is_role_head, HONORIFICS, MONTHS, NAME_PARTICLES,
+    ROLE_HEADS, SPEAKER_JOINERS, WEEKDAYS,
 };
 use crate::pattern::{Engine, Groups, Pattern};
 use crate::scan::{
@@ -335,23 +334,6 @@ pub(crate) const ROLE_TAIL: &[&str] = &[
     "Development",
 ];
 
-/// Moves role words that the name pattern took ("State Marco Rubio") back into the role.
-pub(crate) fn split_role_name(role: &str, name: &str) -> (String, String) {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    // Everything up to the last role word ("Prime Minister", "of State") belongs to the role.
-    let cut = words
-        .iter()
-        .take(words.len().saturating_sub(1))
-        .rposition(|w| ROLE_TAIL.contains(w) || is_role_head(w))
-        .map_or(0, |k| k + 1);
-    let mut role = role.to_string();
-    for w in &words[..cut] {
-        role.push(' ');
-        role.push_str(w);
-    }
-    (role, words[cut..].join(" "))
-}
-
 pub(crate) fn strip_title(s: &str) -> &str {
     for dot in [". ", " "] {
         for t in HONORIFICS {
@@ -361,62 +343,6 @@ pub(crate) fn strip_title(s: &str) -> &str {
         }
     }
     s
-}
-
-/// A role written before its name ("Foreign Minister", "the bank's chief economist, "), tidied:
-/// only the part in the name’s sentence (after its last line break and sentence end: "to come
-/// to Georgia.¶Gov. Nathan Deal"), without an opening article, conjunction or verb of saying.
-pub(crate) fn clean_role(role: &str) -> Option<String> {
-    let line = role.trim().rsplit('\n').next().unwrap_or_default();
-    tidy_role(&line[first_end_last_start(line).1..])
-}
-
-/// A role written after its name ("Amara Okafor, Nigeria’s foreign minister,"), tidied: only
-/// the part in the name's sentence, which ends at the first line break or sentence end
-/// ("Federico Luna, Fernández Ortiz’s campaign manager. Aguirre’s spokesman, …").
-pub(crate) fn clean_role_after(role: &str) -> Option<String> {
-    let role = role.trim();
-    let line = role.split('\n').next().unwrap_or_default();
-    let first = line[..first_end_last_start(line).0].trim_end();
-    // The full stop of a sentence cut here is not part of the role.
-    let cut = first.len() < role.len();
-    tidy_role(first.strip_suffix('.').filter(|_| cut).unwrap_or(first))
-}
-
-/// A role without an opening article, conjunction ("But state Rep."), preposition ("alongside
-/// Vice President") or verb of saying ("said Rep. Bobby Scott"), nor a relative clause ("a CIA veteran who retired in 2013"; "who is
-/// executive vice president" gives its predicate); `None` when nothing is left, or when what is
-/// left is itself a clause ("voters are evenly divided", "Mr. Obama said the museum …").
-fn tidy_role(role: &str) -> Option<String> {
-    let r = role.trim();
-    let r = r
-        .strip_prefix("the ")
-        .or_else(|| r.strip_prefix("The "))
-        .unwrap_or(r);
-    let r = r.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let first = r.split_whitespace().next().unwrap_or("");
-    if [
-        "But", "And", "Yet", "So", "When", "After", "Before", "As", "Then",
-    ]
-    .contains(&first)
-        || QUOTE_VERBS.contains(&first)
-        || PREPOSITIONS.contains(&first)
-    {
-        return tidy_role(r.split_once(' ').map_or("", |x| x.1));
-    }
-    if let Some(rest) = r.strip_prefix("who ") {
-        let predicate = ["is ", "was "].iter().find_map(|v| rest.strip_prefix(v))?;
-        return tidy_role(predicate.trim_start_matches("a ").trim_start_matches("an "));
-    }
-    let r = [" who ", " whom ", " which "]
-        .iter()
-        .filter_map(|w| r.find(w))
-        .min()
-        .map_or(r, |i| &r[..i]);
-    let clause = r
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| FINITE_WORDS.contains(&w) || QUOTE_VERBS.contains(&w));
-    (!r.is_empty() && !clause).then(|| r.to_string())
 }
 
 /// Whether `word` is written as a word of a name: a capital, then name letters, apostrophes or

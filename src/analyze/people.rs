@@ -7,13 +7,15 @@
 //! a pronoun to the most recent compatible speaker (or, failing that, person).
 
 use crate::analyze::names::{
-    clean_role, clean_role_after, introductions, is_name_word, is_subject, looks_like_name,
-    split_role_name, strip_title, titled, OPENERS, ROLE_NAME,
+    introductions, is_name_word, is_subject, looks_like_name, strip_title, titled, ROLE_NAME,
+};
+use crate::analyze::roles::{
+    after_possessive, clean_role, clean_role_after, described_name, plain_name, split_role_name,
 };
 pub use crate::analyze::roster::Person;
 use crate::analyze::roster::Roster;
 use crate::analyze::wordindex::WordIndex;
-use crate::lexicon::{HONORIFICS, NAME_PARTICLES, PREPOSITIONS};
+use crate::lexicon::HONORIFICS;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeSet;
 
@@ -41,62 +43,6 @@ pub struct People {
     mid_sentence: FxHashMap<String, bool>,
     /// Answers already given for a bare surname: the full name the text first gives it.
     full_names: FxHashMap<String, Option<String>>,
-}
-
-/// The name in a mention without the words that open its sentence ("Even Lindsey Graham",
-/// "Although Diageo": [`OPENERS`]) and without the body it belongs to ("Paul Hofheinz of the
-/// Lisbon Council").
-fn plain_name(mention: &str) -> &str {
-    let mut m = mention;
-    while let Some((first, rest)) = m.split_once(' ') {
-        if !OPENERS.contains(&first) {
-            break;
-        }
-        m = rest;
-    }
-    match m.split_once(" of ") {
-        Some((name, _)) if name.contains(' ') && looks_like_name(name) => name,
-        _ => m,
-    }
-}
-
-/// A mention written as a description in lower case and then a full name ("master of
-/// ceremonies Asab Al-Tabchi", "political scientist Christopher Wlezien"), as the description
-/// and the name; not when the name is the description's object ("prosecutors for …").
-fn described_name(mention: &str) -> Option<(&str, &str)> {
-    let words: Vec<(usize, &str)> = mention
-        .split(' ')
-        .scan(0, |at, w| {
-            let start = *at;
-            *at += w.len() + 1;
-            Some((start, w))
-        })
-        .collect();
-    let first_name = words
-        .iter()
-        .rposition(|(_, w)| !is_name_word(w) && !NAME_PARTICLES.contains(w))?
-        + 1;
-    let (start, _) = *words.get(first_name)?;
-    let (role, name) = (mention[..start].trim_end(), &mention[start..]);
-    // "one of the prosecutors for David Petraeus": the name is the description's object.
-    let object = role
-        .rsplit(' ')
-        .next()
-        .is_some_and(|w| PREPOSITIONS.contains(&w));
-    let described = role.chars().next().is_some_and(char::is_lowercase) && !object;
-    (described && name.contains(' ') && looks_like_name(name)).then_some((role, name))
-}
-
-/// The name after an owner's possessive in a mention ("ABN Amro's Eddie Wong" → "Eddie
-/// Wong", "Fox News’ Sean Hannity"); the mention itself when nothing follows one.
-fn after_possessive(mention: &str) -> &str {
-    ["'s ", "’s ", "s' ", "s’ "]
-        .iter()
-        .filter_map(|p| mention.rfind(p).map(|i| &mention[i + p.len()..]))
-        .min_by_key(|tail| tail.len())
-        .map(str::trim_start)
-        .filter(|tail| !tail.is_empty())
-        .unwrap_or(mention)
 }
 
 impl People {
