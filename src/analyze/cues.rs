@@ -13,6 +13,10 @@ use crate::pattern::{Engine, Groups, Pattern};
 /// A speaker as written: pronoun, description or (role +) name.
 const SPK: &str = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|(?:the|a|an|The|A|An)\s+(?:[%L%’'\-]+\s+){0,4}?[%L%’'\-]+|(?:(?:[A-Z][%L%.’'\-]*|%SPEAKER_JOINERS%)\s+){0,6}[A-Z][%L%’'\-]+)";
 
+/// A word that leads into a sentence before its subject ("But", "However,"), optional.
+const LEAD: &str =
+    r"(?:(?:But|And|Yet|Still|However|Meanwhile|Separately|Later|Earlier|Now),?\s+)?";
+
 /// When, right after the verb: "on Monday", "today", "last week".
 const TIME: &str = r"(?:\s+(?:on\s+)?(?:%WEEKDAYS%|today|yesterday|last\s+week|this\s+week|earlier|later|recently))?";
 
@@ -35,15 +39,15 @@ static CUE_BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
 /// it off, telling reporters, “…”"): a pronoun or capitalised name, then a lower-case word (its
 /// verb).
 static SUBJECT_SAYING: LazyLock<Pattern> = LazyLock::new(|| {
-    pattern(
-        r"^\s*(?:(?:But|And|Yet|Still|However|Meanwhile|Later|Earlier|Now),?\s+)?(?P<spk>[Hh]e|[Ss]he|[Tt]hey|(?:[A-Z][%L%.’'\-]*\s+){0,6}[A-Z][%L%’'\-]+)(?:\s+\([^()“”\x22]*\))?\s+[a-z][^“”\x22]*?,\s+(?:(?P<v>%SAYING%)(?-u:\b)|(?P<t>telling)\s+[^“”\x22:,]+?)\s*[:,]?\s*$",
-    )
+    pattern(&format!(
+        r"^\s*{LEAD}(?P<spk>[Hh]e|[Ss]he|[Tt]hey|(?:[A-Z][%L%.’'\-]*\s+){{0,6}}[A-Z][%L%’'\-]+)(?:\s+\([^()“”\x22]*\))?\s+[a-z][^“”\x22]*?,\s+(?:(?P<v>%SAYING%)(?-u:\b)|(?P<t>telling)\s+[^“”\x22:,]+?)\s*[:,]?\s*$"
+    ))
     .expect("subject-saying regex")
 });
 
 static REPORTED_FIRST: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(&format!(
-        r"^(?:(?:But|And|Yet|Still|However|Meanwhile|Separately|Later|Earlier|Now),?\s+)?(?:[^,“”\x22]*,\s+)?(?P<spk>{SPK})(?:,\s+(?P<app>[^,“”\x22]+?),)?\s+(?:(?:also|repeatedly|later|again|has|had|have|then|further|previously|publicly|separately|[a-z]+ly)\s+)*(?P<v>%REPORTING_VERBS%|told(?:\s+(?:(?:the|a|an)\s+(?:[%L%\-]+\s+)?(?:%TOLD_BODIES%)|(?:[A-Z][%L%]+\s+)?(?:%AUDIENCES%)|[A-Z][%L%]+(?:\s+[A-Z][%L%]+)?)))(?-u:\b){TIME}(?:(?:\s+(?:on|in|at|during|after|before|aboard|from|by)\s+[^,“”\x22]+?)?\s+that\s+|(?:\s+(?:on|in|at|during|after|before|aboard|from|by)\s+[^,]+,)?,?\s+)(?P<content>.+)$"
+        r"^{LEAD}(?:[^,“”\x22]*,\s+)?(?P<spk>{SPK})(?:,\s+(?P<app>[^,“”\x22]+?),)?\s+(?:(?:also|repeatedly|later|again|has|had|have|then|further|previously|publicly|separately|[a-z]+ly)\s+)*(?P<v>%REPORTING_VERBS%|told(?:\s+(?:(?:the|a|an)\s+(?:[%L%\-]+\s+)?(?:%TOLD_BODIES%)|(?:[A-Z][%L%]+\s+)?(?:%AUDIENCES%)|[A-Z][%L%]+(?:\s+[A-Z][%L%]+)?)))(?-u:\b){TIME}(?:(?:\s+(?:on|in|at|during|after|before|aboard|from|by)\s+[^,“”\x22]+?)?\s+that\s+|(?:\s+(?:on|in|at|during|after|before|aboard|from|by)\s+[^,]+,)?,?\s+)(?P<content>.+)$"
     ))
     .expect("reported-first regex")
 });

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use crate::analyze::windows::{around, captures_in, comma_pairs, occurrences, Reach, Words};
 use crate::lexicon::{
     compile as pattern, is_name_letter, is_role_head, HONORIFICS, MONTHS, NAME_PARTICLES,
-    ROLE_HEADS, SPEAKER_JOINERS, WEEKDAYS,
+    PREPOSITIONS, ROLE_HEADS, SPEAKER_JOINERS, WEEKDAYS,
 };
 use crate::pattern::{Engine, Groups, Pattern};
 use crate::scan::{
@@ -130,17 +130,6 @@ pub(crate) const NOT_NAMES: &[&str] = &[
     "The",
     "A",
     "An",
-    "In",
-    "On",
-    "At",
-    "For",
-    "With",
-    "To",
-    "From",
-    "By",
-    "Of",
-    "About",
-    "Against",
     "Why",
     "How",
     "What",
@@ -245,10 +234,12 @@ pub(crate) const OPENERS: &[&str] = &[
     "Instead",
 ];
 
-/// Whether a capitalised word never starts a person's name: [`NOT_NAMES`], a weekday, a month.
+/// Whether a capitalised word never starts a person's name: [`NOT_NAMES`], [`OPENERS`], a
+/// preposition, a weekday, a month.
 pub(crate) fn not_a_name(word: &str) -> bool {
     NOT_NAMES.contains(&word)
         || OPENERS.contains(&word)
+        || PREPOSITIONS.iter().any(|p| p.eq_ignore_ascii_case(word))
         || WEEKDAYS.iter().any(|(day, _)| *day == word)
         || MONTHS.contains(&word)
 }
@@ -354,9 +345,7 @@ pub(crate) fn is_name_word(word: &str) -> bool {
     let rest = chars.as_str();
     let possessive = word.ends_with(['\'', '’']) || word.ends_with("'s") || word.ends_with("’s");
     // "DES MOINES", "NATO": a word in capitals is a dateline or an acronym.
-    let capitals = rest.chars().filter(|c| c.is_alphabetic()).count() >= 1
-        && !rest.chars().any(char::is_lowercase)
-        && rest != ".";
+    let capitals = rest.chars().any(char::is_alphabetic) && !rest.chars().any(char::is_lowercase);
     first
         && !possessive
         && !capitals

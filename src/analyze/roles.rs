@@ -42,10 +42,11 @@ pub(crate) fn clean_role_after(role: &str) -> Option<String> {
     tidy_role(first.strip_suffix('.').filter(|_| cut).unwrap_or(first))
 }
 
-/// A role without an opening article, conjunction ("But state Rep."), preposition ("alongside
-/// Vice President") or verb of saying ("said Rep. Bobby Scott"), nor a relative clause ("a CIA veteran who retired in 2013"; "who is
-/// executive vice president" gives its predicate); `None` when nothing is left, or when what is
-/// left is itself a clause ("voters are evenly divided", "Mr. Obama said the museum …").
+/// A role without an opening article, sentence opener ("But state Rep.", [`OPENERS`]),
+/// preposition ("alongside Vice President") or verb of saying ("said Rep. Bobby Scott"), nor a
+/// relative clause ("a CIA veteran who retired in 2013"; "who is executive vice president"
+/// gives its predicate); `None` when nothing is left, or when what is left is itself a clause
+/// ("voters are evenly divided", "Mr. Obama said the museum …").
 fn tidy_role(role: &str) -> Option<String> {
     let r = role.trim();
     let r = r
@@ -54,13 +55,7 @@ fn tidy_role(role: &str) -> Option<String> {
         .unwrap_or(r);
     let r = r.trim_start_matches(|c: char| !c.is_alphanumeric());
     let first = r.split_whitespace().next().unwrap_or("");
-    if [
-        "But", "And", "Yet", "So", "When", "After", "Before", "As", "Then",
-    ]
-    .contains(&first)
-        || QUOTE_VERBS.contains(&first)
-        || PREPOSITIONS.contains(&first)
-    {
+    if OPENERS.contains(&first) || QUOTE_VERBS.contains(&first) || PREPOSITIONS.contains(&first) {
         return tidy_role(r.split_once(' ').map_or("", |x| x.1));
     }
     if let Some(rest) = r.strip_prefix("who ") {

@@ -36,7 +36,6 @@ pub fn segment(article: &Article) -> Vec<Sentence> {
                 continue;
             }
             // An opening quotation mark belongs to the sentence it opens.
-            let body = article.text.get(s..e).unwrap_or("").trim_end();
             if let Some(mark) = body.chars().next_back().filter(|c| *c == '“' || *c == '"') {
                 let at = s + body.len() - mark.len_utf8();
                 if mark == '“' || body[..body.len() - 1].ends_with(char::is_whitespace) {
